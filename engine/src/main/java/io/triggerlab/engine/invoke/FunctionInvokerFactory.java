@@ -1,0 +1,8 @@
+package io.triggerlab.engine.invoke;
+
+import io.triggerlab.engine.function.FunctionDefinition;
+
+/** Builds the invoker for a registered function's target. */
+public interface FunctionInvokerFactory {
+    FunctionInvoker create(FunctionDefinition function);
+}
