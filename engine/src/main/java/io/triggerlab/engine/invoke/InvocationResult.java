@@ -1,6 +1,7 @@
 package io.triggerlab.engine.invoke;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * What one invocation came to. The failure policy decides retry / commit from this alone.
@@ -29,6 +30,11 @@ public sealed interface InvocationResult {
 
     /** The function ran past its timeout; {@code message} is Lambda's {@code Task timed out after 3.00 seconds}. */
     record TimedOut(String message, String logs, Duration duration) implements InvocationResult {
+
+        /** Lambda's words for a timeout, two decimals of the configured timeout: {@code Task timed out after 3.00 seconds}. */
+        public static String messageFor(Duration timeout) {
+            return String.format(Locale.ROOT, "Task timed out after %.2f seconds", timeout.toNanos() / 1e9);
+        }
     }
 
     /** The Invoke API answered 429 TooManyRequestsException. */

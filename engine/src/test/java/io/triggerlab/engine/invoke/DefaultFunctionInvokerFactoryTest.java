@@ -1,0 +1,48 @@
+package io.triggerlab.engine.invoke;
+
+import io.triggerlab.engine.function.CommandTarget;
+import io.triggerlab.engine.function.FunctionDefinition;
+import io.triggerlab.engine.function.FunctionTarget;
+import io.triggerlab.engine.function.JavaHandlerTarget;
+import io.triggerlab.engine.function.LambdaInvokeTarget;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DefaultFunctionInvokerFactoryTest {
+
+    private static final Map<Class<? extends FunctionTarget>, FunctionTarget> ONE_OF_EACH = Map.of(
+            LambdaInvokeTarget.class, new LambdaInvokeTarget(URI.create("http://127.0.0.1:3001"), "fn", null, "us-east-1", null),
+            JavaHandlerTarget.class, new JavaHandlerTarget(List.of(Path.of("handler.jar")), "example.Handler"),
+            CommandTarget.class, new CommandTarget(List.of("cat"), null, null));
+
+    private static final Map<Class<? extends FunctionTarget>, Class<? extends FunctionInvoker>> EXPECTED = Map.of(
+            LambdaInvokeTarget.class, LambdaApiInvoker.class,
+            JavaHandlerTarget.class, JavaHandlerInvoker.class,
+            CommandTarget.class, CommandInvoker.class);
+
+    private final DefaultFunctionInvokerFactory factory = new DefaultFunctionInvokerFactory();
+
+    @Test
+    void everyKindOfTarget_hasAnInvoker() {
+        assertThat(Stream.of(FunctionTarget.class.getPermittedSubclasses()).collect(Collectors.toSet()))
+                .as("a new FunctionTarget needs a case in DefaultFunctionInvokerFactory and a sample here")
+                .isEqualTo(ONE_OF_EACH.keySet());
+    }
+
+    @Test
+    void createsTheInvokerThatMatchesTheTarget() {
+        ONE_OF_EACH.forEach((type, target) -> {
+            try (FunctionInvoker invoker = factory.create(new FunctionDefinition("fn", target, null, "us-east-1", "123456789012"))) {
+                assertThat(invoker).as(type.getSimpleName()).isInstanceOf(EXPECTED.get(type));
+            }
+        });
+    }
+}
