@@ -71,8 +71,8 @@ public final class MappingPoller implements Runnable, AutoCloseable {
         this.invoker = invoker;
         this.observer = observer;
         this.clock = clock;
-        this.assembler = new BatchAssembler(config.batchPolicy());
         this.writer = new KafkaEventWriter(config.eventSource());
+        this.assembler = new BatchAssembler(config.batchPolicy(), writer);
         this.policy = new FailurePolicy(config.backoff());
         this.recorder = new AttemptRecorder(config.mappingUuid(), history, observer);
         this.committer = new OffsetCommitter(consumer, observer);
