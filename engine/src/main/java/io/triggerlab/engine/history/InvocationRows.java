@@ -11,22 +11,27 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** Maps {@link InvocationRecord}s to rows of the {@code invocation} table and back; no SQL is run here. */
+/**
+ * Maps {@link InvocationRecord}s to rows of the {@code invocation} and {@code invocation_body} tables and back;
+ * no SQL is run here.
+ */
 final class InvocationRows {
 
-    static final String INSERT = "INSERT INTO invocation (mapping_uuid, batch_id, attempt, request_id, started_at, "
-            + "duration_nanos, outcome, partitions, record_count, payload_bytes, error_message, "
-            + "payload, payload_gzip, response, response_gzip, logs, logs_gzip, stored_bytes) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String INSERT_INVOCATION = "INSERT INTO invocation (mapping_uuid, batch_id, attempt, request_id, "
+            + "started_at, duration_nanos, outcome, partitions, record_count, payload_bytes, error_message, "
+            + "payload_kept, has_response, stored_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    /** The columns of a table row: no body is read, only whether it exists. */
-    static final String SUMMARY_COLUMNS = "id, mapping_uuid, batch_id, attempt, request_id, started_at, duration_nanos, "
-            + "outcome, partitions, record_count, payload_bytes, error_message, "
-            + "payload IS NOT NULL AS payload_kept, response IS NOT NULL AS has_response";
+    static final String INSERT_BODY = "INSERT INTO invocation_body (invocation_id, payload, payload_gzip, "
+            + "response, response_gzip, logs, logs_gzip) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
-    static final String RECORD_COLUMNS = "id, mapping_uuid, batch_id, attempt, request_id, started_at, duration_nanos, "
-            + "outcome, partitions, record_count, payload_bytes, error_message, "
-            + "payload, payload_gzip, response, response_gzip, logs, logs_gzip";
+    /** The columns of a table row: no body. */
+    static final String SUMMARY_COLUMNS = "id, mapping_uuid, batch_id, attempt, request_id, started_at, "
+            + "duration_nanos, outcome, partitions, record_count, payload_bytes, error_message, payload_kept, "
+            + "has_response";
+
+    static final String SELECT_RECORD = "SELECT " + SUMMARY_COLUMNS
+            + ", payload, payload_gzip, response, response_gzip, logs, logs_gzip"
+            + " FROM invocation JOIN invocation_body ON invocation_id = id WHERE id = ?";
 
     private InvocationRows() {
     }
@@ -45,7 +50,7 @@ final class InvocationRows {
                 BodyCodec.encode(invocation.logs().getBytes(StandardCharsets.UTF_8)));
     }
 
-    static void bindInsert(PreparedStatement insert, Encoded row) throws SQLException {
+    static void bindInvocation(PreparedStatement insert, Encoded row) throws SQLException {
         InvocationRecord inv = row.invocation();
         insert.setString(1, inv.mappingUuid());
         insert.setString(2, inv.batchId());
@@ -58,13 +63,19 @@ final class InvocationRows {
         insert.setInt(9, inv.recordCount());
         insert.setLong(10, inv.payloadBytes());
         insert.setString(11, inv.errorMessage());
-        insert.setBytes(12, row.payload().bytes());
-        insert.setBoolean(13, row.payload().gzip());
-        insert.setBytes(14, row.response().bytes());
-        insert.setBoolean(15, row.response().gzip());
-        insert.setBytes(16, row.logs().bytes());
-        insert.setBoolean(17, row.logs().gzip());
-        insert.setLong(18, row.storedBytes());
+        insert.setBoolean(12, row.payload().bytes() != null);
+        insert.setBoolean(13, row.response().bytes() != null);
+        insert.setLong(14, row.storedBytes());
+    }
+
+    static void bindBody(PreparedStatement insert, long id, Encoded row) throws SQLException {
+        insert.setLong(1, id);
+        insert.setBytes(2, row.payload().bytes());
+        insert.setBoolean(3, row.payload().gzip());
+        insert.setBytes(4, row.response().bytes());
+        insert.setBoolean(5, row.response().gzip());
+        insert.setBytes(6, row.logs().bytes());
+        insert.setBoolean(7, row.logs().gzip());
     }
 
     /** Reads a row selected with {@link #SUMMARY_COLUMNS}. */
@@ -77,17 +88,15 @@ final class InvocationRows {
                 rs.getString("error_message"));
     }
 
-    /** Reads a row selected with {@link #RECORD_COLUMNS}, decompressing its bodies. */
+    /** Reads a row selected with {@link #SELECT_RECORD}, decompressing its bodies. */
     static InvocationRecord record(ResultSet rs) throws SQLException {
-        long id = rs.getLong("id");
+        InvocationSummary s = summary(rs);
         byte[] payload = BodyCodec.decode(rs.getBytes("payload"), rs.getBoolean("payload_gzip"));
         byte[] response = BodyCodec.decode(rs.getBytes("response"), rs.getBoolean("response_gzip"));
         byte[] logs = BodyCodec.decode(rs.getBytes("logs"), rs.getBoolean("logs_gzip"));
-        return new InvocationRecord(id, rs.getString("mapping_uuid"), rs.getString("batch_id"), rs.getInt("attempt"),
-                rs.getString("request_id"), startedAt(rs), Duration.ofNanos(rs.getLong("duration_nanos")),
-                outcome(rs, id), PartitionRangesJson.read(rs.getString("partitions"), id), rs.getInt("record_count"),
-                rs.getLong("payload_bytes"), payload, response, rs.getString("error_message"),
-                new String(logs, StandardCharsets.UTF_8));
+        return new InvocationRecord(s.id(), s.mappingUuid(), s.batchId(), s.attempt(), s.requestId(), s.startedAt(),
+                s.duration(), s.outcome(), s.partitions(), s.recordCount(), s.payloadBytes(), payload, response,
+                s.errorMessage(), new String(logs, StandardCharsets.UTF_8));
     }
 
     private static Instant startedAt(ResultSet rs) throws SQLException {

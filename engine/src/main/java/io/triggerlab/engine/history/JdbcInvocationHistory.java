@@ -57,14 +57,8 @@ public final class JdbcInvocationHistory implements InvocationHistory {
         }
         InvocationRows.Encoded row = InvocationRows.encode(invocation);
         long id;
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement insert = c.prepareStatement(InvocationRows.INSERT, Statement.RETURN_GENERATED_KEYS)) {
-            InvocationRows.bindInsert(insert, row);
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                id = keys.getLong(1);
-            }
+        try (Connection c = dataSource.getConnection()) {
+            id = insert(c, row);
         } catch (SQLException e) {
             throw new HistoryStoreException("Cannot append invocation " + invocation.requestId() + " of mapping "
                     + invocation.mappingUuid() + " to the history: " + e.getMessage(), e);
@@ -78,34 +72,15 @@ public final class JdbcInvocationHistory implements InvocationHistory {
     @Override
     public List<InvocationSummary> list(HistoryQuery q) {
         Objects.requireNonNull(q, "query");
-        StringBuilder sql = new StringBuilder("SELECT ").append(InvocationRows.SUMMARY_COLUMNS)
-                .append(" FROM invocation WHERE TRUE");
-        List<Object> args = new ArrayList<>();
-        if (q.mappingUuid() != null) {
-            sql.append(" AND mapping_uuid = ?");
-            args.add(q.mappingUuid());
-        }
-        if (!q.outcomes().isEmpty()) {
-            sql.append(" AND outcome IN (").append("?, ".repeat(q.outcomes().size() - 1)).append("?)");
-            q.outcomes().stream().map(Enum::name).sorted().forEach(args::add);
-        }
-        if (q.batchId() != null) {
-            sql.append(" AND batch_id = ?");
-            args.add(q.batchId());
-        }
-        if (q.beforeId() != null) {
-            sql.append(" AND id < ?");
-            args.add(q.beforeId());
-        }
-        sql.append(" ORDER BY id DESC LIMIT ?");
-        args.add(q.limit());
-        return query("list invocations for " + q, sql.toString(), ps -> bind(ps, args), InvocationRows::summary);
+        ListStatement statement = ListStatement.of(q);
+        return query("list invocations for " + q, statement.sql(), ps -> bind(ps, statement.args()),
+                InvocationRows::summary);
     }
 
     @Override
     public Optional<InvocationRecord> get(long id) {
         List<InvocationRecord> found = query("read invocation " + id,
-                "SELECT " + InvocationRows.RECORD_COLUMNS + " FROM invocation WHERE id = ?",
+                InvocationRows.SELECT_RECORD,
                 ps -> ps.setLong(1, id), InvocationRows::record);
         return found.stream().findFirst();
     }
@@ -223,6 +198,31 @@ public final class JdbcInvocationHistory implements InvocationHistory {
         records.addAndGet(-removed.records());
         storedBytes.addAndGet(-removed.bytes());
         return removed;
+    }
+
+    /** Both rows in one transaction: a reader never sees an invocation without its bodies. */
+    private static long insert(Connection c, InvocationRows.Encoded row) throws SQLException {
+        c.setAutoCommit(false);
+        try (PreparedStatement invocation = c.prepareStatement(InvocationRows.INSERT_INVOCATION,
+                Statement.RETURN_GENERATED_KEYS);
+             PreparedStatement body = c.prepareStatement(InvocationRows.INSERT_BODY)) {
+            InvocationRows.bindInvocation(invocation, row);
+            invocation.executeUpdate();
+            long id;
+            try (ResultSet keys = invocation.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+            InvocationRows.bindBody(body, id, row);
+            body.executeUpdate();
+            c.commit();
+            return id;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
     }
 
     private <T> List<T> query(String what, String sql, Binder binder, RowReader<T> reader) {

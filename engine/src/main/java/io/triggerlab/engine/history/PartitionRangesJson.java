@@ -3,6 +3,8 @@ package io.triggerlab.engine.history;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 
 import java.util.List;
 
@@ -12,18 +14,18 @@ import java.util.List;
  */
 final class PartitionRangesJson {
 
-    private static final TypeReference<List<PartitionRange>> LIST = new TypeReference<>() {
-    };
-
-    /** Configured once and never changed: ObjectMapper is then safe to share between threads. */
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Immutable and thread-safe; built once so that reading a page of rows does not resolve the type per row. */
+    private static final ObjectReader READER = new ObjectMapper().readerFor(new TypeReference<List<PartitionRange>>() {
+    });
+    private static final ObjectWriter WRITER = new ObjectMapper().writerFor(new TypeReference<List<PartitionRange>>() {
+    });
 
     private PartitionRangesJson() {
     }
 
     static String write(List<PartitionRange> ranges) {
         try {
-            return MAPPER.writeValueAsString(ranges);
+            return WRITER.writeValueAsString(ranges);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write partition ranges " + ranges + " as JSON", e);
         }
@@ -31,7 +33,7 @@ final class PartitionRangesJson {
 
     static List<PartitionRange> read(String json, long invocationId) {
         try {
-            return List.copyOf(MAPPER.readValue(json, LIST));
+            return List.copyOf(READER.<List<PartitionRange>>readValue(json));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new HistoryStoreException("The partitions of stored invocation " + invocationId
                     + " are not valid (" + e.getMessage() + "): the history database is damaged", e);
