@@ -26,13 +26,17 @@ public record InvocationRecord(long id, String mappingUuid, String batchId, int 
                                List<PartitionRange> partitions, int recordCount, long payloadBytes,
                                byte[] payload, byte[] response, String errorMessage, String logs) {
 
+    /** Column sizes of the history table. */
+    public static final int MAX_MAPPING_UUID_LENGTH = 64;
+    public static final int MAX_ID_LENGTH = 128;
+
     public InvocationRecord {
         if (id < 0) {
             throw new IllegalArgumentException("Invocation id " + id + " is negative: use 0 before the store assigns one");
         }
-        requireText(mappingUuid, "mappingUuid");
-        requireText(batchId, "batchId");
-        requireText(requestId, "requestId");
+        requireText(mappingUuid, "mappingUuid", MAX_MAPPING_UUID_LENGTH);
+        requireText(batchId, "batchId", MAX_ID_LENGTH);
+        requireText(requestId, "requestId", MAX_ID_LENGTH);
         if (attempt < 1) {
             throw new IllegalArgumentException("Invocation attempt " + attempt + " is out of range: attempts count from 1");
         }
@@ -120,10 +124,14 @@ public record InvocationRecord(long id, String mappingUuid, String batchId, int 
         return bytes == null ? null : bytes.clone();
     }
 
-    private static void requireText(String value, String name) {
+    private static void requireText(String value, String name, int maxLength) {
         Objects.requireNonNull(value, name);
         if (value.isBlank()) {
             throw new IllegalArgumentException("Invocation " + name + " is blank");
+        }
+        if (value.length() > maxLength) {
+            throw new IllegalArgumentException("Invocation " + name + " is " + value.length()
+                    + " characters long: must be at most " + maxLength);
         }
     }
 }

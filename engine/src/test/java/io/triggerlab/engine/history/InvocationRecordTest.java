@@ -65,6 +65,13 @@ class InvocationRecordTest {
     }
 
     @Test
+    void rejectsIdsLongerThanTheirColumns() {
+        assertThatThrownBy(() -> new InvocationRecord(0, "m", "b".repeat(129), 1, "r", Instant.EPOCH, Duration.ZERO,
+                SUCCESS, List.of(), 0, 0, null, null, null, ""))
+                .hasMessage("Invocation batchId is 129 characters long: must be at most 128");
+    }
+
+    @Test
     void rejectsNullLogs_withAHint() {
         assertThatThrownBy(() -> new InvocationRecord(0, "m", "b", 1, "r", Instant.EPOCH, Duration.ZERO, SUCCESS,
                 List.of(), 0, 0, null, null, null, null))
