@@ -1,5 +1,5 @@
 -- Engine-wide settings (local region, account id, ports) that survive a restart.
 CREATE TABLE engine_setting (
     name  VARCHAR(200) PRIMARY KEY,
-    value VARCHAR(4000) NOT NULL
+    setting_value VARCHAR(4000) NOT NULL
 );

@@ -1,0 +1,265 @@
+package io.triggerlab.engine.history;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The invocation history in the engine's H2 database (table {@code invocation}, migration V3).
+ *
+ * <p>Appends from many poller threads run concurrently; bodies are compressed before a connection is taken. The
+ * stored count and body bytes are kept as running totals (read once at start, then adjusted by each append and by
+ * the exact rows each delete removed), so checking retention costs nothing per append. Only when a bound is passed
+ * does one thread prune, walking the oldest rows in small pages: see {@link HistoryRetention}.
+ */
+public final class JdbcInvocationHistory implements InvocationHistory {
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcInvocationHistory.class);
+    private static final int PRUNE_PAGE = 500;
+
+    private final DataSource dataSource;
+    private final HistoryRetention retention;
+    private final AtomicLong records = new AtomicLong();
+    private final AtomicLong storedBytes = new AtomicLong();
+    /** Serialises pruning and mapping deletes, so running totals are adjusted by one remover at a time. */
+    private final ReentrantLock removal = new ReentrantLock();
+
+    /** Reads the stored totals and, when the retention shrank since the last run, prunes at once. */
+    public JdbcInvocationHistory(DataSource dataSource, HistoryRetention retention) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.retention = Objects.requireNonNull(retention, "retention");
+        Totals stored = query("read the history totals",
+                "SELECT COUNT(*), COALESCE(SUM(stored_bytes), 0) FROM invocation", ps -> { }, Totals::read)
+                .get(0);
+        records.set(stored.records());
+        storedBytes.set(stored.bytes());
+        pruneIfOverRetention();
+    }
+
+    @Override
+    public InvocationRecord append(InvocationRecord invocation) {
+        Objects.requireNonNull(invocation, "invocation");
+        if (invocation.id() != 0) {
+            throw new IllegalArgumentException("append takes a new invocation (id 0), but got id " + invocation.id()
+                    + " for request " + invocation.requestId());
+        }
+        InvocationRows.Encoded row = InvocationRows.encode(invocation);
+        long id;
+        try (Connection c = dataSource.getConnection()) {
+            id = insert(c, row);
+        } catch (SQLException e) {
+            throw new HistoryStoreException("Cannot append invocation " + invocation.requestId() + " of mapping "
+                    + invocation.mappingUuid() + " to the history: " + e.getMessage(), e);
+        }
+        records.incrementAndGet();
+        storedBytes.addAndGet(row.storedBytes());
+        pruneIfOverRetention();
+        return invocation.withId(id);
+    }
+
+    @Override
+    public List<InvocationSummary> list(HistoryQuery q) {
+        Objects.requireNonNull(q, "query");
+        ListStatement statement = ListStatement.of(q);
+        return query("list invocations for " + q, statement.sql(), ps -> bind(ps, statement.args()),
+                InvocationRows::summary);
+    }
+
+    @Override
+    public Optional<InvocationRecord> get(long id) {
+        List<InvocationRecord> found = query("read invocation " + id,
+                InvocationRows.SELECT_RECORD,
+                ps -> ps.setLong(1, id), InvocationRows::record);
+        return found.stream().findFirst();
+    }
+
+    @Override
+    public List<InvocationSummary> attemptsOf(String batchId) {
+        Objects.requireNonNull(batchId, "batchId");
+        return query("list the attempts at batch " + batchId,
+                "SELECT " + InvocationRows.SUMMARY_COLUMNS + " FROM invocation WHERE batch_id = ? ORDER BY id",
+                ps -> ps.setString(1, batchId), InvocationRows::summary);
+    }
+
+    @Override
+    public long count(String mappingUuid) {
+        if (mappingUuid == null) {
+            return query("count invocations", "SELECT COUNT(*) FROM invocation", ps -> { }, rs -> rs.getLong(1)).get(0);
+        }
+        return query("count the invocations of mapping " + mappingUuid,
+                "SELECT COUNT(*) FROM invocation WHERE mapping_uuid = ?",
+                ps -> ps.setString(1, mappingUuid), rs -> rs.getLong(1)).get(0);
+    }
+
+    @Override
+    public int deleteMapping(String mappingUuid) {
+        Objects.requireNonNull(mappingUuid, "mappingUuid");
+        removal.lock();
+        try {
+            Totals removed = removeWhere("delete the history of mapping " + mappingUuid, "mapping_uuid = ?",
+                    ps -> ps.setString(1, mappingUuid));
+            log.info("Deleted the history of mapping {}: {} invocations, {} stored bytes",
+                    mappingUuid, removed.records(), removed.bytes());
+            return Math.toIntExact(removed.records());
+        } finally {
+            removal.unlock();
+        }
+    }
+
+    @Override
+    public HistoryStats stats() {
+        return new HistoryStats(records.get(), storedBytes.get());
+    }
+
+    public HistoryRetention retention() {
+        return retention;
+    }
+
+    private boolean overRetention() {
+        return records.get() > retention.maxRecords() || storedBytes.get() > retention.maxBytes();
+    }
+
+    /** Blocks concurrent appenders that also passed a bound until one prune is done, so every append returns in bounds. */
+    private void pruneIfOverRetention() {
+        if (!overRetention()) {
+            return;
+        }
+        removal.lock();
+        try {
+            if (overRetention()) {
+                prune();
+            }
+        } finally {
+            removal.unlock();
+        }
+    }
+
+    /** Removes the oldest invocations until both totals are down to the retention's prune-to marks. */
+    private void prune() {
+        long recordsToRemove = records.get() - retention.pruneToRecords();
+        long bytesToRemove = storedBytes.get() - retention.pruneToBytes();
+        long cutId = oldestIdToKeepBelow(recordsToRemove, bytesToRemove);
+        if (cutId == 0) {
+            return;
+        }
+        Totals removed = removeWhere("prune the history", "id <= ?", ps -> ps.setLong(1, cutId));
+        log.debug("History retention {} removed {} oldest invocations ({} stored bytes); {} kept",
+                retention, removed.records(), removed.bytes(), records.get());
+    }
+
+    /**
+     * Walks the oldest rows, never the newest one, and returns the highest id to remove so that at least the given
+     * records and bytes go; 0 when there is nothing to remove.
+     */
+    private long oldestIdToKeepBelow(long recordsToRemove, long bytesToRemove) {
+        long newestId = query("find the newest invocation", "SELECT COALESCE(MAX(id), 0) FROM invocation",
+                ps -> { }, rs -> rs.getLong(1)).get(0);
+        long cutId = 0;
+        long recordsSeen = 0;
+        long bytesSeen = 0;
+        while (true) {
+            long after = cutId;
+            List<long[]> page = query("walk the oldest invocations",
+                    "SELECT id, stored_bytes FROM invocation WHERE id > ? AND id < ? ORDER BY id LIMIT " + PRUNE_PAGE,
+                    ps -> {
+                        ps.setLong(1, after);
+                        ps.setLong(2, newestId);
+                    }, rs -> new long[] {rs.getLong(1), rs.getLong(2)});
+            for (long[] row : page) {
+                cutId = row[0];
+                recordsSeen++;
+                bytesSeen += row[1];
+                if (recordsSeen >= recordsToRemove && bytesSeen >= bytesToRemove) {
+                    return cutId;
+                }
+            }
+            if (page.size() < PRUNE_PAGE) {
+                return cutId;
+            }
+        }
+    }
+
+    /** Deletes matching rows and takes exactly what went off the running totals. Caller holds {@link #removal}. */
+    private Totals removeWhere(String what, String condition, Binder binder) {
+        Totals removed = query(what, "SELECT COUNT(*), COALESCE(SUM(stored_bytes), 0) FROM OLD TABLE "
+                + "(DELETE FROM invocation WHERE " + condition + ")", binder, Totals::read).get(0);
+        records.addAndGet(-removed.records());
+        storedBytes.addAndGet(-removed.bytes());
+        return removed;
+    }
+
+    /** Both rows in one transaction: a reader never sees an invocation without its bodies. */
+    private static long insert(Connection c, InvocationRows.Encoded row) throws SQLException {
+        c.setAutoCommit(false);
+        try (PreparedStatement invocation = c.prepareStatement(InvocationRows.INSERT_INVOCATION,
+                Statement.RETURN_GENERATED_KEYS);
+             PreparedStatement body = c.prepareStatement(InvocationRows.INSERT_BODY)) {
+            InvocationRows.bindInvocation(invocation, row);
+            invocation.executeUpdate();
+            long id;
+            try (ResultSet keys = invocation.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+            InvocationRows.bindBody(body, id, row);
+            body.executeUpdate();
+            c.commit();
+            return id;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private <T> List<T> query(String what, String sql, Binder binder, RowReader<T> reader) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(reader.read(rs));
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw new HistoryStoreException("Cannot " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            ps.setObject(i + 1, args.get(i));
+        }
+    }
+
+    /** A count and byte total of invocation rows. */
+    private record Totals(long records, long bytes) {
+        static Totals read(ResultSet rs) throws SQLException {
+            return new Totals(rs.getLong(1), rs.getLong(2));
+        }
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+}
