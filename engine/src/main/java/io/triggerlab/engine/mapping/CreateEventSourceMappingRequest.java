@@ -230,7 +230,14 @@ public record CreateEventSourceMappingRequest(
         }
 
         public CreateEventSourceMappingRequest build() {
-            return new CreateEventSourceMappingRequest(functionName, eventSourceArn, selfManagedEventSource, topics, startingPosition, startingPositionTimestamp, enabled, batchSize, maximumBatchingWindowInSeconds, sourceAccessConfigurations, amazonManagedKafkaEventSourceConfig, selfManagedKafkaEventSourceConfig, filterCriteria, kmsKeyArn, destinationConfig, maximumRetryAttempts, maximumRecordAgeInSeconds, bisectBatchOnFunctionError, functionResponseTypes, provisionedPollerConfig, metricsConfig, loggingConfig, tags, parallelizationFactor, tumblingWindowInSeconds, scalingConfig, queues, documentDBEventSourceConfig);
+            return new CreateEventSourceMappingRequest(functionName, eventSourceArn, selfManagedEventSource, topics,
+                    startingPosition, startingPositionTimestamp, enabled, batchSize, maximumBatchingWindowInSeconds,
+                    sourceAccessConfigurations, amazonManagedKafkaEventSourceConfig,
+                    selfManagedKafkaEventSourceConfig, filterCriteria, kmsKeyArn, destinationConfig,
+                    maximumRetryAttempts, maximumRecordAgeInSeconds, bisectBatchOnFunctionError,
+                    functionResponseTypes, provisionedPollerConfig, metricsConfig, loggingConfig, tags,
+                    parallelizationFactor, tumblingWindowInSeconds, scalingConfig, queues,
+                    documentDBEventSourceConfig);
         }
     }
 }

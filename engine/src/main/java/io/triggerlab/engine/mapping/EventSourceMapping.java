@@ -352,7 +352,13 @@ public record EventSourceMapping(
         }
 
         public EventSourceMapping build() {
-            return new EventSourceMapping(uuid, functionArn, eventSourceArn, selfManagedEventSource, topics, startingPosition, startingPositionTimestamp, batchSize, maximumBatchingWindowInSeconds, sourceAccessConfigurations, amazonManagedKafkaEventSourceConfig, selfManagedKafkaEventSourceConfig, filterCriteria, kmsKeyArn, destinationConfig, maximumRetryAttempts, maximumRecordAgeInSeconds, bisectBatchOnFunctionError, functionResponseTypes, provisionedPollerConfig, metricsConfig, loggingConfig, tags, enabled, state, stateTransitionReason, lastProcessingResult, lastModified, eventSourceMappingArn);
+            return new EventSourceMapping(uuid, functionArn, eventSourceArn, selfManagedEventSource, topics,
+                    startingPosition, startingPositionTimestamp, batchSize, maximumBatchingWindowInSeconds,
+                    sourceAccessConfigurations, amazonManagedKafkaEventSourceConfig,
+                    selfManagedKafkaEventSourceConfig, filterCriteria, kmsKeyArn, destinationConfig,
+                    maximumRetryAttempts, maximumRecordAgeInSeconds, bisectBatchOnFunctionError,
+                    functionResponseTypes, provisionedPollerConfig, metricsConfig, loggingConfig, tags, enabled,
+                    state, stateTransitionReason, lastProcessingResult, lastModified, eventSourceMappingArn);
         }
     }
 }

@@ -230,7 +230,14 @@ public record UpdateEventSourceMappingRequest(
         }
 
         public UpdateEventSourceMappingRequest build() {
-            return new UpdateEventSourceMappingRequest(functionName, enabled, batchSize, maximumBatchingWindowInSeconds, sourceAccessConfigurations, amazonManagedKafkaEventSourceConfig, selfManagedKafkaEventSourceConfig, filterCriteria, kmsKeyArn, destinationConfig, maximumRetryAttempts, maximumRecordAgeInSeconds, bisectBatchOnFunctionError, functionResponseTypes, provisionedPollerConfig, metricsConfig, loggingConfig, eventSourceArn, selfManagedEventSource, topics, startingPosition, startingPositionTimestamp, tags, parallelizationFactor, tumblingWindowInSeconds, scalingConfig, queues, documentDBEventSourceConfig);
+            return new UpdateEventSourceMappingRequest(functionName, enabled, batchSize,
+                    maximumBatchingWindowInSeconds, sourceAccessConfigurations, amazonManagedKafkaEventSourceConfig,
+                    selfManagedKafkaEventSourceConfig, filterCriteria, kmsKeyArn, destinationConfig,
+                    maximumRetryAttempts, maximumRecordAgeInSeconds, bisectBatchOnFunctionError,
+                    functionResponseTypes, provisionedPollerConfig, metricsConfig, loggingConfig, eventSourceArn,
+                    selfManagedEventSource, topics, startingPosition, startingPositionTimestamp, tags,
+                    parallelizationFactor, tumblingWindowInSeconds, scalingConfig, queues,
+                    documentDBEventSourceConfig);
         }
     }
 }
