@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,6 +22,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class MainWindowViewModel {
 
     private static final Logger log = LoggerFactory.getLogger(MainWindowViewModel.class);
+    private static final int MAX_LINES = 6;
+    private static final int MAX_CHARS = 600;
 
     private final EngineStarter starter;
     private final boolean sandbox;
@@ -128,12 +131,18 @@ public final class MainWindowViewModel {
         });
     }
 
+    /** The exception's own message (the engine words them for people), cut short if a library made it a report. */
     static String describe(Throwable e) {
         String message = e.getMessage();
         if (message == null || message.isBlank()) {
             return "Unexpected " + e.getClass().getSimpleName() + " while starting the engine. The log has the details.";
         }
-        return message;
+        String[] lines = message.strip().split("\\R");
+        String shown = String.join("\n", Arrays.asList(lines).subList(0, Math.min(lines.length, MAX_LINES)));
+        if (shown.length() > MAX_CHARS) {
+            shown = shown.substring(0, MAX_CHARS);
+        }
+        return shown.length() < message.strip().length() ? shown + " … (the log has the full message)" : shown;
     }
 
     private void show(EngineState state) {

@@ -92,6 +92,22 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void cutsALibrarysReportShort_andPointsToTheLog() {
+        String report = "Failed to execute script V1__engine_settings.sql\n" + "SQL State  : 42001\n".repeat(20);
+        MainWindowViewModel vm = viewModel(() -> {
+            throw new IllegalStateException(report);
+        });
+
+        vm.start();
+        background.runAll();
+
+        assertThat(vm.errorMessageProperty().get())
+                .startsWith("Failed to execute script V1__engine_settings.sql\nSQL State  : 42001\n")
+                .endsWith("SQL State  : 42001 … (the log has the full message)")
+                .hasLineCount(6);
+    }
+
+    @Test
     void closingStopsTheEngineInTheBackground_thenExits() {
         MainWindowViewModel vm = viewModel(() -> session);
         vm.start();
