@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,8 +21,15 @@ class LauncherTest {
     private final List<String[]> launched = new ArrayList<>();
 
     private int run(String... args) {
+        return run(Map.of("DISPLAY", ":0"), args);
+    }
+
+    private int run(Map<String, String> environment, String... args) {
+        Properties linuxDesktop = new Properties();
+        linuxDesktop.setProperty("os.name", "Linux");
         Launcher launcher = new Launcher(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), "/home/dev", launched::add);
+                new PrintStream(err, true, StandardCharsets.UTF_8), environment, "/home/dev", linuxDesktop,
+                launched::add);
         return launcher.run(args);
     }
 
@@ -72,6 +80,17 @@ class LauncherTest {
 
         assertThat(exit).isZero();
         assertThat(launched).singleElement().satisfies(args -> assertThat(args).containsExactly("--data-dir", "/tmp/demo"));
+    }
+
+    @Test
+    void withoutADisplay_saysSoInsteadOfAToolkitStackTrace() {
+        int exit = run(Map.of(), "--data-dir", "/tmp/demo");
+
+        assertThat(exit).isEqualTo(Launcher.EXIT_NO_DISPLAY);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .startsWith("The console needs a display, but DISPLAY and WAYLAND_DISPLAY are not set.")
+                .contains("xvfb-run");
+        assertThat(launched).isEmpty();
     }
 
     @Test
