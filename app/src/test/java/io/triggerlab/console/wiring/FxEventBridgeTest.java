@@ -1,0 +1,146 @@
+package io.triggerlab.console.wiring;
+
+import io.triggerlab.console.QueuedExecutor;
+import io.triggerlab.engine.events.EngineEvent;
+import io.triggerlab.engine.events.EngineEventBus;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class FxEventBridgeTest {
+
+    private static final int EVENTS = 20_000;
+
+    private final EngineEventBus bus = new EngineEventBus();
+    private final List<EngineEvent> delivered = new CopyOnWriteArrayList<>();
+
+    private static EngineEvent started(int i) {
+        return new EngineEvent.EngineStarted(Instant.EPOCH.plusMillis(i), "broker-" + i + ":9092", true, null);
+    }
+
+    private static void publishFromBackgroundThread(EngineEventBus bus, int count) throws InterruptedException {
+        Thread engineThread = new Thread(() -> {
+            for (int i = 0; i < count; i++) {
+                bus.publish(started(i));
+            }
+        }, "test-engine-publisher");
+        engineThread.start();
+        engineThread.join();
+    }
+
+    @Test
+    void burstOfTwentyThousandEvents_schedulesOneFxRun_andLastStateWins() throws InterruptedException {
+        QueuedExecutor busyFxThread = new QueuedExecutor();
+        FxEventBridge bridge = new FxEventBridge(busyFxThread);
+        bridge.addListener(delivered::add);
+        bridge.attach(bus);
+
+        publishFromBackgroundThread(bus, EVENTS);
+
+        assertThat(busyFxThread.submitted()).isEqualTo(1);
+        assertThat(delivered).isEmpty();
+
+        busyFxThread.runAll();
+
+        assertThat(delivered).containsExactly(started(EVENTS - 1));
+    }
+
+    @Test
+    void nextBurstAfterADrain_schedulesOneMoreRun() throws InterruptedException {
+        QueuedExecutor fxThread = new QueuedExecutor();
+        FxEventBridge bridge = new FxEventBridge(fxThread);
+        bridge.addListener(delivered::add);
+        bridge.attach(bus);
+
+        publishFromBackgroundThread(bus, EVENTS);
+        fxThread.runAll();
+        publishFromBackgroundThread(bus, 3);
+        fxThread.runAll();
+
+        assertThat(fxThread.submitted()).isEqualTo(2);
+        assertThat(delivered).containsExactly(started(EVENTS - 1), started(2));
+    }
+
+    @Test
+    void neverMoreThanOneRunPending_whileTheFxThreadDrainsConcurrently() throws InterruptedException {
+        AtomicInteger waiting = new AtomicInteger();
+        AtomicInteger mostWaiting = new AtomicInteger();
+        AtomicInteger runs = new AtomicInteger();
+        ExecutorService fxThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "test-fx-thread"));
+        try {
+            FxEventBridge bridge = new FxEventBridge(task -> {
+                mostWaiting.accumulateAndGet(waiting.incrementAndGet(), Math::max);
+                fxThread.execute(() -> {
+                    waiting.decrementAndGet();
+                    runs.incrementAndGet();
+                    task.run();
+                });
+            });
+            bridge.addListener(delivered::add);
+            bridge.attach(bus);
+
+            publishFromBackgroundThread(bus, EVENTS);
+
+            await().until(() -> !delivered.isEmpty() && delivered.get(delivered.size() - 1).equals(started(EVENTS - 1)));
+            assertThat(mostWaiting.get()).isEqualTo(1);
+            assertThat(delivered).hasSize(runs.get()).hasSizeLessThan(EVENTS);
+        } finally {
+            fxThread.shutdownNow();
+        }
+    }
+
+    @Test
+    void keepsTheLatestEventOfEachKind_inOrderOfFirstArrival() {
+        QueuedExecutor fxThread = new QueuedExecutor();
+        FxEventBridge bridge = new FxEventBridge(fxThread);
+        bridge.addListener(delivered::add);
+        bridge.attach(bus);
+        EngineEvent stopping = new EngineEvent.EngineStopping(Instant.EPOCH);
+
+        bus.publish(started(1));
+        bus.publish(stopping);
+        bus.publish(started(2));
+        fxThread.runAll();
+
+        assertThat(delivered).containsExactly(started(2), stopping);
+    }
+
+    @Test
+    void aFailingListener_doesNotStopTheOthers() {
+        QueuedExecutor fxThread = new QueuedExecutor();
+        FxEventBridge bridge = new FxEventBridge(fxThread);
+        bridge.addListener(event -> {
+            throw new IllegalStateException("broken screen");
+        });
+        bridge.addListener(delivered::add);
+        bridge.attach(bus);
+
+        bus.publish(started(7));
+        fxThread.runAll();
+
+        assertThat(delivered).containsExactly(started(7));
+    }
+
+    @Test
+    void closedBridge_ignoresLaterEvents() {
+        QueuedExecutor fxThread = new QueuedExecutor();
+        FxEventBridge bridge = new FxEventBridge(fxThread);
+        bridge.addListener(delivered::add);
+        bridge.attach(bus);
+
+        bridge.close();
+        bus.publish(started(1));
+        fxThread.runAll();
+
+        assertThat(fxThread.submitted()).isZero();
+        assertThat(delivered).isEmpty();
+    }
+}
