@@ -3,6 +3,7 @@ package io.triggerlab.engine.poller;
 import io.triggerlab.engine.batch.BatchPolicy;
 import io.triggerlab.engine.event.EventSource;
 import io.triggerlab.engine.history.HistoryQuery;
+import io.triggerlab.engine.history.HistoryRetention;
 import io.triggerlab.engine.history.InvocationOutcome;
 import io.triggerlab.engine.history.InvocationSummary;
 import io.triggerlab.engine.history.JdbcInvocationHistory;
@@ -41,7 +42,7 @@ class MappingPollerTest {
     @BeforeEach
     void setUp() {
         database = Database.inMemory("poller-" + UUID.randomUUID());
-        history = new JdbcInvocationHistory(database.dataSource());
+        history = new JdbcInvocationHistory(database.dataSource(), HistoryRetention.defaults());
         consumer = new MockConsumer<>("earliest");
     }
 
@@ -73,9 +74,13 @@ class MappingPollerTest {
         thread.start();
     }
 
-    private void produce(TopicPartition tp, long offset, String value) {
-        consumer.schedulePollTask(() -> consumer.addRecord(
-                new ConsumerRecord<>(tp.topic(), tp.partition(), offset, null, value.getBytes())));
+    /** Makes the records available together, to the same poll. */
+    private void produce(TopicPartition tp, long firstOffset, String... values) {
+        consumer.schedulePollTask(() -> {
+            for (int i = 0; i < values.length; i++) {
+                consumer.addRecord(new ConsumerRecord<>(tp.topic(), tp.partition(), firstOffset + i, null, values[i].getBytes()));
+            }
+        });
     }
 
     private Map<TopicPartition, OffsetAndMetadata> committed() {
@@ -86,8 +91,7 @@ class MappingPollerTest {
     void commitsOffsetPlusOne_afterTheFunctionSucceeds() {
         ScriptedInvoker invoker = new ScriptedInvoker();
         start(invoker, 10);
-        produce(P0, 0, "a");
-        produce(P0, 1, "b");
+        produce(P0, 0, "a", "b");
         produce(P1, 0, "c");
 
         await().untilAsserted(() -> {
@@ -95,7 +99,7 @@ class MappingPollerTest {
             assertThat(committed().get(P0).offset()).isEqualTo(2);
             assertThat(committed().get(P1).offset()).isEqualTo(1);
         });
-        assertThat(history.list(HistoryQuery.forMapping("00000000-0000-0000-0000-000000000001", 100)))
+        assertThat(history.list(HistoryQuery.ofMapping("00000000-0000-0000-0000-000000000001", 100)))
                 .allMatch(s -> s.outcome() == InvocationOutcome.SUCCESS);
     }
 
@@ -103,8 +107,7 @@ class MappingPollerTest {
     void retriesTheSameBatch_andCommitsOnlyAfterSuccess_whenTheFunctionFailsTwice() {
         ScriptedInvoker invoker = new ScriptedInvoker().thenFail(2);
         start(invoker, 10);
-        produce(P0, 0, "a");
-        produce(P0, 1, "b");
+        produce(P0, 0, "a", "b");
 
         await().until(() -> invoker.payloads().size() >= 3);
         await().untilAsserted(() -> assertThat(committed().get(P0)).isNotNull());
@@ -112,7 +115,7 @@ class MappingPollerTest {
         assertThat(invoker.payloads().get(2)).isEqualTo(invoker.payloads().get(0));
         assertThat(committed().get(P0).offset()).isEqualTo(2);
 
-        List<InvocationSummary> attempts = history.list(HistoryQuery.forMapping("00000000-0000-0000-0000-000000000001", 100));
+        List<InvocationSummary> attempts = history.list(HistoryQuery.ofMapping("00000000-0000-0000-0000-000000000001", 100));
         assertThat(attempts).extracting(InvocationSummary::outcome).containsExactly(
                 InvocationOutcome.SUCCESS, InvocationOutcome.FUNCTION_ERROR, InvocationOutcome.FUNCTION_ERROR);
         assertThat(attempts).extracting(InvocationSummary::attempt).containsExactly(3, 2, 1);
