@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -73,8 +74,8 @@ public final class DataDirectory implements AutoCloseable {
             Files.createDirectories(root);
             return root.toRealPath();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the TriggerLab data directory " + root + ": " + e.getMessage()
-                    + ". Check that the path is writable, or choose another with --data-dir or TRIGGERLAB_HOME.", e);
+            throw new UncheckedIOException("Cannot create the TriggerLab data directory " + root + " (" + reason(e)
+                    + "). Check that the path is writable, or choose another with --data-dir or TRIGGERLAB_HOME.", e);
         }
     }
 
@@ -93,8 +94,16 @@ public final class DataDirectory implements AutoCloseable {
             throw new DataDirectoryInUseException(root);
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new UncheckedIOException("Cannot lock the TriggerLab data directory " + root + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot lock the TriggerLab data directory " + root + " (" + reason(e) + ")", e);
         }
+    }
+
+    /** File system exceptions often carry only the path as their message; the type says more. */
+    private static String reason(IOException e) {
+        if (e instanceof FileSystemException fse) {
+            return fse.getReason() != null ? fse.getReason() : e.getClass().getSimpleName();
+        }
+        return e.getMessage();
     }
 
     private static void closeQuietly(FileChannel channel) {

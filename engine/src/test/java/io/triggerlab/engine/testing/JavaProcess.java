@@ -38,24 +38,35 @@ public final class JavaProcess implements AutoCloseable {
 
     /** Starts {@code java -cp <this JVM's classpath> mainClass args...} with the given extra environment. */
     public static JavaProcess start(String mainClass, List<String> args, Map<String, String> environment) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                // Quick start-up matters more than peak speed for a short-lived test process.
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                mainClass));
-        command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().putAll(environment);
-        try {
-            return new JavaProcess(builder.start(), mainClass.substring(mainClass.lastIndexOf('.') + 1));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start a JVM for " + mainClass, e);
-        }
+        List<String> javaArgs = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        javaArgs.addAll(args);
+        return launch(javaArgs, environment, mainClass.substring(mainClass.lastIndexOf('.') + 1));
     }
 
     public static JavaProcess start(String mainClass, String... args) {
         return start(mainClass, List.of(args), Map.of());
+    }
+
+    /** Starts {@code java -jar jar args...}, the way a user runs the packaged engine. */
+    public static JavaProcess startJar(Path jar, String... args) {
+        List<String> javaArgs = new ArrayList<>(List.of("-jar", jar.toString()));
+        javaArgs.addAll(List.of(args));
+        return launch(javaArgs, Map.of(), jar.getFileName().toString());
+    }
+
+    private static JavaProcess launch(List<String> javaArgs, Map<String, String> environment, String name) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // Quick start-up matters more than peak speed for a short-lived test process.
+                "-XX:TieredStopAtLevel=1"));
+        command.addAll(javaArgs);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        try {
+            return new JavaProcess(builder.start(), name);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start a JVM: " + command, e);
+        }
     }
 
     private static Thread drain(InputStream stream, List<String> lines, String name) {
@@ -100,9 +111,12 @@ public final class JavaProcess implements AutoCloseable {
         }
     }
 
-    /** Asks the process to stop, like Ctrl-C or {@code kill}: SIGTERM on Unix. */
+    /**
+     * Asks the process to stop, like {@code kill} (SIGTERM on Unix). Through the handle on purpose:
+     * {@link Process#destroy()} would also close our ends of its stdout and stderr, losing what it prints while stopping.
+     */
     public void terminate() {
-        process.destroy();
+        process.toHandle().destroy();
     }
 
     public List<String> stdout() {
