@@ -66,6 +66,7 @@ class CliIT {
     }
 
     @Test
+    @SuppressWarnings("try") // the resource is held only for its lock
     void exitsWithCode2AndOneLine_whenTheDataDirectoryIsInUse() {
         try (DataDirectory held = DataDirectory.open(dataDirectory);
              JavaProcess serve = JavaProcess.start(CLI, "serve", "--data-dir", dataDirectory.toString())) {

@@ -19,6 +19,7 @@ class DataDirectoryLockIT {
     Path root;
 
     @Test
+    @SuppressWarnings("try") // the resource is held only for its lock
     void refusesASecondProcess_whileThisOneHoldsTheDirectory() {
         try (DataDirectory held = DataDirectory.open(root);
              JavaProcess probe = JavaProcess.start(DataDirectoryProbe.class.getName(), root.toString())) {
@@ -29,6 +30,7 @@ class DataDirectoryLockIT {
     }
 
     @Test
+    @SuppressWarnings("try") // the resource is held only for its lock
     void keepsTheLockAgainstOtherProcesses_afterASecondOpenInThisJvmFailed() {
         try (DataDirectory held = DataDirectory.open(root)) {
             assertThatThrownBy(() -> DataDirectory.open(root))

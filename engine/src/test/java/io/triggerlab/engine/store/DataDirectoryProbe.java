@@ -13,6 +13,7 @@ public final class DataDirectoryProbe {
     private DataDirectoryProbe() {
     }
 
+    @SuppressWarnings("try") // the resource is held only for its lock
     public static void main(String[] args) {
         try (DataDirectory ignored = DataDirectory.open(Path.of(args[0]))) {
             System.out.println("OPENED");

@@ -45,6 +45,7 @@ class DataDirectoryTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the resource is held only for its lock
     void refusesASecondOpenInTheSameJvm_withAMessageSayingWhatToDo() {
         try (DataDirectory first = DataDirectory.open(root)) {
             assertThatThrownBy(() -> DataDirectory.open(root))
@@ -71,6 +72,7 @@ class DataDirectoryTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the resource is held only for its lock
     void createsAMissingDirectory() {
         Path nested = root.resolve("a").resolve("b");
 
