@@ -24,6 +24,10 @@ public record EngineConfig(Path dataDirectory, String externalBootstrap, int san
 
     public EngineConfig {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
+        if (sandboxPort < 0 || sandboxPort > 65535) {
+            throw new IllegalArgumentException("Sandbox port " + sandboxPort
+                    + " is out of range: must be 0..65535 (0 = any free port)");
+        }
         if (apiPort < 0 || apiPort > 65535) {
             throw new IllegalArgumentException("API port " + apiPort + " is out of range: must be 0..65535 (0 = any free port)");
         }

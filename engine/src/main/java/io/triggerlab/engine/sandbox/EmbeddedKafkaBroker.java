@@ -5,124 +5,154 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.Uuid;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.metadata.storage.Formatter;
-import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
  * A real single-node Apache Kafka broker (KRaft, combined broker + controller) running in this JVM.
  * The "sandbox" cluster that a newcomer's first trigger talks to, and the broker every integration test uses.
+ * <p>
+ * Every listener binds to 127.0.0.1 only. A start either succeeds within the settings' startup timeout or throws
+ * {@link BrokerStartException} with nothing left running; {@link #close()} stops the broker and waits for it.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+    private static final long ADMIN_TIMEOUT_SECONDS = 30;
 
     private final BrokerSettings settings;
     private final KafkaRaftServer server;
-    private final String bootstrapServers;
+    private final Map<String, SandboxListener> boundListeners;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedKafkaBroker(BrokerSettings settings, KafkaRaftServer server, String bootstrapServers) {
+    private EmbeddedKafkaBroker(BrokerSettings settings, KafkaRaftServer server, Map<String, SandboxListener> boundListeners) {
         this.settings = settings;
         this.server = server;
-        this.bootstrapServers = bootstrapServers;
+        this.boundListeners = boundListeners;
     }
 
     /**
      * Formats the data directory if it is new, then starts the broker and waits until it is ready.
      * A failed start shuts everything down again, so no raft thread outlives the exception.
+     *
+     * @throws BrokerStartException if the configuration is refused, a port is taken, or the start times out
      */
     public static EmbeddedKafkaBroker start(BrokerSettings settings) {
         Path logDir = settings.dataDirectory().resolve("kraft");
-        int brokerPort = settings.port() > 0 ? settings.port() : FreePorts.pick();
+        requireFreePorts(settings.listeners(), logDir);
+        Map<String, SandboxListener> listeners = withConcretePorts(settings.listeners());
         int controllerPort = FreePorts.pick();
-        Map<String, Object> props = brokerProperties(settings, logDir, brokerPort, controllerPort);
-        KafkaConfig config = new KafkaConfig(props, false);
-        formatIfNeeded(logDir);
+        KafkaConfig config = BrokerProperties.toConfig(settings, logDir, listeners.values(), controllerPort);
+        StorageFormatter.formatIfNeeded(logDir);
+        KafkaExitGuard.install();
 
+        String plaintext = address(listeners.get(SandboxListener.PLAINTEXT));
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+        long startNanos = System.nanoTime();
         try {
             server.startup();
         } catch (Throwable t) {
+            stopQuietly(server);
+            Duration tookFor = Duration.ofNanos(System.nanoTime() - startNanos);
+            throw new BrokerStartException(startFailureMessage(plaintext, logDir, settings.startupTimeout(), tookFor, t), t);
+        }
+        log.info("Embedded Kafka broker ready at {} in {} ms (data directory {})",
+                plaintext, millisSince(startNanos), logDir);
+        return new EmbeddedKafkaBroker(settings, server, listeners);
+    }
+
+    /**
+     * Fails fast, with one clear line, when a requested port is taken: Kafka would notice too, but only after forming
+     * its quorum and logging a stack trace. A port taken between this check and Kafka's bind still fails the start.
+     */
+    private static void requireFreePorts(List<SandboxListener> listeners, Path logDir) {
+        for (SandboxListener l : listeners) {
+            if (l.port() > 0 && !FreePorts.isFree(l.port())) {
+                throw new BrokerStartException("The embedded Kafka broker did not start at 127.0.0.1:" + l.port()
+                        + " (data directory " + logDir + "): port " + l.port() + " of listener " + l.name()
+                        + " is already in use by another process. Choose another port, or 0 for any free port.", null);
+            }
+        }
+    }
+
+    private static Map<String, SandboxListener> withConcretePorts(List<SandboxListener> requested) {
+        Map<String, SandboxListener> bound = new LinkedHashMap<>();
+        for (SandboxListener l : requested) {
+            bound.put(l.name(), l.port() > 0 ? l : l.withPort(FreePorts.pick()));
+        }
+        return Map.copyOf(bound);
+    }
+
+    private static String startFailureMessage(String plaintext, Path logDir, Duration timeout, Duration tookFor,
+                                              Throwable t) {
+        String where = "The embedded Kafka broker did not start at " + plaintext + " (data directory " + logDir + "): ";
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof BindException) {
+                return where + "a port is already in use by another process (" + c.getMessage()
+                        + "). Choose another port, or 0 for any free port.";
+            }
+        }
+        if (tookFor.compareTo(timeout) >= 0) {
+            return where + "it was not ready within the startup timeout of " + timeout.toMillis()
+                    + " ms. The machine may be overloaded; try again or allow a longer startup timeout.";
+        }
+        return where + t.getMessage() + " (the broker's log above has the details)";
+    }
+
+    private static void stopQuietly(KafkaRaftServer server) {
+        try {
             server.shutdown();
             server.awaitShutdown();
-            throw new BrokerStartException("The embedded Kafka broker did not start on port " + brokerPort
-                    + " (data directory " + logDir + "): " + t.getMessage(), t);
-        }
-        String bootstrap = "127.0.0.1:" + brokerPort;
-        log.info("Embedded Kafka broker ready at {} (data directory {})", bootstrap, logDir);
-        return new EmbeddedKafkaBroker(settings, server, bootstrap);
-    }
-
-    private static Map<String, Object> brokerProperties(BrokerSettings settings, Path logDir, int brokerPort, int controllerPort) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("process.roles", "broker,controller");
-        p.put("node.id", "1");
-        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        p.put("controller.listener.names", "CONTROLLER");
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
-        p.put("log.dirs", logDir.toString());
-        // One node: every internal topic must have replication factor 1, or consumers never find a coordinator.
-        p.put("offsets.topic.replication.factor", "1");
-        p.put("offsets.topic.num.partitions", "1");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
-        p.put("group.initial.rebalance.delay.ms", "0");
-        p.put("num.partitions", "1");
-        p.put("auto.create.topics.enable", "true");
-        // Without a bound the broker waits forever for the controller; a hung start must fail instead.
-        p.put("server.max.startup.time.ms", String.valueOf(settings.startupTimeout().toMillis()));
-        p.put("controlled.shutdown.enable", "false");
-        p.putAll(settings.extraProperties());
-        return p;
-    }
-
-    private static void formatIfNeeded(Path logDir) {
-        if (Files.exists(logDir.resolve("meta.properties"))) {
-            return;
-        }
-        try {
-            Files.createDirectories(logDir);
-            new Formatter()
-                    .setNodeId(1)
-                    .setClusterId(Uuid.randomUuid().toString())
-                    .setDirectories(List.of(logDir.toString()))
-                    .setMetadataLogDirectory(logDir.toString())
-                    .setControllerListenerName("CONTROLLER")
-                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-                    .run();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot prepare the broker data directory " + logDir, e);
-        } catch (Exception e) {
-            throw new BrokerStartException("Cannot format the broker data directory " + logDir + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            log.warn("Cleaning up after a failed broker start also failed", e);
         }
     }
 
-    /** {@code host:port} of the PLAINTEXT listener, for clients. */
+    private static String address(SandboxListener listener) {
+        return "127.0.0.1:" + listener.port();
+    }
+
+    private static long millisSince(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
+    }
+
+    /** {@code 127.0.0.1:port} of the PLAINTEXT listener, for clients. */
     public String bootstrapServers() {
-        return bootstrapServers;
+        return bootstrapServers(SandboxListener.PLAINTEXT);
+    }
+
+    /** {@code 127.0.0.1:port} of the named listener, e.g. {@code SASL_SSL} once the auth work adds it. */
+    public String bootstrapServers(String listenerName) {
+        SandboxListener listener = boundListeners.get(listenerName);
+        if (listener == null) {
+            throw new IllegalArgumentException("The sandbox broker has no listener named " + listenerName
+                    + "; its listeners are " + new TreeSet<>(boundListeners.keySet()));
+        }
+        return address(listener);
+    }
+
+    /** The listeners as bound, with the ports actually chosen for those requested as 0. */
+    public Map<String, SandboxListener> listeners() {
+        return boundListeners;
     }
 
     public BrokerSettings settings() {
@@ -131,25 +161,63 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** Creates a topic with the given partition count; an existing topic is left as it is. */
     public void createTopic(String topic, int partitions) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("Topic " + topic + ": partition count " + partitions + " must be at least 1");
+        }
+        try {
+            withAdmin("create topic " + topic,
+                    admin -> admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all());
+        } catch (IllegalStateException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("Cannot create topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
+                throw e;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while creating topic " + topic, e);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Timed out creating topic " + topic, e);
         }
     }
 
+    /** The names of the user topics (internal ones such as {@code __consumer_offsets} are left out). */
+    public Set<String> topicNames() {
+        return Set.copyOf(withAdmin("list topics", admin -> admin.listTopics().names()));
+    }
+
+    /** How many partitions the topic has; an unknown topic is an {@link IllegalArgumentException}. */
+    public int partitionCount(String topic) {
+        try {
+            Map<String, TopicDescription> described = withAdmin("describe topic " + topic,
+                    admin -> admin.describeTopics(List.of(topic)).allTopicNames());
+            return described.get(topic).partitions().size();
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                throw new IllegalArgumentException("Topic " + topic + " does not exist on the sandbox broker at "
+                        + bootstrapServers(), e.getCause());
+            }
+            throw e;
+        }
+    }
+
+    private <T> T withAdmin(String what, Function<Admin, KafkaFuture<T>> call) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            return call.apply(admin).get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot " + what + " on the sandbox broker at " + bootstrapServers()
+                    + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while trying to " + what, e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Timed out after " + ADMIN_TIMEOUT_SECONDS + " s trying to " + what
+                    + " on the sandbox broker at " + bootstrapServers(), e);
+        }
+    }
+
+    /** Stops the broker and waits until its threads are gone. A second call does nothing. */
     @Override
     public void close() {
-        long start = System.nanoTime();
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        long startNanos = System.nanoTime();
         server.shutdown();
         server.awaitShutdown();
-        log.info("Embedded Kafka broker stopped in {} ms", Duration.ofNanos(System.nanoTime() - start).toMillis());
+        log.info("Embedded Kafka broker at {} stopped in {} ms", bootstrapServers(), millisSince(startNanos));
     }
 }

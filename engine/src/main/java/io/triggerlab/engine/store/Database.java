@@ -1,6 +1,7 @@
 package io.triggerlab.engine.store;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 import javax.sql.DataSource;
@@ -38,6 +39,11 @@ public final class Database implements AutoCloseable {
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
+        } catch (FlywayException e) {
+            pool.dispose();
+            // Flyway's message spans many lines (SQL state, statement); the first one says what failed.
+            throw new IllegalStateException("Cannot bring the TriggerLab database " + url + " up to date: "
+                    + e.getMessage().lines().findFirst().orElse("") + " (see the cause for the failing statement)", e);
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;

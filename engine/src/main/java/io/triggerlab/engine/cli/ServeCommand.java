@@ -1,0 +1,94 @@
+package io.triggerlab.engine.cli;
+
+import io.triggerlab.engine.Engine;
+import io.triggerlab.engine.EngineConfig;
+import io.triggerlab.engine.store.DataDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code triggerlab serve}: starts the engine and keeps it running until Ctrl-C or SIGTERM, which stop it cleanly
+ * (a shutdown hook closes the engine; this thread only waits for that to finish).
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Start the engine (with an embedded Kafka sandbox unless --bootstrap-servers is given) and run until stopped.")
+final class ServeCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private TriggerLabCli parent;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Data directory (default: $TRIGGERLAB_HOME, else ~/.triggerlab).")
+    private Path dataDir;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,HOST:PORT...]",
+            description = "Use this existing Kafka cluster instead of the embedded sandbox broker.")
+    private String bootstrapServers;
+
+    @Option(names = "--sandbox-port", paramLabel = "N",
+            description = "Port of the embedded sandbox broker on 127.0.0.1 (default: any free port).")
+    private Integer sandboxPort;
+
+    @Option(names = "--api-port", paramLabel = "N",
+            description = "Port of the local Lambda API on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 = any free port).",
+            defaultValue = "" + EngineConfig.DEFAULT_API_PORT)
+    private int apiPort;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        EngineConfig config = config();
+        PrintWriter out = spec.commandLine().getOut();
+        Engine engine = Engine.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(engine, out, stopped), "triggerlab-shutdown"));
+
+        out.println("TriggerLab engine started.");
+        out.println("Data directory: " + config.dataDirectory());
+        out.println("Kafka bootstrap servers: " + engine.bootstrapServers()
+                + (engine.usesSandbox() ? " (embedded sandbox)" : " (existing cluster)"));
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+
+        stopped.await();
+        return 0;
+    }
+
+    private EngineConfig config() {
+        if (bootstrapServers != null && sandboxPort != null) {
+            throw new IllegalArgumentException("--sandbox-port applies only to the embedded sandbox broker,"
+                    + " but --bootstrap-servers selects an existing cluster: give one or the other");
+        }
+        if (bootstrapServers != null) {
+            BootstrapServers.requireValid(bootstrapServers);
+        }
+        Path directory = DataDirectory.resolve(dataDir, parent.environment().variables(), parent.environment().userHome());
+        EngineConfig config = EngineConfig.defaults(directory).withApiPort(apiPort);
+        if (sandboxPort != null) {
+            config = config.withSandboxPort(sandboxPort);
+        }
+        return bootstrapServers == null ? config : config.withExternalBootstrap(bootstrapServers);
+    }
+
+    private static void stop(Engine engine, PrintWriter out, CountDownLatch stopped) {
+        try {
+            out.println("Stopping TriggerLab engine...");
+            out.flush();
+            engine.close();
+            out.println("TriggerLab engine stopped.");
+            out.flush();
+        } finally {
+            stopped.countDown();
+        }
+    }
+}
