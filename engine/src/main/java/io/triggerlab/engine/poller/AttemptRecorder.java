@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** Turns each attempt at a batch into an invocation history entry and tells the observer. */
 final class AttemptRecorder {
@@ -58,7 +59,7 @@ final class AttemptRecorder {
 
     void oversized(String batchId, Instant at, List<ConsumerRecord<byte[], byte[]>> records, long payloadBytes,
                    String message) {
-        append(new InvocationRecord(0, mappingUuid, batchId, 1, "", at, Duration.ZERO,
+        append(new InvocationRecord(0, mappingUuid, batchId, 1, UUID.randomUUID().toString(), at, Duration.ZERO,
                 InvocationOutcome.MAXIMUM_PAYLOAD_SIZE_EXCEEDED, ranges(records), records.size(), payloadBytes,
                 null, null, message, ""));
     }
@@ -66,7 +67,7 @@ final class AttemptRecorder {
     void expired(String batchId, int attempt, Instant at, List<ConsumerRecord<byte[], byte[]>> records) {
         String message = records.size() + " record(s) fell below the log start offset (retention) while their batch"
                 + " was being retried; they can no longer be delivered.";
-        append(new InvocationRecord(0, mappingUuid, batchId, attempt, "", at, Duration.ZERO,
+        append(new InvocationRecord(0, mappingUuid, batchId, attempt, UUID.randomUUID().toString(), at, Duration.ZERO,
                 InvocationOutcome.RECORDS_EXPIRED, ranges(records), records.size(), 0, null, null, message, ""));
     }
 

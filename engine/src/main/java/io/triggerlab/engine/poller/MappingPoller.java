@@ -92,24 +92,58 @@ public final class MappingPoller implements Runnable, AutoCloseable {
             consumer.subscribe(List.of(config.topic()), new Rebalances());
             state = RunState.POLLING;
             while (running) {
-                if (!pollOnce()) {
-                    continue;
+                try {
+                    step();
+                } catch (InterruptException e) {
+                    running = false;
+                } catch (RuntimeException e) {
+                    // A bug or an unexpected client failure must not end the mapping, nor skip what was in flight.
+                    log.error("Poller of mapping {} hit an unexpected error; resuming from the committed offsets",
+                            config.mappingUuid(), e);
+                    observer.pollingError(e);
+                    observer.processingResult(ProcessingResults.INTERNAL_ERROR);
+                    rewindToCommitted();
+                    awaitStop(POLLING_ERROR_BACKOFF);
                 }
-                Instant now = clock.instant();
-                if (assembler.isReady(now)) {
-                    deliver(assembler.drain());
-                }
-                applyFlowControl();
             }
-        } catch (RuntimeException e) {
-            log.error("Poller of mapping {} stopped on an unexpected error", config.mappingUuid(), e);
-            observer.pollingError(e);
         } finally {
             state = RunState.STOPPING;
             closeConsumer();
             state = RunState.STOPPED;
             MDC.remove("esm");
             finished.countDown();
+        }
+    }
+
+    /** One turn of the loop: poll, and deliver a batch if one is ready. */
+    private void step() {
+        if (!pollOnce()) {
+            return;
+        }
+        if (assembler.isReady(clock.instant())) {
+            deliver(assembler.drain());
+        }
+        applyFlowControl();
+    }
+
+    /** Forgets everything buffered or in flight and goes back to the last committed offsets (at-least-once). */
+    private void rewindToCommitted() {
+        try {
+            Set<TopicPartition> owned = consumer.assignment();
+            assembler.removePartitions(owned);
+            var committed = consumer.committed(owned);
+            Set<TopicPartition> uncommitted = new HashSet<>();
+            for (TopicPartition tp : owned) {
+                var offset = committed.get(tp);
+                if (offset == null) {
+                    uncommitted.add(tp);
+                } else {
+                    consumer.seek(tp, offset.offset());
+                }
+            }
+            startingOffsets.apply(uncommitted);
+        } catch (RuntimeException e) {
+            log.warn("Could not rewind to the committed offsets: {}", e.toString());
         }
     }
 

@@ -8,6 +8,7 @@ public final class ProcessingResults {
     public static final String NO_RECORDS_PROCESSED = "No records processed";
     public static final String OK = "OK";
     public static final String FUNCTION_CALL_FAILED = "PROBLEM: Function call failed";
+    public static final String INTERNAL_ERROR = "PROBLEM: Lambda internal error. Please contact Lambda customer support.";
     public static final String CONNECTION_ERROR =
             "PROBLEM: Connection error. Please check your event source connection configuration.";
 
