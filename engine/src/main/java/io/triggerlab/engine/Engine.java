@@ -1,7 +1,17 @@
 package io.triggerlab.engine;
 
+import io.triggerlab.engine.cluster.ClusterRegistry;
 import io.triggerlab.engine.events.EngineEvent;
 import io.triggerlab.engine.events.EngineEventBus;
+import io.triggerlab.engine.function.FunctionRegistry;
+import io.triggerlab.engine.history.HistoryRetention;
+import io.triggerlab.engine.history.InvocationHistory;
+import io.triggerlab.engine.history.JdbcInvocationHistory;
+import io.triggerlab.engine.invoke.DefaultFunctionInvokerFactory;
+import io.triggerlab.engine.mapping.MappingRepository;
+import io.triggerlab.engine.mapping.MappingService;
+import io.triggerlab.engine.poller.ConsumerFactory;
+import io.triggerlab.engine.poller.PollerSupervisor;
 import io.triggerlab.engine.sandbox.BrokerSettings;
 import io.triggerlab.engine.sandbox.EmbeddedKafkaBroker;
 import io.triggerlab.engine.store.DataDirectory;
@@ -24,34 +34,67 @@ public final class Engine implements AutoCloseable {
     private final EngineEventBus events;
     private final Deque<AutoCloseable> closeables;
     private final String bootstrapServers;
-    private final Database database;
+    private final EmbeddedKafkaBroker sandbox;
+    private final FunctionRegistry functions;
+    private final ClusterRegistry clusters;
+    private final MappingService mappings;
+    private final InvocationHistory history;
+    private final PollerSupervisor supervisor;
 
-    private Engine(EngineConfig config, EngineEventBus events, Deque<AutoCloseable> closeables,
-                   String bootstrapServers, Database database) {
+    private Engine(EngineConfig config, EngineEventBus events, Deque<AutoCloseable> closeables, String bootstrapServers,
+                   EmbeddedKafkaBroker sandbox, FunctionRegistry functions, ClusterRegistry clusters,
+                   MappingService mappings, InvocationHistory history, PollerSupervisor supervisor) {
         this.config = config;
         this.events = events;
         this.closeables = closeables;
         this.bootstrapServers = bootstrapServers;
-        this.database = database;
+        this.sandbox = sandbox;
+        this.functions = functions;
+        this.clusters = clusters;
+        this.mappings = mappings;
+        this.history = history;
+        this.supervisor = supervisor;
     }
 
-    /** Starts the engine; on any failure, whatever already started is stopped again before the exception leaves. */
+    /** Starts the engine with a fresh event bus. */
     public static Engine start(EngineConfig config) {
+        return start(config, new EngineEventBus());
+    }
+
+    /**
+     * Starts the engine, publishing on the given bus, so observers that subscribed beforehand see every event from
+     * the first. On any failure, whatever already started is stopped again before the exception leaves.
+     */
+    public static Engine start(EngineConfig config, EngineEventBus events) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             DataDirectory dataDirectory = push(started, DataDirectory.open(config.dataDirectory()));
             Database database = push(started, Database.open(dataDirectory.databaseFile()));
+            ClusterRegistry clusters = new ClusterRegistry(database.dataSource(), config.region(), config.accountId());
+            EmbeddedKafkaBroker sandbox = null;
             String bootstrap;
             if (config.usesSandbox()) {
-                EmbeddedKafkaBroker broker = push(started, EmbeddedKafkaBroker.start(
+                sandbox = push(started, EmbeddedKafkaBroker.start(
                         BrokerSettings.inDirectory(dataDirectory.brokerDirectory()).withPort(config.sandboxPort())));
-                bootstrap = broker.bootstrapServers();
+                bootstrap = sandbox.bootstrapServers();
+                clusters.registerSandbox(bootstrap);
             } else {
                 bootstrap = config.externalBootstrap();
             }
-            EngineEventBus events = new EngineEventBus();
-            Engine engine = new Engine(config, events, started, bootstrap, database);
+            FunctionRegistry functions = new FunctionRegistry(database.dataSource());
+            InvocationHistory history = new JdbcInvocationHistory(database.dataSource(), HistoryRetention.defaults());
+            PollerSupervisor supervisor = push(started, new PollerSupervisor(functions, clusters,
+                    new DefaultFunctionInvokerFactory(config.clock()), ConsumerFactory.KAFKA, history, events,
+                    config.clock()));
+            MappingService mappings = new MappingService(new MappingRepository(database.dataSource()), functions,
+                    clusters, config.clock(), config.region(), config.accountId(), supervisor);
+            supervisor.bind(mappings);
+            supervisor.recover();
+            Engine engine = new Engine(config, events, started, bootstrap, sandbox, functions, clusters, mappings,
+                    history, supervisor);
             events.publish(new EngineEvent.EngineStarted(config.clock().instant(), bootstrap, config.usesSandbox(), null));
+            log.info("Engine started: Kafka at {}{}, data directory {}", bootstrap,
+                    config.usesSandbox() ? " (embedded sandbox)" : "", dataDirectory.root());
             return engine;
         } catch (RuntimeException e) {
             closeAll(started);
@@ -81,8 +124,31 @@ public final class Engine implements AutoCloseable {
         return config.usesSandbox();
     }
 
-    Database database() {
-        return database;
+    /** The embedded broker, when the engine runs the sandbox. */
+    public java.util.Optional<EmbeddedKafkaBroker> sandbox() {
+        return java.util.Optional.ofNullable(sandbox);
+    }
+
+    public FunctionRegistry functions() {
+        return functions;
+    }
+
+    public ClusterRegistry clusters() {
+        return clusters;
+    }
+
+    /** The control plane: the same operations as Lambda's event source mapping API. */
+    public MappingService mappings() {
+        return mappings;
+    }
+
+    public InvocationHistory history() {
+        return history;
+    }
+
+    /** How many pollers (Kafka consumers) a mapping runs right now. */
+    public int pollerCount(String mappingUuid) {
+        return supervisor.pollerCount(mappingUuid);
     }
 
     @Override

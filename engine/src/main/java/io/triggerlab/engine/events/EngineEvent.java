@@ -1,12 +1,16 @@
 package io.triggerlab.engine.events;
 
+import io.triggerlab.engine.history.InvocationSummary;
+import io.triggerlab.engine.mapping.EventSourceMapping;
+
 import java.time.Instant;
 
 /**
  * Every fact the engine announces to observers (the console, the CLI). One record per kind of fact, so an observer
  * can switch over them exhaustively.
  */
-public sealed interface EngineEvent permits EngineEvent.EngineStarted, EngineEvent.EngineStopping {
+public sealed interface EngineEvent permits EngineEvent.EngineStarted, EngineEvent.EngineStopping,
+        EngineEvent.MappingChanged, EngineEvent.MappingRemoved, EngineEvent.InvocationCompleted {
 
     Instant at();
 
@@ -16,5 +20,17 @@ public sealed interface EngineEvent permits EngineEvent.EngineStarted, EngineEve
 
     /** The engine is shutting down. */
     record EngineStopping(Instant at) implements EngineEvent {
+    }
+
+    /** A mapping was created or changed: its configuration, State or LastProcessingResult. */
+    record MappingChanged(Instant at, EventSourceMapping mapping) implements EngineEvent {
+    }
+
+    /** A mapping's deletion finished. */
+    record MappingRemoved(Instant at, String uuid) implements EngineEvent {
+    }
+
+    /** One attempt at a batch finished (it is in the invocation history). */
+    record InvocationCompleted(Instant at, InvocationSummary invocation) implements EngineEvent {
     }
 }

@@ -38,8 +38,10 @@ final class EmulatorFallbackCredentialsProvider implements AwsCredentialsProvide
             return delegate.resolveCredentials();
         } catch (SdkClientException e) {
             useDummy = true;
-            LOG.info("No AWS credentials found ({}); signing requests to the endpoint override {} with dummy credentials, "
-                    + "which local emulators accept", e.getMessage(), endpoint);
+            // The chain's own message lists every provider it tried: useful when debugging, noise otherwise.
+            LOG.info("No AWS credentials found; signing requests to the endpoint override {} with dummy credentials, "
+                    + "which local emulators accept", endpoint);
+            LOG.debug("Credential lookup failed: {}", e.getMessage());
             return DUMMY;
         }
     }

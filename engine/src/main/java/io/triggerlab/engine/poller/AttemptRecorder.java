@@ -1,0 +1,100 @@
+package io.triggerlab.engine.poller;
+
+import io.triggerlab.engine.history.InvocationHistory;
+import io.triggerlab.engine.history.InvocationOutcome;
+import io.triggerlab.engine.history.InvocationRecord;
+import io.triggerlab.engine.history.PartitionRange;
+import io.triggerlab.engine.invoke.InvocationResult;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Turns each attempt at a batch into an invocation history entry and tells the observer. */
+final class AttemptRecorder {
+
+    private final String mappingUuid;
+    private final InvocationHistory history;
+    private final PollerObserver observer;
+
+    AttemptRecorder(String mappingUuid, InvocationHistory history, PollerObserver observer) {
+        this.mappingUuid = mappingUuid;
+        this.history = history;
+        this.observer = observer;
+    }
+
+    void attempt(String batchId, int attempt, String requestId, Instant started,
+                 List<ConsumerRecord<byte[], byte[]>> records, byte[] payload, InvocationResult result) {
+        byte[] response = null;
+        String error = null;
+        InvocationOutcome outcome;
+        if (result instanceof InvocationResult.Success s) {
+            outcome = InvocationOutcome.SUCCESS;
+            response = s.payload();
+        } else if (result instanceof InvocationResult.FunctionError e) {
+            outcome = InvocationOutcome.FUNCTION_ERROR;
+            response = e.payload();
+            error = "Function error: " + e.functionError();
+        } else if (result instanceof InvocationResult.TimedOut t) {
+            outcome = InvocationOutcome.TIMED_OUT;
+            error = t.message();
+        } else if (result instanceof InvocationResult.Throttled t) {
+            outcome = InvocationOutcome.THROTTLED;
+            error = t.message();
+        } else if (result instanceof InvocationResult.PayloadTooLarge p) {
+            outcome = InvocationOutcome.PAYLOAD_TOO_LARGE;
+            error = p.message();
+        } else {
+            outcome = InvocationOutcome.INVOKE_FAILED;
+            error = ((InvocationResult.InvokeFailed) result).message();
+        }
+        append(new InvocationRecord(0, mappingUuid, batchId, attempt, requestId, started, result.duration(), outcome,
+                ranges(records), records.size(), payload.length, payload, response, error, result.logs()));
+    }
+
+    void oversized(String batchId, Instant at, List<ConsumerRecord<byte[], byte[]>> records, long payloadBytes,
+                   String message) {
+        append(new InvocationRecord(0, mappingUuid, batchId, 1, UUID.randomUUID().toString(), at, Duration.ZERO,
+                InvocationOutcome.MAXIMUM_PAYLOAD_SIZE_EXCEEDED, ranges(records), records.size(), payloadBytes,
+                null, null, message, ""));
+    }
+
+    void expired(String batchId, int attempt, Instant at, List<ConsumerRecord<byte[], byte[]>> records) {
+        String message = records.size() + " record(s) fell below the log start offset (retention) while their batch"
+                + " was being retried; they can no longer be delivered.";
+        append(new InvocationRecord(0, mappingUuid, batchId, attempt, UUID.randomUUID().toString(), at, Duration.ZERO,
+                InvocationOutcome.RECORDS_EXPIRED, ranges(records), records.size(), 0, null, null, message, ""));
+    }
+
+    private void append(InvocationRecord record) {
+        observer.invoked(history.append(record));
+    }
+
+    static List<PartitionRange> ranges(List<ConsumerRecord<byte[], byte[]>> records) {
+        Map<String, long[]> byPartition = new LinkedHashMap<>();
+        Map<String, ConsumerRecord<byte[], byte[]>> first = new LinkedHashMap<>();
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            String key = r.topic() + "\u0000" + r.partition();
+            long[] range = byPartition.get(key);
+            if (range == null) {
+                byPartition.put(key, new long[]{r.offset(), r.offset(), 1});
+                first.put(key, r);
+            } else {
+                range[0] = Math.min(range[0], r.offset());
+                range[1] = Math.max(range[1], r.offset());
+                range[2]++;
+            }
+        }
+        List<PartitionRange> ranges = new ArrayList<>(byPartition.size());
+        byPartition.forEach((key, range) -> {
+            ConsumerRecord<byte[], byte[]> r = first.get(key);
+            ranges.add(new PartitionRange(r.topic(), r.partition(), range[0], range[1], (int) range[2]));
+        });
+        return ranges;
+    }
+}

@@ -1,0 +1,68 @@
+package io.triggerlab.engine.poller;
+
+import io.triggerlab.engine.events.EngineEvent;
+import io.triggerlab.engine.events.EngineEventBus;
+import io.triggerlab.engine.history.InvocationRecord;
+import io.triggerlab.engine.mapping.MappingService;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Turns what one mapping's pollers report into the mapping's LastProcessingResult and engine events. The stored
+ * status is written only when it changes, so a healthy mapping costs no database write per batch.
+ */
+final class MappingObserver implements PollerObserver {
+
+    private final String mappingUuid;
+    private final MappingService mappings;
+    private final EngineEventBus events;
+    private final Clock clock;
+    private final AtomicReference<String> lastResult;
+
+    MappingObserver(String mappingUuid, String currentResult, MappingService mappings, EngineEventBus events, Clock clock) {
+        this.mappingUuid = mappingUuid;
+        this.mappings = mappings;
+        this.events = events;
+        this.clock = clock;
+        this.lastResult = new AtomicReference<>(currentResult);
+    }
+
+    @Override
+    public void polled(int records) {
+    }
+
+    @Override
+    public void invoked(InvocationRecord record) {
+        events.publish(new EngineEvent.InvocationCompleted(clock.instant(), record.summary()));
+    }
+
+    @Override
+    public void committed(Map<TopicPartition, OffsetAndMetadata> offsets, int records) {
+    }
+
+    @Override
+    public void processingResult(String result) {
+        String previous = lastResult.getAndSet(result);
+        if (!Objects.equals(previous, result)) {
+            events.publish(new EngineEvent.MappingChanged(clock.instant(), mappings.recordProcessingResult(mappingUuid, result)));
+        }
+    }
+
+    @Override
+    public void pollingError(Exception error) {
+    }
+
+    @Override
+    public void commitError(Exception error) {
+    }
+
+    @Override
+    public void assignmentChanged(Set<TopicPartition> assignment) {
+    }
+}

@@ -1,0 +1,381 @@
+package io.triggerlab.engine.poller;
+
+import io.triggerlab.engine.batch.Batch;
+import io.triggerlab.engine.batch.BatchAssembler;
+import io.triggerlab.engine.event.KafkaEventWriter;
+import io.triggerlab.engine.history.InvocationHistory;
+import io.triggerlab.engine.invoke.FunctionInvoker;
+import io.triggerlab.engine.invoke.InvocationRequest;
+import io.triggerlab.engine.invoke.InvocationResult;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Kafka consumer of one mapping, on one thread: poll, assemble a batch, invoke, then commit — or pause and retry
+ * the same batch while polling on, so the consumer keeps its group membership (Kafka Connect's WorkerSinkTask
+ * contract, which is Lambda's). At most one batch is in flight, so each partition has at most one.
+ */
+public final class MappingPoller implements Runnable, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(MappingPoller.class);
+    private static final Duration IDLE_POLL = Duration.ofMillis(200);
+    private static final Duration POLLING_ERROR_BACKOFF = Duration.ofSeconds(2);
+
+    /** Where the poller is in its life. */
+    public enum RunState { NEW, POLLING, INVOKING, RETRYING, STOPPING, STOPPED }
+
+    private final PollerConfig config;
+    private final Consumer<byte[], byte[]> consumer;
+    private final FunctionInvoker invoker;
+    private final BatchAssembler assembler;
+    private final KafkaEventWriter writer;
+    private final FailurePolicy policy;
+    private final AttemptRecorder recorder;
+    private final PollerObserver observer;
+    private final OffsetCommitter committer;
+    private final StartingOffsets startingOffsets;
+    private final Clock clock;
+    private final Set<TopicPartition> revokedSinceBatchStart = new HashSet<>();
+    private final Set<TopicPartition> inFlightPartitions = new HashSet<>();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final int bufferLimit;
+
+    private volatile boolean running = true;
+    private volatile RunState state = RunState.NEW;
+    private boolean flowPaused;
+
+    public MappingPoller(PollerConfig config, Consumer<byte[], byte[]> consumer, FunctionInvoker invoker,
+                         InvocationHistory history, PollerObserver observer, Clock clock) {
+        this.config = config;
+        this.consumer = consumer;
+        this.invoker = invoker;
+        this.observer = observer;
+        this.clock = clock;
+        this.writer = new KafkaEventWriter(config.eventSource());
+        this.assembler = new BatchAssembler(config.batchPolicy(), writer);
+        this.policy = new FailurePolicy(config.backoff());
+        this.recorder = new AttemptRecorder(config.mappingUuid(), history, observer);
+        this.committer = new OffsetCommitter(consumer, observer);
+        this.startingOffsets = new StartingOffsets(consumer, config.initialPosition());
+        // Keep at most two batches' worth of records in memory; beyond that the consumer pauses fetching.
+        this.bufferLimit = Math.max(2 * config.batchPolicy().batchSize(), 1000);
+    }
+
+    public RunState state() {
+        return state;
+    }
+
+    @Override
+    public void run() {
+        MDC.put("esm", config.mappingUuid());
+        try {
+            consumer.subscribe(List.of(config.topic()), new Rebalances());
+            state = RunState.POLLING;
+            while (running) {
+                try {
+                    step();
+                } catch (InterruptException e) {
+                    running = false;
+                } catch (RuntimeException e) {
+                    // A bug or an unexpected client failure must not end the mapping, nor skip what was in flight.
+                    log.error("Poller of mapping {} hit an unexpected error; resuming from the committed offsets",
+                            config.mappingUuid(), e);
+                    observer.pollingError(e);
+                    observer.processingResult(ProcessingResults.INTERNAL_ERROR);
+                    rewindToCommitted();
+                    awaitStop(POLLING_ERROR_BACKOFF);
+                }
+            }
+        } finally {
+            state = RunState.STOPPING;
+            closeConsumer();
+            state = RunState.STOPPED;
+            MDC.remove("esm");
+            finished.countDown();
+        }
+    }
+
+    /** One turn of the loop: poll, and deliver a batch if one is ready. */
+    private void step() {
+        if (!pollOnce()) {
+            return;
+        }
+        if (assembler.isReady(clock.instant())) {
+            deliver(assembler.drain());
+        }
+        applyFlowControl();
+    }
+
+    /** Forgets everything buffered or in flight and goes back to the last committed offsets (at-least-once). */
+    private void rewindToCommitted() {
+        try {
+            Set<TopicPartition> owned = consumer.assignment();
+            assembler.removePartitions(owned);
+            var committed = consumer.committed(owned);
+            Set<TopicPartition> uncommitted = new HashSet<>();
+            for (TopicPartition tp : owned) {
+                var offset = committed.get(tp);
+                if (offset == null) {
+                    uncommitted.add(tp);
+                } else {
+                    consumer.seek(tp, offset.offset());
+                }
+            }
+            startingOffsets.apply(uncommitted);
+        } catch (RuntimeException e) {
+            log.warn("Could not rewind to the committed offsets: {}", e.toString());
+        }
+    }
+
+    /** Polls once; returns false after a polling error (already reported and waited out). */
+    private boolean pollOnce() {
+        Duration timeout = IDLE_POLL;
+        var deadline = assembler.deadline();
+        if (deadline.isPresent()) {
+            Duration untilDeadline = Duration.between(clock.instant(), deadline.get());
+            timeout = untilDeadline.isNegative() ? Duration.ZERO
+                    : (untilDeadline.compareTo(IDLE_POLL) < 0 ? untilDeadline : IDLE_POLL);
+        }
+        try {
+            ConsumerRecords<byte[], byte[]> records = consumer.poll(timeout);
+            Instant now = clock.instant();
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                assembler.add(record, now);
+            }
+            observer.polled(records.count());
+            return true;
+        } catch (InterruptException e) {
+            running = false;
+            return false;
+        } catch (KafkaException e) {
+            log.warn("Polling topic {} failed: {}", config.topic(), e.toString());
+            observer.pollingError(e);
+            observer.processingResult(ProcessingResults.CONNECTION_ERROR);
+            awaitStop(POLLING_ERROR_BACKOFF);
+            return false;
+        }
+    }
+
+    /** Sends one batch until it succeeds, its partitions move to another consumer, its records expire, or we stop. */
+    private void deliver(Batch batch) {
+        if (batch.oversized()) {
+            skipOversized(batch);
+            return;
+        }
+        List<ConsumerRecord<byte[], byte[]>> records = batch.records();
+        String batchId = UUID.randomUUID().toString();
+        byte[] payload = writer.write(records);
+        revokedSinceBatchStart.clear();
+        inFlightPartitions.clear();
+        records.forEach(r -> inFlightPartitions.add(new TopicPartition(r.topic(), r.partition())));
+        int attempt = 0;
+        while (running) {
+            attempt++;
+            state = attempt == 1 ? RunState.INVOKING : RunState.RETRYING;
+            Instant started = clock.instant();
+            String requestId = UUID.randomUUID().toString();
+            InvocationResult result = invoker.invoke(new InvocationRequest(payload, requestId, config.functionTimeout()));
+            recorder.attempt(batchId, attempt, requestId, started, records, payload, result);
+            FailurePolicy.Decision decision = policy.decide(result, attempt);
+            if (decision instanceof FailurePolicy.Decision.Commit) {
+                committer.commitPast(records);
+                observer.processingResult(ProcessingResults.OK);
+                state = RunState.POLLING;
+                return;
+            }
+            observer.processingResult(ProcessingResults.FUNCTION_CALL_FAILED);
+            Duration wait = ((FailurePolicy.Decision.Retry) decision).after();
+            pollWhileBlocked(wait);
+            if (batchLost()) {
+                abandon(records);
+                return;
+            }
+            List<ConsumerRecord<byte[], byte[]>> alive = withoutExpired(records, batchId, attempt);
+            if (alive.isEmpty()) {
+                return;
+            }
+            if (alive.size() != records.size()) {
+                records = alive;
+                payload = writer.write(records);
+            }
+        }
+    }
+
+    /** AWS cannot send a record larger than the payload limit; we record it, say so, and move past it. */
+    private void skipOversized(Batch batch) {
+        ConsumerRecord<byte[], byte[]> record = batch.records().get(0);
+        String tp = record.topic() + "-" + record.partition();
+        String message = ProcessingResults.payloadSizeExceeded(tp, record.offset());
+        log.warn("{}", message);
+        recorder.oversized(UUID.randomUUID().toString(), clock.instant(), batch.records(), batch.payloadBytes(), message);
+        observer.processingResult(message);
+        committer.commitPast(batch.records());
+    }
+
+    /**
+     * Keeps the consumer in its group while a failing batch waits for its next attempt: every partition is paused,
+     * so these polls return nothing but still run the group protocol (and any rebalance).
+     */
+    private void pollWhileBlocked(Duration wait) {
+        consumer.pause(consumer.assignment());
+        flowPaused = true;
+        Instant until = clock.instant().plus(wait);
+        while (running && !batchLost()) {
+            Duration left = Duration.between(clock.instant(), until);
+            if (left.isNegative() || left.isZero()) {
+                break;
+            }
+            try {
+                ConsumerRecords<byte[], byte[]> none = consumer.poll(left.compareTo(IDLE_POLL) < 0 ? left : IDLE_POLL);
+                for (ConsumerRecord<byte[], byte[]> record : none) {
+                    // A newly assigned partition was not paused yet; keep its records in order for later.
+                    assembler.add(record, clock.instant());
+                }
+                consumer.pause(consumer.assignment());
+            } catch (KafkaException e) {
+                observer.pollingError(e);
+                awaitStop(POLLING_ERROR_BACKOFF);
+            }
+        }
+    }
+
+    private boolean batchLost() {
+        for (TopicPartition tp : revokedSinceBatchStart) {
+            if (inFlightPartitions.contains(tp)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Some of the batch's partitions went to another consumer, which will start from the committed offsets. The
+     * partitions we still own are rewound to the batch's first record so nothing is skipped.
+     */
+    private void abandon(List<ConsumerRecord<byte[], byte[]>> records) {
+        Set<TopicPartition> owned = consumer.assignment();
+        List<TopicPartition> rewind = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+            if (owned.contains(tp) && !rewind.contains(tp)) {
+                rewind.add(tp);
+                consumer.seek(tp, r.offset());
+            }
+        }
+        assembler.removePartitions(rewind);
+        log.info("Batch abandoned after a rebalance; partitions {} rewound to the batch start", rewind);
+        state = RunState.POLLING;
+    }
+
+    /** Drops records that fell out of the log (retention) while their batch was failing, and records that. */
+    private List<ConsumerRecord<byte[], byte[]>> withoutExpired(List<ConsumerRecord<byte[], byte[]>> records,
+                                                                String batchId, int attempt) {
+        Set<TopicPartition> partitions = new HashSet<>();
+        records.forEach(r -> partitions.add(new TopicPartition(r.topic(), r.partition())));
+        var logStart = consumer.beginningOffsets(partitions);
+        List<ConsumerRecord<byte[], byte[]>> alive = new ArrayList<>(records.size());
+        List<ConsumerRecord<byte[], byte[]>> expired = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            Long start = logStart.get(new TopicPartition(r.topic(), r.partition()));
+            if (start != null && r.offset() < start) {
+                expired.add(r);
+            } else {
+                alive.add(r);
+            }
+        }
+        if (!expired.isEmpty()) {
+            recorder.expired(batchId, attempt, clock.instant(), expired);
+            // They no longer exist; committing past them lets the partition move on, as on AWS.
+            committer.commitPast(expired);
+        }
+        return alive;
+    }
+
+    private void applyFlowControl() {
+        boolean shouldPause = assembler.bufferedCount() >= bufferLimit;
+        if (shouldPause && !flowPaused) {
+            consumer.pause(consumer.assignment());
+            flowPaused = true;
+        } else if (!shouldPause && flowPaused) {
+            consumer.resume(consumer.paused());
+            flowPaused = false;
+        }
+    }
+
+    private void awaitStop(Duration wait) {
+        try {
+            finished.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private void closeConsumer() {
+        try {
+            consumer.close(Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
+            log.warn("Closing the consumer failed: {}", e.toString());
+        }
+    }
+
+    /** Asks the poller to stop after the current step; the batch in flight is not committed unless it succeeded. */
+    public void requestStop() {
+        running = false;
+    }
+
+    /** Waits for the poll loop to end. */
+    public boolean awaitStopped(Duration timeout) throws InterruptedException {
+        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        requestStop();
+    }
+
+    /** Runs inside {@code poll()}, on this poller's thread. */
+    private final class Rebalances implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // Every delivered batch is already committed; what is buffered for these partitions is someone else's now.
+            assembler.removePartitions(partitions);
+            revokedSinceBatchStart.addAll(partitions);
+            observer.assignmentChanged(consumer.assignment());
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            onPartitionsRevoked(partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            startingOffsets.apply(partitions);
+            if (flowPaused) {
+                consumer.pause(partitions);
+            }
+            observer.assignmentChanged(consumer.assignment());
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.triggerlab.engine.poller;
+
+import io.triggerlab.engine.history.InvocationHistory;
+import io.triggerlab.engine.invoke.FunctionInvoker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The running side of one enabled mapping: its pollers, each a Kafka consumer in the mapping's group on its own named
+ * thread ({@code esm-<uuid>-poller-<n>}). Kafka's group protocol spreads the partitions; never two consumers on one.
+ */
+public final class MappingRuntime implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(MappingRuntime.class);
+
+    private final PollerConfig config;
+    private final ConsumerFactory consumers;
+    private final FunctionInvoker invoker;
+    private final InvocationHistory history;
+    private final PollerObserver observer;
+    private final Clock clock;
+    private final List<RunningPoller> pollers = new ArrayList<>();
+    private int nextIndex;
+
+    private record RunningPoller(MappingPoller poller, Thread thread) {
+    }
+
+    public MappingRuntime(PollerConfig config, ConsumerFactory consumers, FunctionInvoker invoker,
+                          InvocationHistory history, PollerObserver observer, Clock clock) {
+        this.config = config;
+        this.consumers = consumers;
+        this.invoker = invoker;
+        this.history = history;
+        this.observer = observer;
+        this.clock = clock;
+    }
+
+    public PollerConfig config() {
+        return config;
+    }
+
+    /** Starts pollers until there are {@code count}, or stops the newest ones until there are that many. */
+    public synchronized void scaleTo(int count) {
+        while (pollers.size() < count) {
+            int index = nextIndex++;
+            MappingPoller poller = new MappingPoller(config, consumers.create(ConsumerProperties.forPoller(config, index)),
+                    invoker, history, observer, clock);
+            Thread thread = new Thread(poller, "esm-" + config.mappingUuid() + "-poller-" + index);
+            thread.setDaemon(true);
+            pollers.add(new RunningPoller(poller, thread));
+            thread.start();
+        }
+        while (pollers.size() > count) {
+            stop(pollers.remove(pollers.size() - 1));
+        }
+    }
+
+    public synchronized int pollerCount() {
+        return pollers.size();
+    }
+
+    @Override
+    public synchronized void close() {
+        pollers.forEach(p -> p.poller().requestStop());
+        while (!pollers.isEmpty()) {
+            stop(pollers.remove(pollers.size() - 1));
+        }
+        invoker.close();
+    }
+
+    private void stop(RunningPoller running) {
+        running.poller().requestStop();
+        // An invocation in flight finishes (or times out) before its poller can stop.
+        Duration patience = config.functionTimeout().plusSeconds(15);
+        try {
+            if (!running.poller().awaitStopped(patience)) {
+                log.warn("Poller thread {} did not stop within {} s", running.thread().getName(), patience.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

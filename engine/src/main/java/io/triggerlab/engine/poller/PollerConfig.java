@@ -1,0 +1,41 @@
+package io.triggerlab.engine.poller;
+
+import io.triggerlab.engine.batch.BatchPolicy;
+import io.triggerlab.engine.event.EventSource;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What one mapping's pollers need, taken from its event source mapping when it is enabled or updated.
+ *
+ * @param mappingUuid      the mapping's UUID (thread names, logs, history)
+ * @param topic            the one topic the mapping reads
+ * @param groupId          the consumer group: {@code ConsumerGroupId} or the mapping's UUID
+ * @param initialPosition  where to start when the group has no committed offset
+ * @param batchPolicy      BatchSize, batching window and the 6 MB payload limit
+ * @param eventSource      {@code aws:kafka} + ARN, or {@code SelfManagedKafka}, and the bootstrap string for the payload
+ * @param clientProperties kafka-clients properties for the cluster: bootstrap servers and security
+ * @param functionTimeout  the function's timeout (the consumer must stay in the group while one invocation runs)
+ * @param backoff          wait between attempts at a failing batch
+ */
+public record PollerConfig(String mappingUuid, String topic, String groupId, InitialPosition initialPosition,
+                           BatchPolicy batchPolicy, EventSource eventSource, Map<String, Object> clientProperties,
+                           Duration functionTimeout, RetryBackoff backoff) {
+
+    public PollerConfig {
+        Objects.requireNonNull(mappingUuid, "mappingUuid");
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(groupId, "groupId");
+        Objects.requireNonNull(initialPosition, "initialPosition");
+        Objects.requireNonNull(batchPolicy, "batchPolicy");
+        Objects.requireNonNull(eventSource, "eventSource");
+        clientProperties = Map.copyOf(clientProperties);
+        if (!clientProperties.containsKey("bootstrap.servers")) {
+            throw new IllegalArgumentException("Poller client properties need bootstrap.servers");
+        }
+        Objects.requireNonNull(functionTimeout, "functionTimeout");
+        backoff = backoff == null ? RetryBackoff.DEFAULT : backoff;
+    }
+}

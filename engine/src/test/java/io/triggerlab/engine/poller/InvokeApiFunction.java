@@ -1,0 +1,156 @@
+package io.triggerlab.engine.poller;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A function behind a real HTTP server that speaks Lambda's Invoke wire protocol (spec §3): the poller reaches it
+ * through the AWS SDK's LambdaClient exactly as it would reach sam local, the RIE or AWS. It keeps every event it
+ * receives and answers as the test's {@link Behaviour} says.
+ */
+final class InvokeApiFunction implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** How the function answers its n-th call (1-based). */
+    @FunctionalInterface
+    interface Behaviour {
+        Response respond(int call, byte[] event) throws Exception;
+    }
+
+    record Response(boolean functionError, String body, long delayMillis) {
+        static Response ok() {
+            return new Response(false, "null", 0);
+        }
+
+        static Response error(String message) {
+            return new Response(true, "{\"errorMessage\":\"" + message + "\",\"errorType\":\"java.lang.RuntimeException\"}", 0);
+        }
+
+        static Response slow(long millis) {
+            return new Response(false, "null", millis);
+        }
+    }
+
+    /** One record as the function saw it. */
+    record Delivered(String topic, int partition, long offset, String value) {
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(4, r -> new Thread(r, "it-function-http"));
+    private final List<byte[]> events = new CopyOnWriteArrayList<>();
+    private final AtomicInteger calls = new AtomicInteger();
+    private volatile Behaviour behaviour = (call, event) -> Response.ok();
+
+    InvokeApiFunction() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/2015-03-31/functions/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    void behave(Behaviour newBehaviour) {
+        this.behaviour = newBehaviour;
+    }
+
+    int calls() {
+        return calls.get();
+    }
+
+    List<byte[]> events() {
+        return List.copyOf(events);
+    }
+
+    /** Every record of every event received, in the order received. */
+    List<Delivered> delivered() {
+        List<Delivered> out = new ArrayList<>();
+        for (byte[] event : events) {
+            out.addAll(recordsOf(event));
+        }
+        return out;
+    }
+
+    static List<Delivered> recordsOf(byte[] event) {
+        try {
+            JsonNode root = JSON.readTree(event);
+            List<Delivered> out = new ArrayList<>();
+            Iterator<Map.Entry<String, JsonNode>> groups = root.get("records").fields();
+            while (groups.hasNext()) {
+                for (JsonNode r : groups.next().getValue()) {
+                    String value = r.has("value")
+                            ? new String(Base64.getDecoder().decode(r.get("value").asText()), StandardCharsets.UTF_8) : null;
+                    out.add(new Delivered(r.get("topic").asText(), r.get("partition").asInt(), r.get("offset").asLong(), value));
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        int call = calls.incrementAndGet();
+        events.add(body);
+        Response response;
+        try {
+            response = behaviour.respond(call, body);
+            if (response.delayMillis() > 0) {
+                Thread.sleep(response.delayMillis()); // the function's own run time, as seen by the caller
+            }
+        } catch (Exception e) {
+            response = Response.error(e.toString());
+        }
+        byte[] out = response.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.getResponseHeaders().add("X-Amz-Executed-Version", "$LATEST");
+        if (response.functionError()) {
+            exchange.getResponseHeaders().add("X-Amz-Function-Error", "Unhandled");
+        }
+        try {
+            exchange.sendResponseHeaders(200, out.length);
+            try (OutputStream os = exchange.getResponseBody()) {
+                os.write(out);
+            }
+        } catch (IOException e) {
+            // The caller gave up (a timeout); nothing to answer.
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
