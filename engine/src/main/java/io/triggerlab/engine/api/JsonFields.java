@@ -69,17 +69,6 @@ final class JsonFields {
         return value.intValue();
     }
 
-    Long longValue(String name) {
-        JsonNode value = member(name);
-        if (value == null) {
-            return null;
-        }
-        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw mismatch(name, value, "a Long", "a whole JSON number");
-        }
-        return value.longValue();
-    }
-
     Boolean bool(String name) {
         JsonNode value = member(name);
         if (value == null) {

@@ -102,7 +102,7 @@ final class ApiFixture implements AutoCloseable {
         }
     }
 
-    /** How many mappings exist, read through the API itself. */
+    /** How many mappings are stored, read from the service (not through the API under test). */
     int mappingCount() {
         return mappings.all().size();
     }
