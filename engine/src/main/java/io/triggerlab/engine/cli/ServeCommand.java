@@ -57,6 +57,8 @@ final class ServeCommand implements Callable<Integer> {
         out.println("Data directory: " + config.dataDirectory());
         out.println("Kafka bootstrap servers: " + engine.bootstrapServers()
                 + (engine.usesSandbox() ? " (embedded sandbox)" : " (existing cluster)"));
+        out.println("Lambda API: " + engine.apiEndpoint()
+                + "  (aws lambda ... --endpoint-url " + engine.apiEndpoint() + ")");
         out.println("Press Ctrl-C to stop.");
         out.flush();
 
