@@ -240,10 +240,16 @@ public final class MappingPoller implements Runnable, AutoCloseable {
         consumer.pause(consumer.assignment());
         flowPaused = true;
         Instant until = clock.instant().plus(wait);
+        boolean polledOnce = false;
         while (running && !batchLost()) {
             Duration left = Duration.between(clock.instant(), until);
-            if (left.isNegative() || left.isZero()) {
+            if (polledOnce && (left.isNegative() || left.isZero())) {
                 break;
+            }
+            // At least one poll per attempt, even with no wait: the group protocol and rebalances run inside poll().
+            polledOnce = true;
+            if (left.isNegative()) {
+                left = Duration.ZERO;
             }
             try {
                 ConsumerRecords<byte[], byte[]> none = consumer.poll(left.compareTo(IDLE_POLL) < 0 ? left : IDLE_POLL);
