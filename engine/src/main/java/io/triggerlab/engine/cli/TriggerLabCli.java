@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = TriggerLabCli.VersionProvider.class,
         description = "Runs AWS Lambda's Kafka / Amazon MSK trigger locally, for real.",
-        subcommands = {ServeCommand.class, FunctionCommand.class, HistoryCommand.class, ProduceCommand.class})
+        subcommands = {ServeCommand.class, FunctionCommand.class, ClusterCommand.class, HistoryCommand.class,
+                ProduceCommand.class})
 public final class TriggerLabCli implements Callable<Integer> {
 
     /** A problem the user can fix: wrong option, directory in use, port taken, broker did not start. */

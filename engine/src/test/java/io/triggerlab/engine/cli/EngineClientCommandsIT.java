@@ -108,4 +108,28 @@ class EngineClientCommandsIT {
         assertThat(run.err()).contains("bad name!");
         assertThat(run("function", "list", "--endpoint", endpoint).out()).doesNotContain("bad name!");
     }
+
+    @Test
+    void importsAnMskClusterByArn_throughTheApi_andListsIt() throws Exception {
+        String arn = "arn:aws:kafka:eu-west-1:123456789012:cluster/payments/0d1e2f3a-4b5c-6d7e-8f90-a1b2c3d4e5f6-2";
+        com.sun.net.httpserver.HttpServer msk = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        msk.createContext("/v1/clusters/", exchange -> {
+            byte[] body = "{\"bootstrapBrokerStringSaslIam\":\"b-1.payments:9098\"}".getBytes();
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        msk.start();
+        try {
+            Run imported = run("cluster", "import", arn, "--msk-endpoint", "http://127.0.0.1:" + msk.getAddress().getPort(),
+                    "--endpoint", endpoint);
+            assertThat(imported.exitCode()).as(imported.err()).isZero();
+            assertThat(imported.out()).contains("Imported " + arn);
+            assertThat(run("cluster", "list", "--endpoint", endpoint).out()).contains(arn).contains("b-1.payments:9098");
+            assertThat(engine.clusters().find(arn)).isPresent();
+        } finally {
+            msk.stop(0);
+        }
+    }
 }
