@@ -57,6 +57,31 @@ final class AttemptRecorder {
                 ranges(records), records.size(), payload.length, payload, response, error, result.logs()));
     }
 
+    /** An attempt whose outcome the poller decided (a success that reported {@code batchItemFailures}). */
+    void attempt(String batchId, int attempt, String requestId, Instant started,
+                 List<ConsumerRecord<byte[], byte[]>> records, byte[] payload, InvocationResult result,
+                 InvocationOutcome outcome, String error) {
+        byte[] response = result instanceof InvocationResult.Success s ? s.payload()
+                : result instanceof InvocationResult.FunctionError e ? e.payload() : null;
+        append(new InvocationRecord(0, mappingUuid, batchId, attempt, requestId, started, result.duration(), outcome,
+                ranges(records), records.size(), payload.length, payload, response, error, result.logs()));
+    }
+
+    /** Records given up with no destination (or whose destination failed): not sent again, committed past. */
+    void givenUp(String batchId, int attempt, Instant at, List<ConsumerRecord<byte[], byte[]>> records,
+                 InvocationOutcome outcome, String message) {
+        append(new InvocationRecord(0, mappingUuid, batchId, attempt, UUID.randomUUID().toString(), at, Duration.ZERO,
+                outcome, ranges(records), records.size(), 0, null, null, message, ""));
+    }
+
+    /** Records written to the on-failure destination; the row's payload is the failure record(s) written. */
+    void sentToDestination(String batchId, int attempt, Instant at, List<ConsumerRecord<byte[], byte[]>> records,
+                           byte[] failureRecords, String note) {
+        append(new InvocationRecord(0, mappingUuid, batchId, attempt, UUID.randomUUID().toString(), at, Duration.ZERO,
+                InvocationOutcome.SENT_TO_DESTINATION, ranges(records), records.size(), failureRecords.length,
+                failureRecords, null, note, ""));
+    }
+
     void oversized(String batchId, Instant at, List<ConsumerRecord<byte[], byte[]>> records, long payloadBytes,
                    String message) {
         append(new InvocationRecord(0, mappingUuid, batchId, 1, UUID.randomUUID().toString(), at, Duration.ZERO,
