@@ -57,6 +57,27 @@ final class AttemptRecorder {
                 ranges(records), records.size(), payload.length, payload, response, error, result.logs()));
     }
 
+    /**
+     * One attempt and what the failure policy made of it: a success whose {@code batchItemFailures} named failed
+     * records, or could not be applied, is shown as {@link InvocationOutcome#BATCH_ITEM_FAILURES}.
+     */
+    void attempt(String batchId, int attempt, String requestId, Instant started,
+                 List<ConsumerRecord<byte[], byte[]>> records, byte[] payload, InvocationResult result,
+                 FailurePolicy.Decision decision) {
+        if (!(result instanceof InvocationResult.Success success) || decision instanceof FailurePolicy.Decision.Commit) {
+            attempt(batchId, attempt, requestId, started, records, payload, result);
+            return;
+        }
+        BatchItemFailures.Report report = BatchItemFailures.read(success.payload(), records);
+        String error = report instanceof BatchItemFailures.Report.SomeFailed some
+                ? "The function reported " + some.failed().size() + " of " + records.size()
+                + " record(s) failed (batchItemFailures); each partition resumes at its first failed offset"
+                : "The batchItemFailures response fails the whole batch: "
+                + ((BatchItemFailures.Report.Invalid) report).reason();
+        attempt(batchId, attempt, requestId, started, records, payload, result, InvocationOutcome.BATCH_ITEM_FAILURES,
+                error);
+    }
+
     /** An attempt whose outcome the poller decided (a success that reported {@code batchItemFailures}). */
     void attempt(String batchId, int attempt, String requestId, Instant started,
                  List<ConsumerRecord<byte[], byte[]>> records, byte[] payload, InvocationResult result,

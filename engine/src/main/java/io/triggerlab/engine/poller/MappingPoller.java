@@ -5,7 +5,6 @@ import io.triggerlab.engine.batch.BatchAssembler;
 import io.triggerlab.engine.destination.FailureCondition;
 import io.triggerlab.engine.event.KafkaEventWriter;
 import io.triggerlab.engine.history.InvocationHistory;
-import io.triggerlab.engine.history.InvocationOutcome;
 import io.triggerlab.engine.invoke.FunctionInvoker;
 import io.triggerlab.engine.invoke.InvocationRequest;
 import io.triggerlab.engine.invoke.InvocationResult;
@@ -57,6 +56,7 @@ public final class MappingPoller implements Runnable, AutoCloseable {
     private final AttemptRecorder recorder;
     private final PartitionProgress progress = new PartitionProgress();
     private final GivenUpRecords givenUp;
+    private final RecordIntake intake;
     private final PollerObserver observer;
     private final OffsetCommitter committer;
     private final StartingOffsets startingOffsets;
@@ -82,6 +82,7 @@ public final class MappingPoller implements Runnable, AutoCloseable {
         this.policy = new FailurePolicy(config.backoff(), config.delivery());
         this.recorder = new AttemptRecorder(config.mappingUuid(), history, observer);
         this.givenUp = new GivenUpRecords(config, recorder, observer);
+        this.intake = new RecordIntake(config.delivery().filter(), assembler, progress, observer);
         this.committer = new OffsetCommitter(consumer, observer);
         this.startingOffsets = new StartingOffsets(consumer, config.initialPosition());
         // Keep at most two batches' worth of records in memory; beyond that the consumer pauses fetching.
@@ -167,7 +168,7 @@ public final class MappingPoller implements Runnable, AutoCloseable {
         try {
             ConsumerRecords<byte[], byte[]> records = consumer.poll(timeout);
             observer.polled(records.count());
-            accept(records);
+            intake.accept(records, clock.instant());
             return true;
         } catch (InterruptException e) {
             running = false;
@@ -178,27 +179,6 @@ public final class MappingPoller implements Runnable, AutoCloseable {
             observer.processingResult(ProcessingResults.CONNECTION_ERROR);
             awaitStop(POLLING_ERROR_BACKOFF);
             return false;
-        }
-    }
-
-    /**
-     * Filters polled records: those no filter matches are done at once (committed with the next successful
-     * invocation, spec §5.6); the others wait in the assembler for their batch.
-     */
-    private void accept(ConsumerRecords<byte[], byte[]> records) {
-        Instant now = clock.instant();
-        int filteredOut = 0;
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            if (config.delivery().filter().accepts(record)) {
-                assembler.add(record, now);
-                progress.pending(record);
-            } else {
-                progress.done(record);
-                filteredOut++;
-            }
-        }
-        if (filteredOut > 0) {
-            observer.filteredOut(filteredOut);
         }
     }
 
@@ -231,7 +211,7 @@ public final class MappingPoller implements Runnable, AutoCloseable {
             byte[] payload = writer.write(piece.records());
             InvocationResult result = invoker.invoke(new InvocationRequest(payload, requestId, config.functionTimeout()));
             FailurePolicy.Decision decision = policy.decide(piece.records(), result, piece.attempt());
-            record(batchId, invocation, requestId, started, piece.records(), payload, result, decision);
+            recorder.attempt(batchId, invocation, requestId, started, piece.records(), payload, result, decision);
             Duration wait = settle(decision, piece.invoked(result, requestId), pieces, batchId, invocation);
             if (wait == null) {
                 continue;
@@ -286,10 +266,7 @@ public final class MappingPoller implements Runnable, AutoCloseable {
     /** The records need nothing more: commit as far as every partition's done run now reaches. */
     private void finish(List<ConsumerRecord<byte[], byte[]>> records) {
         progress.done(records);
-        var offsets = progress.uncommitted();
-        if (committer.commit(offsets, progress.recordsIn(offsets))) {
-            progress.committed(offsets);
-        }
+        committer.commitDone(progress);
     }
 
     /** Gives up the piece's records older than MaximumRecordAgeInSeconds; returns the rest. */
@@ -302,24 +279,6 @@ public final class MappingPoller implements Runnable, AutoCloseable {
                 piece.invokeCount(), piece.last(), piece.lastRequest(), clock.instant());
         finish(old);
         return piece.without(old);
-    }
-
-    /** One history row per invocation; a success that reported failed items is shown as such. */
-    private void record(String batchId, int invocation, String requestId, Instant started,
-                        List<ConsumerRecord<byte[], byte[]>> records, byte[] payload, InvocationResult result,
-                        FailurePolicy.Decision decision) {
-        if (!(result instanceof InvocationResult.Success success) || decision instanceof FailurePolicy.Decision.Commit) {
-            recorder.attempt(batchId, invocation, requestId, started, records, payload, result);
-            return;
-        }
-        BatchItemFailures.Report report = BatchItemFailures.read(success.payload(), records);
-        String error = report instanceof BatchItemFailures.Report.SomeFailed some
-                ? "The function reported " + some.failed().size() + " of " + records.size()
-                + " record(s) failed (batchItemFailures); each partition resumes at its first failed offset"
-                : "The batchItemFailures response fails the whole batch: "
-                + ((BatchItemFailures.Report.Invalid) report).reason();
-        recorder.attempt(batchId, invocation, requestId, started, records, payload, result,
-                InvocationOutcome.BATCH_ITEM_FAILURES, error);
     }
 
     /** AWS cannot send a record larger than the payload limit; we record it, say so, and move past it. */
@@ -354,7 +313,7 @@ public final class MappingPoller implements Runnable, AutoCloseable {
             try {
                 ConsumerRecords<byte[], byte[]> none = consumer.poll(left.compareTo(IDLE_POLL) < 0 ? left : IDLE_POLL);
                 // A newly assigned partition was not paused yet; keep its records in order for later.
-                accept(none);
+                intake.accept(none, clock.instant());
                 consumer.pause(consumer.assignment());
             } catch (KafkaException e) {
                 observer.pollingError(e);

@@ -67,6 +67,14 @@ final class OffsetCommitter {
         }
     }
 
+    /** Commits as far as every partition's run of done records reaches, if that moved. */
+    void commitDone(PartitionProgress progress) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = progress.uncommitted();
+        if (commit(offsets, progress.recordsIn(offsets))) {
+            progress.committed(offsets);
+        }
+    }
+
     static Map<TopicPartition, OffsetAndMetadata> nextOffsets(List<ConsumerRecord<byte[], byte[]>> records) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> r : records) {
