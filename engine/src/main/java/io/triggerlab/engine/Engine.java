@@ -1,5 +1,8 @@
 package io.triggerlab.engine;
 
+import io.triggerlab.engine.auth.ClientSecurityProperties;
+import io.triggerlab.engine.auth.MskIamSettings;
+import io.triggerlab.engine.auth.SecuredConsumerFactory;
 import io.triggerlab.engine.cluster.ClusterRegistry;
 import io.triggerlab.engine.events.EngineEvent;
 import io.triggerlab.engine.events.EngineEventBus;
@@ -14,6 +17,10 @@ import io.triggerlab.engine.poller.ConsumerFactory;
 import io.triggerlab.engine.poller.PollerSupervisor;
 import io.triggerlab.engine.sandbox.BrokerSettings;
 import io.triggerlab.engine.sandbox.EmbeddedKafkaBroker;
+import io.triggerlab.engine.secrets.AwsSettingsFile;
+import io.triggerlab.engine.secrets.LocalVault;
+import io.triggerlab.engine.secrets.SecretResolver;
+import io.triggerlab.engine.secrets.SecretsManagerProvider;
 import io.triggerlab.engine.store.DataDirectory;
 import io.triggerlab.engine.store.Database;
 import org.slf4j.Logger;
@@ -29,6 +36,8 @@ import java.util.Deque;
 public final class Engine implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Engine.class);
+    /** The local secrets vault's directory inside the data directory. */
+    public static final String SECRETS_DIRECTORY = "secrets";
 
     private final EngineConfig config;
     private final EngineEventBus events;
@@ -40,10 +49,13 @@ public final class Engine implements AutoCloseable {
     private final MappingService mappings;
     private final InvocationHistory history;
     private final PollerSupervisor supervisor;
+    private final LocalVault vault;
+    private final SecretResolver secrets;
 
     private Engine(EngineConfig config, EngineEventBus events, Deque<AutoCloseable> closeables, String bootstrapServers,
                    EmbeddedKafkaBroker sandbox, FunctionRegistry functions, ClusterRegistry clusters,
-                   MappingService mappings, InvocationHistory history, PollerSupervisor supervisor) {
+                   MappingService mappings, InvocationHistory history, PollerSupervisor supervisor,
+                   LocalVault vault, SecretResolver secrets) {
         this.config = config;
         this.events = events;
         this.closeables = closeables;
@@ -54,6 +66,8 @@ public final class Engine implements AutoCloseable {
         this.mappings = mappings;
         this.history = history;
         this.supervisor = supervisor;
+        this.vault = vault;
+        this.secrets = secrets;
     }
 
     /** Starts the engine with a fresh event bus. */
@@ -83,15 +97,21 @@ public final class Engine implements AutoCloseable {
             }
             FunctionRegistry functions = new FunctionRegistry(database.dataSource());
             InvocationHistory history = new JdbcInvocationHistory(database.dataSource(), HistoryRetention.defaults());
+            AwsSettingsFile aws = AwsSettingsFile.load(dataDirectory.root().resolve(AwsSettingsFile.NAME), config.region());
+            LocalVault vault = LocalVault.open(dataDirectory.root().resolve(SECRETS_DIRECTORY), config.clock());
+            SecretResolver secrets = new SecretResolver(vault, aws.secretsManagerEnabled()
+                    ? push(started, new SecretsManagerProvider(aws.secretsManager(), null)) : null);
+            SecuredConsumerFactory consumers = new SecuredConsumerFactory(ConsumerFactory.KAFKA::create,
+                    new ClientSecurityProperties(secrets, new MskIamSettings(aws.profile())));
             PollerSupervisor supervisor = push(started, new PollerSupervisor(functions, clusters,
-                    new DefaultFunctionInvokerFactory(config.clock()), ConsumerFactory.KAFKA, history, events,
+                    new DefaultFunctionInvokerFactory(config.clock()), consumers::create, history, events,
                     config.clock()));
             MappingService mappings = new MappingService(new MappingRepository(database.dataSource()), functions,
                     clusters, config.clock(), config.region(), config.accountId(), supervisor);
             supervisor.bind(mappings);
             supervisor.recover();
             Engine engine = new Engine(config, events, started, bootstrap, sandbox, functions, clusters, mappings,
-                    history, supervisor);
+                    history, supervisor, vault, secrets);
             events.publish(new EngineEvent.EngineStarted(config.clock().instant(), bootstrap, config.usesSandbox(), null));
             log.info("Engine started: Kafka at {}{}, data directory {}", bootstrap,
                     config.usesSandbox() ? " (embedded sandbox)" : "", dataDirectory.root());
@@ -144,6 +164,16 @@ public final class Engine implements AutoCloseable {
 
     public InvocationHistory history() {
         return history;
+    }
+
+    /** TriggerLab's local secrets vault (encrypted at rest): put, list and remove secrets by ARN. */
+    public LocalVault vault() {
+        return vault;
+    }
+
+    /** Where the pollers read secrets: the local vault, then AWS Secrets Manager when aws.properties enables it. */
+    public SecretResolver secrets() {
+        return secrets;
     }
 
     /** How many pollers (Kafka consumers) a mapping runs right now. */
