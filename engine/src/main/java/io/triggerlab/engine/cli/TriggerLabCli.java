@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = TriggerLabCli.VersionProvider.class,
         description = "Runs AWS Lambda's Kafka / Amazon MSK trigger locally, for real.",
-        subcommands = {ServeCommand.class})
+        subcommands = {ServeCommand.class, SecretCommand.class})
 public final class TriggerLabCli implements Callable<Integer> {
 
     /** A problem the user can fix: wrong option, directory in use, port taken, broker did not start. */
