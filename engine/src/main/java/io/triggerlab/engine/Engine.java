@@ -2,6 +2,9 @@ package io.triggerlab.engine;
 
 import io.triggerlab.engine.api.ApiContext;
 import io.triggerlab.engine.api.LambdaApiServer;
+import io.triggerlab.engine.auth.ClientSecurityProperties;
+import io.triggerlab.engine.auth.MskIamSettings;
+import io.triggerlab.engine.auth.SecuredConsumerFactory;
 import io.triggerlab.engine.cluster.ClusterRegistry;
 import io.triggerlab.engine.events.EngineEvent;
 import io.triggerlab.engine.events.EngineEventBus;
@@ -18,6 +21,10 @@ import io.triggerlab.engine.sandbox.BrokerSettings;
 import io.triggerlab.engine.sandbox.EmbeddedKafkaBroker;
 import io.triggerlab.engine.sandbox.FreePorts;
 import io.triggerlab.engine.sandbox.SandboxListener;
+import io.triggerlab.engine.secrets.AwsSettingsFile;
+import io.triggerlab.engine.secrets.LocalVault;
+import io.triggerlab.engine.secrets.SecretResolver;
+import io.triggerlab.engine.secrets.SecretsManagerProvider;
 import io.triggerlab.engine.store.DataDirectory;
 import io.triggerlab.engine.store.Database;
 import io.triggerlab.engine.store.EngineSettings;
@@ -37,6 +44,8 @@ public final class Engine implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Engine.class);
     private static final String SANDBOX_PORT_SETTING = "sandbox.port";
+    /** The local secrets vault's directory inside the data directory. */
+    public static final String SECRETS_DIRECTORY = "secrets";
 
     private final EngineConfig config;
     private final EngineEventBus events;
@@ -49,10 +58,13 @@ public final class Engine implements AutoCloseable {
     private final InvocationHistory history;
     private final PollerSupervisor supervisor;
     private final URI apiEndpoint;
+    private final LocalVault vault;
+    private final SecretResolver secrets;
 
     private Engine(EngineConfig config, EngineEventBus events, Deque<AutoCloseable> closeables, String bootstrapServers,
                    EmbeddedKafkaBroker sandbox, FunctionRegistry functions, ClusterRegistry clusters,
-                   MappingService mappings, InvocationHistory history, PollerSupervisor supervisor, URI apiEndpoint) {
+                   MappingService mappings, InvocationHistory history, PollerSupervisor supervisor, URI apiEndpoint,
+                   LocalVault vault, SecretResolver secrets) {
         this.config = config;
         this.events = events;
         this.closeables = closeables;
@@ -64,6 +76,8 @@ public final class Engine implements AutoCloseable {
         this.history = history;
         this.supervisor = supervisor;
         this.apiEndpoint = apiEndpoint;
+        this.vault = vault;
+        this.secrets = secrets;
     }
 
     /** Starts the engine with a fresh event bus. */
@@ -95,8 +109,14 @@ public final class Engine implements AutoCloseable {
             }
             FunctionRegistry functions = new FunctionRegistry(database.dataSource());
             InvocationHistory history = new JdbcInvocationHistory(database.dataSource(), HistoryRetention.defaults());
+            AwsSettingsFile aws = AwsSettingsFile.load(dataDirectory.root().resolve(AwsSettingsFile.NAME), config.region());
+            LocalVault vault = LocalVault.open(dataDirectory.root().resolve(SECRETS_DIRECTORY), config.clock());
+            SecretResolver secrets = new SecretResolver(vault, aws.secretsManagerEnabled()
+                    ? push(started, new SecretsManagerProvider(aws.secretsManager(), null)) : null);
+            SecuredConsumerFactory consumers = new SecuredConsumerFactory(ConsumerFactory.KAFKA::create,
+                    new ClientSecurityProperties(secrets, new MskIamSettings(aws.profile())));
             PollerSupervisor supervisor = push(started, new PollerSupervisor(functions, clusters,
-                    new DefaultFunctionInvokerFactory(config.clock()), ConsumerFactory.KAFKA, history, events,
+                    new DefaultFunctionInvokerFactory(config.clock()), consumers::create, history, events,
                     config.clock()));
             MappingService mappings = new MappingService(new MappingRepository(database.dataSource()), functions,
                     clusters, config.clock(), config.region(), config.accountId(), supervisor);
@@ -105,7 +125,7 @@ public final class Engine implements AutoCloseable {
                     config.clock(), config.region(), config.accountId()), config.apiPort()));
             supervisor.recover();
             Engine engine = new Engine(config, events, started, bootstrap, sandbox, functions, clusters, mappings,
-                    history, supervisor, api.endpoint());
+                    history, supervisor, api.endpoint(), vault, secrets);
             events.publish(new EngineEvent.EngineStarted(config.clock().instant(), bootstrap, config.usesSandbox(),
                     api.endpoint().toString()));
             log.info("Engine started: Kafka at {}{}, Lambda API at {}, data directory {}", bootstrap,
@@ -158,6 +178,16 @@ public final class Engine implements AutoCloseable {
     /** The local Lambda API (AWS's event source mapping operations plus {@code /triggerlab/v1/}). */
     public URI apiEndpoint() {
         return apiEndpoint;
+    }
+
+    /** TriggerLab's local secrets vault (encrypted at rest): put, list and remove secrets by ARN. */
+    public LocalVault vault() {
+        return vault;
+    }
+
+    /** Where the pollers read secrets: the local vault, then AWS Secrets Manager when aws.properties enables it. */
+    public SecretResolver secrets() {
+        return secrets;
     }
 
     public FunctionRegistry functions() {
