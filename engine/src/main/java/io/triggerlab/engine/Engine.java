@@ -10,6 +10,8 @@ import io.triggerlab.engine.history.JdbcInvocationHistory;
 import io.triggerlab.engine.invoke.DefaultFunctionInvokerFactory;
 import io.triggerlab.engine.mapping.MappingRepository;
 import io.triggerlab.engine.mapping.MappingService;
+import io.triggerlab.engine.metrics.MetricsService;
+import io.triggerlab.engine.metrics.MetricsSettings;
 import io.triggerlab.engine.poller.ConsumerFactory;
 import io.triggerlab.engine.poller.PollerSupervisor;
 import io.triggerlab.engine.sandbox.BrokerSettings;
@@ -40,10 +42,12 @@ public final class Engine implements AutoCloseable {
     private final MappingService mappings;
     private final InvocationHistory history;
     private final PollerSupervisor supervisor;
+    private final MetricsService metrics;
 
     private Engine(EngineConfig config, EngineEventBus events, Deque<AutoCloseable> closeables, String bootstrapServers,
                    EmbeddedKafkaBroker sandbox, FunctionRegistry functions, ClusterRegistry clusters,
-                   MappingService mappings, InvocationHistory history, PollerSupervisor supervisor) {
+                   MappingService mappings, InvocationHistory history, PollerSupervisor supervisor,
+                   MetricsService metrics) {
         this.config = config;
         this.events = events;
         this.closeables = closeables;
@@ -54,6 +58,7 @@ public final class Engine implements AutoCloseable {
         this.mappings = mappings;
         this.history = history;
         this.supervisor = supervisor;
+        this.metrics = metrics;
     }
 
     /** Starts the engine with a fresh event bus. */
@@ -66,6 +71,11 @@ public final class Engine implements AutoCloseable {
      * the first. On any failure, whatever already started is stopped again before the exception leaves.
      */
     public static Engine start(EngineConfig config, EngineEventBus events) {
+        return start(config, events, MetricsSettings.defaults());
+    }
+
+    /** As {@link #start(EngineConfig, EngineEventBus)}, sampling and autoscaling as {@code metricsSettings} say. */
+    public static Engine start(EngineConfig config, EngineEventBus events, MetricsSettings metricsSettings) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             DataDirectory dataDirectory = push(started, DataDirectory.open(config.dataDirectory()));
@@ -83,15 +93,18 @@ public final class Engine implements AutoCloseable {
             }
             FunctionRegistry functions = new FunctionRegistry(database.dataSource());
             InvocationHistory history = new JdbcInvocationHistory(database.dataSource(), HistoryRetention.defaults());
+            // Closed after the supervisor (reverse order): pollers stop first, then the sampler.
+            MetricsService metrics = push(started, new MetricsService(database.dataSource(), metricsSettings, events,
+                    config.clock()));
             PollerSupervisor supervisor = push(started, new PollerSupervisor(functions, clusters,
                     new DefaultFunctionInvokerFactory(config.clock()), ConsumerFactory.KAFKA, history, events,
-                    config.clock()));
+                    config.clock(), metrics));
             MappingService mappings = new MappingService(new MappingRepository(database.dataSource()), functions,
                     clusters, config.clock(), config.region(), config.accountId(), supervisor);
             supervisor.bind(mappings);
             supervisor.recover();
             Engine engine = new Engine(config, events, started, bootstrap, sandbox, functions, clusters, mappings,
-                    history, supervisor);
+                    history, supervisor, metrics);
             events.publish(new EngineEvent.EngineStarted(config.clock().instant(), bootstrap, config.usesSandbox(), null));
             log.info("Engine started: Kafka at {}{}, data directory {}", bootstrap,
                     config.usesSandbox() ? " (embedded sandbox)" : "", dataDirectory.root());
@@ -144,6 +157,11 @@ public final class Engine implements AutoCloseable {
 
     public InvocationHistory history() {
         return history;
+    }
+
+    /** Counters, lag, stored time series and scaling decisions of the mappings. */
+    public MetricsService metrics() {
+        return metrics;
     }
 
     /** How many pollers (Kafka consumers) a mapping runs right now. */

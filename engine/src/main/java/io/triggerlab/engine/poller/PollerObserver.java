@@ -34,6 +34,21 @@ public interface PollerObserver {
     /** The partitions this poller owns changed. */
     void assignmentChanged(Set<TopicPartition> assignment);
 
+    /** FilterCriteria removed {@code records} polled records before invocation ({@code FilteredOutEventCount}). */
+    default void filteredOut(int records) {
+    }
+
+    /**
+     * {@code records} were given up without reaching a destination (MaximumRetryAttempts, MaximumRecordAgeInSeconds):
+     * {@code DroppedEventCount}. Not for records recorded in the history as DROPPED, which count already.
+     */
+    default void dropped(int records) {
+    }
+
+    /** {@code records} were delivered to the on-failure destination ({@code OnFailureDestinationDeliveredEventCount}). */
+    default void destinationDelivered(int records) {
+    }
+
     /** An observer that ignores everything. */
     PollerObserver NONE = new PollerObserver() {
         @Override public void polled(int records) { }
