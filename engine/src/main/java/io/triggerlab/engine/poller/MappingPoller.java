@@ -120,6 +120,7 @@ public final class MappingPoller implements Runnable, AutoCloseable {
         if (!pollOnce()) {
             return;
         }
+        committer.retryPending();
         if (assembler.isReady(clock.instant())) {
             deliver(assembler.drain());
         }
@@ -131,6 +132,7 @@ public final class MappingPoller implements Runnable, AutoCloseable {
         try {
             Set<TopicPartition> owned = consumer.assignment();
             assembler.removePartitions(owned);
+            committer.forget(owned);
             var committed = consumer.committed(owned);
             Set<TopicPartition> uncommitted = new HashSet<>();
             for (TopicPartition tp : owned) {
@@ -358,7 +360,9 @@ public final class MappingPoller implements Runnable, AutoCloseable {
     private final class Rebalances implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            // Every delivered batch is already committed; what is buffered for these partitions is someone else's now.
+            // Delivered batches are committed (a commit that failed during the rebalance is retried here, before the
+            // next owner starts); what is buffered for these partitions is someone else's now.
+            committer.revoked(partitions);
             assembler.removePartitions(partitions);
             revokedSinceBatchStart.addAll(partitions);
             observer.assignmentChanged(consumer.assignment());
@@ -366,6 +370,8 @@ public final class MappingPoller implements Runnable, AutoCloseable {
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            // Already someone else's: committing now could move their offsets backwards.
+            committer.forget(partitions);
             onPartitionsRevoked(partitions);
         }
 
