@@ -1,5 +1,7 @@
 package io.triggerlab.engine;
 
+import io.triggerlab.engine.api.ApiContext;
+import io.triggerlab.engine.api.LambdaApiServer;
 import io.triggerlab.engine.cluster.ClusterRegistry;
 import io.triggerlab.engine.events.EngineEvent;
 import io.triggerlab.engine.events.EngineEventBus;
@@ -16,13 +18,18 @@ import io.triggerlab.engine.poller.ConsumerFactory;
 import io.triggerlab.engine.poller.PollerSupervisor;
 import io.triggerlab.engine.sandbox.BrokerSettings;
 import io.triggerlab.engine.sandbox.EmbeddedKafkaBroker;
+import io.triggerlab.engine.sandbox.FreePorts;
+import io.triggerlab.engine.sandbox.SandboxListener;
 import io.triggerlab.engine.store.DataDirectory;
 import io.triggerlab.engine.store.Database;
+import io.triggerlab.engine.store.EngineSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 
 /**
  * The engine's composition root: builds every part by constructor injection, starts them in order and stops them in
@@ -31,6 +38,7 @@ import java.util.Deque;
 public final class Engine implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Engine.class);
+    private static final String SANDBOX_PORT_SETTING = "sandbox.port";
 
     private final EngineConfig config;
     private final EngineEventBus events;
@@ -43,11 +51,12 @@ public final class Engine implements AutoCloseable {
     private final InvocationHistory history;
     private final PollerSupervisor supervisor;
     private final MetricsService metrics;
+    private final URI apiEndpoint;
 
     private Engine(EngineConfig config, EngineEventBus events, Deque<AutoCloseable> closeables, String bootstrapServers,
                    EmbeddedKafkaBroker sandbox, FunctionRegistry functions, ClusterRegistry clusters,
                    MappingService mappings, InvocationHistory history, PollerSupervisor supervisor,
-                   MetricsService metrics) {
+                   MetricsService metrics, URI apiEndpoint) {
         this.config = config;
         this.events = events;
         this.closeables = closeables;
@@ -59,6 +68,7 @@ public final class Engine implements AutoCloseable {
         this.history = history;
         this.supervisor = supervisor;
         this.metrics = metrics;
+        this.apiEndpoint = apiEndpoint;
     }
 
     /** Starts the engine with a fresh event bus. */
@@ -81,12 +91,14 @@ public final class Engine implements AutoCloseable {
             DataDirectory dataDirectory = push(started, DataDirectory.open(config.dataDirectory()));
             Database database = push(started, Database.open(dataDirectory.databaseFile()));
             ClusterRegistry clusters = new ClusterRegistry(database.dataSource(), config.region(), config.accountId());
+            EngineSettings settings = new EngineSettings(database.dataSource());
             EmbeddedKafkaBroker sandbox = null;
             String bootstrap;
             if (config.usesSandbox()) {
-                sandbox = push(started, EmbeddedKafkaBroker.start(
-                        BrokerSettings.inDirectory(dataDirectory.brokerDirectory()).withPort(config.sandboxPort())));
+                sandbox = push(started, EmbeddedKafkaBroker.start(BrokerSettings.inDirectory(dataDirectory.brokerDirectory())
+                        .withPort(sandboxPort(config, settings))));
                 bootstrap = sandbox.bootstrapServers();
+                settings.put(SANDBOX_PORT_SETTING, String.valueOf(sandbox.listeners().get(SandboxListener.PLAINTEXT).port()));
                 clusters.registerSandbox(bootstrap);
             } else {
                 bootstrap = config.externalBootstrap();
@@ -102,17 +114,31 @@ public final class Engine implements AutoCloseable {
             MappingService mappings = new MappingService(new MappingRepository(database.dataSource()), functions,
                     clusters, config.clock(), config.region(), config.accountId(), supervisor);
             supervisor.bind(mappings);
+            LambdaApiServer api = push(started, new LambdaApiServer(new ApiContext(mappings, functions, clusters, history,
+                    config.clock(), config.region(), config.accountId(), metrics), config.apiPort()));
             supervisor.recover();
             Engine engine = new Engine(config, events, started, bootstrap, sandbox, functions, clusters, mappings,
-                    history, supervisor, metrics);
-            events.publish(new EngineEvent.EngineStarted(config.clock().instant(), bootstrap, config.usesSandbox(), null));
-            log.info("Engine started: Kafka at {}{}, data directory {}", bootstrap,
-                    config.usesSandbox() ? " (embedded sandbox)" : "", dataDirectory.root());
+                    history, supervisor, metrics, api.endpoint());
+            events.publish(new EngineEvent.EngineStarted(config.clock().instant(), bootstrap, config.usesSandbox(),
+                    api.endpoint().toString()));
+            log.info("Engine started: Kafka at {}{}, Lambda API at {}, data directory {}", bootstrap,
+                    config.usesSandbox() ? " (embedded sandbox)" : "", api.endpoint(), dataDirectory.root());
             return engine;
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
         }
+    }
+
+    /**
+     * The sandbox keeps its port across restarts when it can, so self-managed mappings and clients configured with the
+     * sandbox's address keep working; an explicit port wins, and a taken one falls back to a free port.
+     */
+    private static int sandboxPort(EngineConfig config, EngineSettings settings) {
+        if (config.sandboxPort() != 0) {
+            return config.sandboxPort();
+        }
+        return settings.get(SANDBOX_PORT_SETTING).map(Integer::parseInt).filter(FreePorts::isFree).orElse(0);
     }
 
     private static <T extends AutoCloseable> T push(Deque<AutoCloseable> started, T closeable) {
@@ -138,8 +164,13 @@ public final class Engine implements AutoCloseable {
     }
 
     /** The embedded broker, when the engine runs the sandbox. */
-    public java.util.Optional<EmbeddedKafkaBroker> sandbox() {
-        return java.util.Optional.ofNullable(sandbox);
+    public Optional<EmbeddedKafkaBroker> sandbox() {
+        return Optional.ofNullable(sandbox);
+    }
+
+    /** The local Lambda API (AWS's event source mapping operations plus {@code /triggerlab/v1/}). */
+    public URI apiEndpoint() {
+        return apiEndpoint;
     }
 
     public FunctionRegistry functions() {

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.triggerlab.engine.cluster.BootstrapBrokers;
 import io.triggerlab.engine.cluster.ClusterRegistry;
 import io.triggerlab.engine.cluster.KafkaCluster;
+import io.triggerlab.engine.cluster.MskClusterImporter;
 import io.triggerlab.engine.mapping.EventSourceMapping;
 import io.triggerlab.engine.mapping.ResourceInUseException;
 
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -29,6 +31,7 @@ import java.util.regex.Matcher;
 final class ClusterRoutes {
 
     private static final String PATH = ExtensionRoutes.PREFIX + "clusters";
+    private static final String IMPORT = "import";
 
     private final ApiContext context;
     private final ClusterRegistry registry;
@@ -48,11 +51,35 @@ final class ClusterRoutes {
                 default -> throw ExtensionRoutes.notAllowed(request, "GET,POST");
             };
         }
+        if (IMPORT.equals(clusterArn)) {
+            if (!"POST".equals(request.method())) {
+                throw ExtensionRoutes.notAllowed(request, "POST");
+            }
+            return importFromMsk(JsonFields.root(request.jsonBody(), mapper));
+        }
         return switch (request.method()) {
             case "GET" -> ApiResponse.ok(write(require(clusterArn)));
             case "DELETE" -> ApiResponse.ok(write(remove(clusterArn)));
             default -> throw ExtensionRoutes.notAllowed(request, "GET,DELETE");
         };
+    }
+
+    /** {@code POST clusters/import {"clusterArn", "region"?, "profile"?, "endpoint"?}}: a real MSK cluster by ARN. */
+    private ApiResponse importFromMsk(JsonFields body) {
+        String arn = body.string("clusterArn");
+        if (arn == null) {
+            throw ApiException.invalidParameter("clusterArn is required: the ARN of the MSK cluster to import");
+        }
+        Matcher m = KafkaCluster.CLUSTER_ARN.matcher(arn);
+        String region = body.string("region") != null ? body.string("region") : (m.matches() ? m.group("region") : null);
+        String endpoint = body.string("endpoint");
+        try {
+            KafkaCluster cluster = new MskClusterImporter(registry).importCluster(arn, new MskClusterImporter.MskAccess(
+                    region, body.string("profile"), endpoint == null ? null : URI.create(endpoint)));
+            return ApiResponse.created(write(cluster));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidParameter(e.getMessage());
+        }
     }
 
     private ObjectNode list() {

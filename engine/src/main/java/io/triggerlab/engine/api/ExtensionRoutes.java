@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * DELETE functions/{name}          200 Function (the removed one)
  * GET    clusters                  {"clusters":[Cluster...]}
  * POST   clusters                  ClusterRegistration           201 Cluster (200 when the ARN was known: refreshed)
+ * POST   clusters/import           {"clusterArn","region"?,"profile"?,"endpoint"?}  201 Cluster (a real MSK cluster,
+ *                                  its brokers from MSK's GetBootstrapBrokers)
  * GET    clusters/{clusterArn}     200 Cluster                   (the ARN percent-encoded, or with its slashes as is)
  * DELETE clusters/{clusterArn}     200 Cluster (the removed one)  (400 ResourceInUseException while mappings use it)
  * GET    history?mapping=&amp;outcome=&amp;batch=&amp;before=&amp;limit=   {"invocations":[Summary...],"nextBefore":id}

@@ -20,6 +20,7 @@ public enum EsmMetric {
     POLLING_ERROR_COUNT("PollingErrorCount", Kind.COUNTER, "ErrorCount", "Count"),
     INVOKE_ERROR_COUNT("InvokeErrorCount", Kind.COUNTER, "ErrorCount", "Count"),
     COMMIT_ERROR_COUNT("CommitErrorCount", Kind.COUNTER, "ErrorCount", "Count"),
+    ON_FAILURE_DESTINATION_DELIVERY_ERROR_COUNT("OnFailureDestinationDeliveryErrorCount", Kind.COUNTER, "ErrorCount", "Count"),
     /** Invocations the Invoke API answered with 429 (Lambda's function metric {@code Throttles}); the scaler reads it. */
     THROTTLES("Throttles", Kind.COUNTER, "TriggerLab", "Count"),
     /** Most invocations in flight at once during the interval (Lambda's {@code ConcurrentExecutions}, statistic Maximum). */

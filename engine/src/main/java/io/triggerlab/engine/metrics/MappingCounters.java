@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <p>How each invocation outcome counts (spec §6): a call that reached the Invoke API — success, function error,
  * timeout, throttle, 413, unreachable target — adds its records to {@code InvokedEventCount} (again on every retry);
  * every such call that did not succeed also adds them to {@code FailedInvokeEventCount} and adds 1 to
- * {@code InvokeErrorCount} (per batch). A record too large for any event and a batch given up add to
- * {@code DroppedEventCount}. Records that fell out of the log by retention count nowhere, as on AWS.
+ * {@code InvokeErrorCount} (per batch). Records given up — dropped, sent to the on-failure destination, or too large
+ * for any event — are counted from the poller's {@code dropped} / {@code sentToDestination} reports, not from their
+ * history entries, so nothing counts twice. Records that fell out of the log by retention count nowhere, as on AWS.
  */
 public final class MappingCounters {
 
@@ -67,6 +68,10 @@ public final class MappingCounters {
         add(EsmMetric.COMMIT_ERROR_COUNT, 1);
     }
 
+    public void destinationDeliveryError() {
+        add(EsmMetric.ON_FAILURE_DESTINATION_DELIVERY_ERROR_COUNT, 1);
+    }
+
     /** One history entry: an attempt at a batch, or records the poller skipped. */
     public void recorded(InvocationRecord record) {
         InvocationOutcome outcome = record.outcome();
@@ -79,9 +84,9 @@ public final class MappingCounters {
                 invocation(records, record.duration(), true);
                 add(EsmMetric.THROTTLES, 1);
             }
-            case MAXIMUM_PAYLOAD_SIZE_EXCEEDED, DROPPED -> add(EsmMetric.DROPPED_EVENT_COUNT, records);
-            case RECORDS_EXPIRED -> {
-                // Retention expiry is excluded from DroppedEventCount (spec §6).
+            case MAXIMUM_PAYLOAD_SIZE_EXCEEDED, DROPPED, SENT_TO_DESTINATION, DESTINATION_FAILED, RECORDS_EXPIRED -> {
+                // Counted from the poller's dropped / sentToDestination reports; retention expiry is excluded from
+                // DroppedEventCount (spec §6).
             }
             default -> {
                 // An outcome added later counts nowhere until it is given a place here; never fail a poller for it.

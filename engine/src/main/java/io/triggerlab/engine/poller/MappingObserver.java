@@ -86,7 +86,12 @@ final class MappingObserver implements PollerObserver {
     }
 
     @Override
-    public void destinationDelivered(int records) {
+    public void sentToDestination(int records) {
         counters.destinationDelivered(records);
+    }
+
+    @Override
+    public void destinationDeliveryFailed(int records, Exception error) {
+        counters.destinationDeliveryError();
     }
 }

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +96,43 @@ final class OffsetCommitter {
             log.warn("Commit of {} failed; retrying after the next poll: {}", offsets, e.toString());
             observer.commitError(e);
             return false;
+        }
+    }
+
+    /**
+     * Commits exact offsets (the poller's {@code PartitionProgress} decides them); {@code records} is how many records
+     * they move past. Returns false (and reports it) when the commit failed.
+     */
+    boolean commit(Map<TopicPartition, OffsetAndMetadata> offsets, int records) {
+        if (offsets.isEmpty()) {
+            return true;
+        }
+        try {
+            consumer.commitSync(offsets, COMMIT_TIMEOUT);
+            observer.committed(offsets, records);
+            return true;
+        } catch (KafkaException e) {
+            log.warn("Commit of {} failed; retried after the next poll (redelivered if the partition moves first): {}",
+                    offsets, e.toString());
+            observer.commitError(e);
+            return false;
+        }
+    }
+
+    /** Commits as far as every partition's run of done records reaches, if that moved. */
+    void commitDone(PartitionProgress progress) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = progress.uncommitted();
+        if (commit(offsets, progress.recordsIn(offsets))) {
+            progress.committed(offsets);
+        }
+    }
+
+    /** As {@link #commitDone(PartitionProgress)}, for some partitions only (those being revoked). */
+    void commitDone(PartitionProgress progress, Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(progress.uncommitted());
+        offsets.keySet().retainAll(partitions);
+        if (commit(offsets, progress.recordsIn(offsets))) {
+            progress.committed(offsets);
         }
     }
 

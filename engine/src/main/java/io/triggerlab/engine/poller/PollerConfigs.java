@@ -5,8 +5,11 @@ import io.triggerlab.engine.cluster.ClusterRegistry;
 import io.triggerlab.engine.cluster.KafkaCluster;
 import io.triggerlab.engine.event.EventSource;
 import io.triggerlab.engine.function.FunctionDefinition;
+import io.triggerlab.engine.filter.RecordFilter;
 import io.triggerlab.engine.mapping.EventSourceMapping;
+import io.triggerlab.engine.mapping.FilterCriteria;
 
+import java.util.List;
 import java.util.Map;
 
 /** Derives what the pollers need from a mapping, its function and its cluster. */
@@ -25,7 +28,17 @@ final class PollerConfigs {
                 : EventSource.selfManaged(bootstrap);
         return new PollerConfig(mapping.uuid(), mapping.topic(), mapping.consumerGroupId(), initialPosition(mapping),
                 BatchPolicy.of(mapping.batchSize(), mapping.batchingWindow()), source,
-                Map.of("bootstrap.servers", bootstrap), function.timeout(), RetryBackoff.DEFAULT);
+                Map.of("bootstrap.servers", bootstrap), function.timeout(), RetryBackoff.DEFAULT, deliveryRules(mapping));
+    }
+
+    /** Filters and the error controls, with AWS's effective values (-1 retries + a destination = 10 retries). */
+    static DeliveryRules deliveryRules(EventSourceMapping mapping) {
+        List<String> patterns = mapping.filterCriteria() == null ? List.of()
+                : mapping.filterCriteria().filters().stream().map(FilterCriteria.Filter::pattern).toList();
+        String destination = mapping.destinationConfig() == null ? null : mapping.destinationConfig().onFailureDestination();
+        return DeliveryRules.of(RecordFilter.of(patterns), mapping.maximumRetryAttempts(),
+                mapping.maximumRecordAgeInSeconds(), mapping.bisectBatchOnFunctionError(),
+                mapping.reportsBatchItemFailures(), destination, mapping.functionArn());
     }
 
     /**

@@ -34,19 +34,26 @@ public interface PollerObserver {
     /** The partitions this poller owns changed. */
     void assignmentChanged(Set<TopicPartition> assignment);
 
-    /** FilterCriteria removed {@code records} polled records before invocation ({@code FilteredOutEventCount}). */
+    /** {@code records} polled records matched no filter and will not be sent ({@code FilteredOutEventCount}). */
     default void filteredOut(int records) {
     }
 
     /**
-     * {@code records} were given up without reaching a destination (MaximumRetryAttempts, MaximumRecordAgeInSeconds):
-     * {@code DroppedEventCount}. Not for records recorded in the history as DROPPED, which count already.
+     * {@code records} records were given up without reaching a destination ({@code DroppedEventCount}): retries used
+     * up or too old with no destination, or the destination delivery failed.
      */
     default void dropped(int records) {
     }
 
-    /** {@code records} were delivered to the on-failure destination ({@code OnFailureDestinationDeliveredEventCount}). */
-    default void destinationDelivered(int records) {
+    /** {@code records} records were delivered to the on-failure destination ({@code OnFailureDestinationDeliveredEventCount}). */
+    default void sentToDestination(int records) {
+    }
+
+    /**
+     * Writing {@code records} records to the on-failure destination failed ({@code DestinationDeliveryFailures},
+     * {@code OnFailureDestinationDeliveryErrorCount}); {@link #dropped} is reported for them as well.
+     */
+    default void destinationDeliveryFailed(int records, Exception error) {
     }
 
     /** An observer that ignores everything. */

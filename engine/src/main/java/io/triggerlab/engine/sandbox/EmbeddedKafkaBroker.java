@@ -172,6 +172,27 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 throw e;
             }
         }
+        awaitListed(topic);
+    }
+
+    /**
+     * The controller acknowledges a new topic before the broker's metadata cache has it; callers that list or
+     * describe the topic right away must not see it missing.
+     */
+    private void awaitListed(String topic) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!topicNames().contains(topic)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Topic " + topic + " was created but the sandbox broker at "
+                        + bootstrapServers() + " did not list it within 10 s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for topic " + topic, e);
+            }
+        }
     }
 
     /** The names of the user topics (internal ones such as {@code __consumer_offsets} are left out). */

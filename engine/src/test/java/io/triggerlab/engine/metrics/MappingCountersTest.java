@@ -32,6 +32,8 @@ class MappingCountersTest {
         c.recorded(record(InvocationOutcome.SUCCESS, 10, 7));
         c.committed(10);
         c.recorded(record(InvocationOutcome.MAXIMUM_PAYLOAD_SIZE_EXCEEDED, 1, 0));
+        c.dropped(1);
+        c.recorded(record(InvocationOutcome.SENT_TO_DESTINATION, 2, 0));
         c.recorded(record(InvocationOutcome.RECORDS_EXPIRED, 4, 0));
         c.pollingError();
         c.commitError();

@@ -1,6 +1,7 @@
 package io.triggerlab.engine.poller;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.amazonaws.services.lambda.runtime.events.KafkaEvent;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -15,9 +16,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,7 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class InvokeApiFunction implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /** How the function answers its n-th call (1-based). */
     @FunctionalInterface
@@ -108,18 +108,24 @@ final class InvokeApiFunction implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The records of one event, read through AWS's own event class ({@code aws-lambda-java-events} KafkaEvent), so
+     * every payload the integration tests see is also proven to deserialize as a Java function would receive it.
+     */
     static List<Delivered> recordsOf(byte[] event) {
         try {
-            JsonNode root = JSON.readTree(event);
+            KafkaEvent parsed = JSON.readValue(event, KafkaEvent.class);
             List<Delivered> out = new ArrayList<>();
-            Iterator<Map.Entry<String, JsonNode>> groups = root.get("records").fields();
-            while (groups.hasNext()) {
-                for (JsonNode r : groups.next().getValue()) {
-                    String value = r.has("value")
-                            ? new String(Base64.getDecoder().decode(r.get("value").asText()), StandardCharsets.UTF_8) : null;
-                    out.add(new Delivered(r.get("topic").asText(), r.get("partition").asInt(), r.get("offset").asLong(), value));
+            parsed.getRecords().forEach((key, records) -> {
+                for (KafkaEvent.KafkaEventRecord r : records) {
+                    if (!key.equals(r.getTopic() + "-" + r.getPartition())) {
+                        throw new IllegalStateException("Record of " + r.getTopic() + "-" + r.getPartition() + " under key " + key);
+                    }
+                    String value = r.getValue() == null ? null
+                            : new String(Base64.getDecoder().decode(r.getValue()), StandardCharsets.UTF_8);
+                    out.add(new Delivered(r.getTopic(), r.getPartition(), r.getOffset(), value));
                 }
-            }
+            });
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
