@@ -2,6 +2,10 @@ package io.triggerlab.engine;
 
 import io.triggerlab.engine.api.ApiContext;
 import io.triggerlab.engine.api.LambdaApiServer;
+import io.triggerlab.engine.auth.ClientSecurityProperties;
+import io.triggerlab.engine.auth.ClusterAuth;
+import io.triggerlab.engine.auth.MskIamSettings;
+import io.triggerlab.engine.auth.SecuredConsumerFactory;
 import io.triggerlab.engine.cluster.ClusterRegistry;
 import io.triggerlab.engine.events.EngineEvent;
 import io.triggerlab.engine.events.EngineEventBus;
@@ -20,6 +24,10 @@ import io.triggerlab.engine.sandbox.BrokerSettings;
 import io.triggerlab.engine.sandbox.EmbeddedKafkaBroker;
 import io.triggerlab.engine.sandbox.FreePorts;
 import io.triggerlab.engine.sandbox.SandboxListener;
+import io.triggerlab.engine.secrets.AwsSettingsFile;
+import io.triggerlab.engine.secrets.LocalVault;
+import io.triggerlab.engine.secrets.SecretResolver;
+import io.triggerlab.engine.secrets.SecretsManagerProvider;
 import io.triggerlab.engine.store.DataDirectory;
 import io.triggerlab.engine.store.Database;
 import io.triggerlab.engine.store.EngineSettings;
@@ -29,6 +37,8 @@ import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,6 +49,8 @@ public final class Engine implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Engine.class);
     private static final String SANDBOX_PORT_SETTING = "sandbox.port";
+    /** The local secrets vault's directory inside the data directory. */
+    public static final String SECRETS_DIRECTORY = "secrets";
 
     private final EngineConfig config;
     private final EngineEventBus events;
@@ -52,11 +64,13 @@ public final class Engine implements AutoCloseable {
     private final PollerSupervisor supervisor;
     private final MetricsService metrics;
     private final URI apiEndpoint;
+    private final LocalVault vault;
+    private final SecretResolver secrets;
 
     private Engine(EngineConfig config, EngineEventBus events, Deque<AutoCloseable> closeables, String bootstrapServers,
                    EmbeddedKafkaBroker sandbox, FunctionRegistry functions, ClusterRegistry clusters,
                    MappingService mappings, InvocationHistory history, PollerSupervisor supervisor,
-                   MetricsService metrics, URI apiEndpoint) {
+                   MetricsService metrics, URI apiEndpoint, LocalVault vault, SecretResolver secrets) {
         this.config = config;
         this.events = events;
         this.closeables = closeables;
@@ -69,6 +83,8 @@ public final class Engine implements AutoCloseable {
         this.supervisor = supervisor;
         this.metrics = metrics;
         this.apiEndpoint = apiEndpoint;
+        this.vault = vault;
+        this.secrets = secrets;
     }
 
     /** Starts the engine with a fresh event bus. */
@@ -105,11 +121,17 @@ public final class Engine implements AutoCloseable {
             }
             FunctionRegistry functions = new FunctionRegistry(database.dataSource());
             InvocationHistory history = new JdbcInvocationHistory(database.dataSource(), HistoryRetention.defaults());
+            AwsSettingsFile aws = AwsSettingsFile.load(dataDirectory.root().resolve(AwsSettingsFile.NAME), config.region());
+            LocalVault vault = LocalVault.open(dataDirectory.root().resolve(SECRETS_DIRECTORY), config.clock());
+            SecretResolver secrets = new SecretResolver(vault, aws.secretsManagerEnabled()
+                    ? push(started, new SecretsManagerProvider(aws.secretsManager(), null)) : null);
+            ClientSecurityProperties security = new ClientSecurityProperties(secrets, new MskIamSettings(aws.profile()));
+            SecuredConsumerFactory consumers = new SecuredConsumerFactory(ConsumerFactory.KAFKA::create, security);
             // Closed after the supervisor (reverse order): pollers stop first, then the sampler.
             MetricsService metrics = push(started, new MetricsService(database.dataSource(), metricsSettings, events,
-                    config.clock()));
+                    config.clock(), props -> withSecurity(props, security)));
             PollerSupervisor supervisor = push(started, new PollerSupervisor(functions, clusters,
-                    new DefaultFunctionInvokerFactory(config.clock()), ConsumerFactory.KAFKA, history, events,
+                    new DefaultFunctionInvokerFactory(config.clock()), consumers::create, history, events,
                     config.clock(), metrics));
             MappingService mappings = new MappingService(new MappingRepository(database.dataSource()), functions,
                     clusters, config.clock(), config.region(), config.accountId(), supervisor);
@@ -118,7 +140,7 @@ public final class Engine implements AutoCloseable {
                     config.clock(), config.region(), config.accountId(), metrics), config.apiPort()));
             supervisor.recover();
             Engine engine = new Engine(config, events, started, bootstrap, sandbox, functions, clusters, mappings,
-                    history, supervisor, metrics, api.endpoint());
+                    history, supervisor, metrics, api.endpoint(), vault, secrets);
             events.publish(new EngineEvent.EngineStarted(config.clock().instant(), bootstrap, config.usesSandbox(),
                     api.endpoint().toString()));
             log.info("Engine started: Kafka at {}{}, Lambda API at {}, data directory {}", bootstrap,
@@ -139,6 +161,18 @@ public final class Engine implements AutoCloseable {
             return config.sandboxPort();
         }
         return settings.get(SANDBOX_PORT_SETTING).map(Integer::parseInt).filter(FreePorts::isFree).orElse(0);
+    }
+
+    /** The lag sampler's Admin client needs the cluster's security as plain properties, like the pollers' consumers. */
+    private static Map<String, Object> withSecurity(Map<String, Object> properties, ClientSecurityProperties security) {
+        Object auth = properties.get(ClientSecurityProperties.CLUSTER_AUTH_PROPERTY);
+        if (!(auth instanceof ClusterAuth clusterAuth)) {
+            return properties;
+        }
+        Map<String, Object> resolved = new HashMap<>(properties);
+        resolved.remove(ClientSecurityProperties.CLUSTER_AUTH_PROPERTY);
+        resolved.putAll(security.properties(clusterAuth));
+        return resolved;
     }
 
     private static <T extends AutoCloseable> T push(Deque<AutoCloseable> started, T closeable) {
@@ -171,6 +205,16 @@ public final class Engine implements AutoCloseable {
     /** The local Lambda API (AWS's event source mapping operations plus {@code /triggerlab/v1/}). */
     public URI apiEndpoint() {
         return apiEndpoint;
+    }
+
+    /** TriggerLab's local secrets vault (encrypted at rest): put, list and remove secrets by ARN. */
+    public LocalVault vault() {
+        return vault;
+    }
+
+    /** Where the pollers read secrets: the local vault, then AWS Secrets Manager when aws.properties enables it. */
+    public SecretResolver secrets() {
+        return secrets;
     }
 
     public FunctionRegistry functions() {

@@ -35,16 +35,17 @@ final class LagSampler implements AutoCloseable {
     private final Clock clock;
     private final Duration timeout;
 
-    LagSampler(MonitoredMapping mapping, Clock clock, Duration timeout) {
+    /** @param clientProperties the mapping's client properties with its cluster's security resolved */
+    LagSampler(MonitoredMapping mapping, Map<String, Object> clientProperties, Clock clock, Duration timeout) {
         this.mapping = mapping;
         this.clock = clock;
         this.timeout = timeout;
-        Map<String, Object> props = new HashMap<>(mapping.clientProperties());
+        Map<String, Object> props = new HashMap<>(clientProperties);
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, mapping.mappingUuid() + "-lag-sampler");
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         this.admin = Admin.create(props);
-        this.ages = new RecordAgeProbe(mapping, timeout);
+        this.ages = new RecordAgeProbe(mapping, clientProperties, timeout);
     }
 
     /** The lag now; throws {@link LagUnavailableException} when the broker cannot tell. */

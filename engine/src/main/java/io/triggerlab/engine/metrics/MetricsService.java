@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * The engine's metrics: exact counters per mapping, a sampler that reads them and the lag every sample interval into
@@ -41,9 +42,21 @@ public final class MetricsService implements AutoCloseable {
     private final ScheduledExecutorService autoscaler;
     private final Map<String, MappingCounters> counters = new ConcurrentHashMap<>();
     private final Map<String, Attachment> attached = new ConcurrentHashMap<>();
+    private final UnaryOperator<Map<String, Object>> clientSecurity;
     private volatile Instant lastPrune;
 
+    /** Metrics for clusters whose client properties need nothing added (no authentication). */
     public MetricsService(DataSource dataSource, MetricsSettings settings, EngineEventBus events, Clock clock) {
+        this(dataSource, settings, events, clock, UnaryOperator.identity());
+    }
+
+    /**
+     * @param clientSecurity turns a mapping's client properties into ones a plain Kafka client can use (resolves the
+     *                       cluster's authentication, as the pollers' consumer factory does); applied when sampling starts
+     */
+    public MetricsService(DataSource dataSource, MetricsSettings settings, EngineEventBus events, Clock clock,
+                          UnaryOperator<Map<String, Object>> clientSecurity) {
+        this.clientSecurity = Objects.requireNonNull(clientSecurity, "clientSecurity");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.store = new MetricStore(dataSource, settings);
         this.decisions = new ScalingDecisionLog(dataSource);
@@ -81,7 +94,7 @@ public final class MetricsService implements AutoCloseable {
         LagHistory history = new LagHistory(keep);
         Duration brokerTimeout = max(Duration.ofSeconds(2), settings.sampleInterval());
         MappingMonitor monitor = new MappingMonitor(mapping, mappingCounters, pollers,
-                new LagSampler(mapping, clock, brokerTimeout), history, store, events, settings, clock);
+                new LagSampler(mapping, clientSecurity.apply(mapping.clientProperties()), clock, brokerTimeout), history, store, events, settings, clock);
         ScalingController controller = new ScalingController(mapping, pollers, history, mappingCounters, settings,
                 decisions, events, clock);
         long interval = settings.sampleInterval().toMillis();

@@ -28,10 +28,10 @@ final class RecordAgeProbe implements AutoCloseable {
     private final Map<Integer, long[]> known = new HashMap<>();
     private final String topic;
 
-    RecordAgeProbe(MonitoredMapping mapping, Duration timeout) {
+    RecordAgeProbe(MonitoredMapping mapping, Map<String, Object> clientProperties, Duration timeout) {
         this.topic = mapping.topic();
         this.timeout = timeout;
-        Map<String, Object> props = new HashMap<>(mapping.clientProperties());
+        Map<String, Object> props = new HashMap<>(clientProperties);
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, mapping.mappingUuid() + "-age-probe");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

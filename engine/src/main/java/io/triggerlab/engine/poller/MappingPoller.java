@@ -1,5 +1,7 @@
 package io.triggerlab.engine.poller;
 
+import io.triggerlab.engine.auth.ConnectionProblem;
+import io.triggerlab.engine.auth.ConnectionProblems;
 import io.triggerlab.engine.batch.Batch;
 import io.triggerlab.engine.batch.BatchAssembler;
 import io.triggerlab.engine.destination.FailureCondition;
@@ -43,6 +45,13 @@ public final class MappingPoller implements Runnable, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MappingPoller.class);
     private static final Duration IDLE_POLL = Duration.ofMillis(200);
     private static final Duration POLLING_ERROR_BACKOFF = Duration.ofSeconds(2);
+    /**
+     * A consumer that cannot reach any broker just returns empty polls. While no partition is assigned, a metadata
+     * request every {@code CONNECTION_PROBE_INTERVAL} (bounded by {@code CONNECTION_PROBE_TIMEOUT}) turns that
+     * silence into an error we can report, as Lambda reports a connection error.
+     */
+    private static final Duration CONNECTION_PROBE_INTERVAL = Duration.ofSeconds(5);
+    private static final Duration CONNECTION_PROBE_TIMEOUT = Duration.ofSeconds(5);
 
     /** Where the poller is in its life. */
     public enum RunState { NEW, POLLING, INVOKING, RETRYING, STOPPING, STOPPED }
@@ -69,6 +78,8 @@ public final class MappingPoller implements Runnable, AutoCloseable {
     private volatile boolean running = true;
     private volatile RunState state = RunState.NEW;
     private boolean flowPaused;
+    private boolean pollingProblemReported;
+    private Instant lastConnectionProbe;
 
     public MappingPoller(PollerConfig config, Consumer<byte[], byte[]> consumer, FunctionInvoker invoker,
                          InvocationHistory history, PollerObserver observer, Clock clock) {
@@ -170,17 +181,44 @@ public final class MappingPoller implements Runnable, AutoCloseable {
         try {
             ConsumerRecords<byte[], byte[]> records = consumer.poll(timeout);
             observer.polled(records.count());
-            intake.accept(records, clock.instant());
+            Instant now = clock.instant();
+            intake.accept(records, now);
+            checkConnection(now);
             return true;
         } catch (InterruptException e) {
             running = false;
             return false;
         } catch (KafkaException e) {
-            log.warn("Polling topic {} failed: {}", config.topic(), e.toString());
+            // AWS's wording for the cause (SASL, ACLs, TLS either way, certificate/key, else connection error).
+            ConnectionProblem problem = ConnectionProblems.classify(e);
+            log.warn("Polling topic {} failed ({}): {}", config.topic(), problem.lastProcessingResult(), e.toString());
             observer.pollingError(e);
-            observer.processingResult(ProcessingResults.CONNECTION_ERROR);
+            observer.processingResult(problem.lastProcessingResult());
+            pollingProblemReported = true;
             awaitStop(POLLING_ERROR_BACKOFF);
             return false;
+        }
+    }
+
+    /**
+     * After a reported polling problem, the first poll that owns partitions again means the cause is gone: back to
+     * {@code OK} without a restart. While nothing is assigned, probe the cluster now and then (see
+     * {@link #CONNECTION_PROBE_INTERVAL}); a failed probe throws like a failed poll.
+     */
+    private void checkConnection(Instant now) {
+        if (!consumer.assignment().isEmpty()) {
+            lastConnectionProbe = null;
+            if (pollingProblemReported) {
+                pollingProblemReported = false;
+                observer.processingResult(ProcessingResults.OK);
+            }
+            return;
+        }
+        if (lastConnectionProbe == null) {
+            lastConnectionProbe = now;
+        } else if (!now.isBefore(lastConnectionProbe.plus(CONNECTION_PROBE_INTERVAL))) {
+            lastConnectionProbe = now;
+            consumer.partitionsFor(config.topic(), CONNECTION_PROBE_TIMEOUT);
         }
     }
 

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * through the AWS SDK's LambdaClient exactly as it would reach sam local, the RIE or AWS. It keeps every event it
  * receives and answers as the test's {@link Behaviour} says.
  */
-final class InvokeApiFunction implements AutoCloseable {
+public final class InvokeApiFunction implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -63,7 +63,7 @@ final class InvokeApiFunction implements AutoCloseable {
     }
 
     /** One record as the function saw it. */
-    record Delivered(String topic, int partition, long offset, String value) {
+    public record Delivered(String topic, int partition, long offset, String value) {
     }
 
     private final HttpServer server;
@@ -72,7 +72,7 @@ final class InvokeApiFunction implements AutoCloseable {
     private final AtomicInteger calls = new AtomicInteger();
     private volatile Behaviour behaviour = (call, event) -> Response.ok();
 
-    InvokeApiFunction() {
+    public InvokeApiFunction() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -83,7 +83,7 @@ final class InvokeApiFunction implements AutoCloseable {
         server.start();
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
@@ -91,7 +91,7 @@ final class InvokeApiFunction implements AutoCloseable {
         this.behaviour = newBehaviour;
     }
 
-    int calls() {
+    public int calls() {
         return calls.get();
     }
 
@@ -100,7 +100,7 @@ final class InvokeApiFunction implements AutoCloseable {
     }
 
     /** Every record of every event received, in the order received. */
-    List<Delivered> delivered() {
+    public List<Delivered> delivered() {
         List<Delivered> out = new ArrayList<>();
         for (byte[] event : events) {
             out.addAll(recordsOf(event));
