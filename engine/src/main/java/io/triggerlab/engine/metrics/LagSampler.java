@@ -45,7 +45,12 @@ final class LagSampler implements AutoCloseable {
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         this.admin = Admin.create(props);
-        this.ages = new RecordAgeProbe(mapping, clientProperties, timeout);
+        try {
+            this.ages = new RecordAgeProbe(mapping, clientProperties, timeout);
+        } catch (RuntimeException e) {
+            admin.close(Duration.ZERO);
+            throw e;
+        }
     }
 
     /** The lag now; throws {@link LagUnavailableException} when the broker cannot tell. */

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Samples one running mapping every interval: reads the counters' increase and the lag, stores the sample and
@@ -23,7 +24,8 @@ final class MappingMonitor implements AutoCloseable {
     private final MonitoredMapping mapping;
     private final MappingCounters counters;
     private final PollerGroup pollers;
-    private final LagSampler lagSampler;
+    private final Supplier<LagSampler> lagSamplers;
+    private LagSampler lagSampler;
     private final LagHistory lagHistory;
     private final MetricStore store;
     private final EngineEventBus events;
@@ -34,12 +36,16 @@ final class MappingMonitor implements AutoCloseable {
     private volatile MetricsSnapshot latest;
     private volatile long lastSampleNanos;
 
-    MappingMonitor(MonitoredMapping mapping, MappingCounters counters, PollerGroup pollers, LagSampler lagSampler,
+    /**
+     * @param lagSamplers makes the broker clients; called on the sampler thread at the first sample and again after a
+     *                    failure (so fresh secrets are read), never on the thread that starts the mapping
+     */
+    MappingMonitor(MonitoredMapping mapping, MappingCounters counters, PollerGroup pollers, Supplier<LagSampler> lagSamplers,
                    LagHistory lagHistory, MetricStore store, EngineEventBus events, MetricsSettings settings, Clock clock) {
         this.mapping = mapping;
         this.counters = counters;
         this.pollers = pollers;
-        this.lagSampler = lagSampler;
+        this.lagSamplers = lagSamplers;
         this.lagHistory = lagHistory;
         this.store = store;
         this.events = events;
@@ -83,18 +89,23 @@ final class MappingMonitor implements AutoCloseable {
 
     private LagReading readLag() {
         try {
+            if (lagSampler == null) {
+                lagSampler = lagSamplers.get();
+            }
             LagReading reading = lagSampler.read();
             if (lagFailing) {
                 log.info("Lag of mapping {} can be read again", mapping.mappingUuid());
                 lagFailing = false;
             }
             return reading;
-        } catch (LagUnavailableException e) {
+        } catch (RuntimeException e) {
+            // Unreachable cluster, failed authentication, unusable security settings: the pollers report those as
+            // LastProcessingResult; here the sample only goes without lag, and the clients are made anew next time.
             if (!lagFailing) {
-                // Once per outage, not once per sample.
                 log.warn("{}; samples carry no lag until it can be read again", e.getMessage());
                 lagFailing = true;
             }
+            closeLagSampler();
             return null;
         }
     }
@@ -108,8 +119,19 @@ final class MappingMonitor implements AutoCloseable {
         return Duration.ofNanos(lastSampleNanos);
     }
 
+    private void closeLagSampler() {
+        if (lagSampler != null) {
+            try {
+                lagSampler.close();
+            } catch (RuntimeException e) {
+                log.debug("Closing the lag sampler failed: {}", e.toString());
+            }
+            lagSampler = null;
+        }
+    }
+
     @Override
     public void close() {
-        lagSampler.close();
+        closeLagSampler();
     }
 }

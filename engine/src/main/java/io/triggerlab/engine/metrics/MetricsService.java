@@ -94,7 +94,8 @@ public final class MetricsService implements AutoCloseable {
         LagHistory history = new LagHistory(keep);
         Duration brokerTimeout = max(Duration.ofSeconds(2), settings.sampleInterval());
         MappingMonitor monitor = new MappingMonitor(mapping, mappingCounters, pollers,
-                new LagSampler(mapping, clientSecurity.apply(mapping.clientProperties()), clock, brokerTimeout), history, store, events, settings, clock);
+                () -> new LagSampler(mapping, clientSecurity.apply(mapping.clientProperties()), clock, brokerTimeout),
+                history, store, events, settings, clock);
         ScalingController controller = new ScalingController(mapping, pollers, history, mappingCounters, settings,
                 decisions, events, clock);
         long interval = settings.sampleInterval().toMillis();
