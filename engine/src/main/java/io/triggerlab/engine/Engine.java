@@ -3,6 +3,7 @@ package io.triggerlab.engine;
 import io.triggerlab.engine.api.ApiContext;
 import io.triggerlab.engine.api.LambdaApiServer;
 import io.triggerlab.engine.auth.ClientSecurityProperties;
+import io.triggerlab.engine.auth.ClusterAuth;
 import io.triggerlab.engine.auth.MskIamSettings;
 import io.triggerlab.engine.auth.SecuredConsumerFactory;
 import io.triggerlab.engine.cluster.ClusterRegistry;
@@ -15,6 +16,8 @@ import io.triggerlab.engine.history.JdbcInvocationHistory;
 import io.triggerlab.engine.invoke.DefaultFunctionInvokerFactory;
 import io.triggerlab.engine.mapping.MappingRepository;
 import io.triggerlab.engine.mapping.MappingService;
+import io.triggerlab.engine.metrics.MetricsService;
+import io.triggerlab.engine.metrics.MetricsSettings;
 import io.triggerlab.engine.poller.ConsumerFactory;
 import io.triggerlab.engine.poller.PollerSupervisor;
 import io.triggerlab.engine.sandbox.BrokerSettings;
@@ -34,6 +37,8 @@ import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -57,14 +62,15 @@ public final class Engine implements AutoCloseable {
     private final MappingService mappings;
     private final InvocationHistory history;
     private final PollerSupervisor supervisor;
+    private final MetricsService metrics;
     private final URI apiEndpoint;
     private final LocalVault vault;
     private final SecretResolver secrets;
 
     private Engine(EngineConfig config, EngineEventBus events, Deque<AutoCloseable> closeables, String bootstrapServers,
                    EmbeddedKafkaBroker sandbox, FunctionRegistry functions, ClusterRegistry clusters,
-                   MappingService mappings, InvocationHistory history, PollerSupervisor supervisor, URI apiEndpoint,
-                   LocalVault vault, SecretResolver secrets) {
+                   MappingService mappings, InvocationHistory history, PollerSupervisor supervisor,
+                   MetricsService metrics, URI apiEndpoint, LocalVault vault, SecretResolver secrets) {
         this.config = config;
         this.events = events;
         this.closeables = closeables;
@@ -75,6 +81,7 @@ public final class Engine implements AutoCloseable {
         this.mappings = mappings;
         this.history = history;
         this.supervisor = supervisor;
+        this.metrics = metrics;
         this.apiEndpoint = apiEndpoint;
         this.vault = vault;
         this.secrets = secrets;
@@ -90,6 +97,11 @@ public final class Engine implements AutoCloseable {
      * the first. On any failure, whatever already started is stopped again before the exception leaves.
      */
     public static Engine start(EngineConfig config, EngineEventBus events) {
+        return start(config, events, MetricsSettings.defaults());
+    }
+
+    /** As {@link #start(EngineConfig, EngineEventBus)}, sampling and autoscaling as {@code metricsSettings} say. */
+    public static Engine start(EngineConfig config, EngineEventBus events, MetricsSettings metricsSettings) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             DataDirectory dataDirectory = push(started, DataDirectory.open(config.dataDirectory()));
@@ -113,19 +125,22 @@ public final class Engine implements AutoCloseable {
             LocalVault vault = LocalVault.open(dataDirectory.root().resolve(SECRETS_DIRECTORY), config.clock());
             SecretResolver secrets = new SecretResolver(vault, aws.secretsManagerEnabled()
                     ? push(started, new SecretsManagerProvider(aws.secretsManager(), null)) : null);
-            SecuredConsumerFactory consumers = new SecuredConsumerFactory(ConsumerFactory.KAFKA::create,
-                    new ClientSecurityProperties(secrets, new MskIamSettings(aws.profile())));
+            ClientSecurityProperties security = new ClientSecurityProperties(secrets, new MskIamSettings(aws.profile()));
+            SecuredConsumerFactory consumers = new SecuredConsumerFactory(ConsumerFactory.KAFKA::create, security);
+            // Closed after the supervisor (reverse order): pollers stop first, then the sampler.
+            MetricsService metrics = push(started, new MetricsService(database.dataSource(), metricsSettings, events,
+                    config.clock(), props -> withSecurity(props, security)));
             PollerSupervisor supervisor = push(started, new PollerSupervisor(functions, clusters,
                     new DefaultFunctionInvokerFactory(config.clock()), consumers::create, history, events,
-                    config.clock()));
+                    config.clock(), metrics));
             MappingService mappings = new MappingService(new MappingRepository(database.dataSource()), functions,
                     clusters, config.clock(), config.region(), config.accountId(), supervisor);
             supervisor.bind(mappings);
             LambdaApiServer api = push(started, new LambdaApiServer(new ApiContext(mappings, functions, clusters, history,
-                    config.clock(), config.region(), config.accountId()), config.apiPort()));
+                    config.clock(), config.region(), config.accountId(), metrics), config.apiPort()));
             supervisor.recover();
             Engine engine = new Engine(config, events, started, bootstrap, sandbox, functions, clusters, mappings,
-                    history, supervisor, api.endpoint(), vault, secrets);
+                    history, supervisor, metrics, api.endpoint(), vault, secrets);
             events.publish(new EngineEvent.EngineStarted(config.clock().instant(), bootstrap, config.usesSandbox(),
                     api.endpoint().toString()));
             log.info("Engine started: Kafka at {}{}, Lambda API at {}, data directory {}", bootstrap,
@@ -146,6 +161,18 @@ public final class Engine implements AutoCloseable {
             return config.sandboxPort();
         }
         return settings.get(SANDBOX_PORT_SETTING).map(Integer::parseInt).filter(FreePorts::isFree).orElse(0);
+    }
+
+    /** The lag sampler's Admin client needs the cluster's security as plain properties, like the pollers' consumers. */
+    private static Map<String, Object> withSecurity(Map<String, Object> properties, ClientSecurityProperties security) {
+        Object auth = properties.get(ClientSecurityProperties.CLUSTER_AUTH_PROPERTY);
+        if (!(auth instanceof ClusterAuth clusterAuth)) {
+            return properties;
+        }
+        Map<String, Object> resolved = new HashMap<>(properties);
+        resolved.remove(ClientSecurityProperties.CLUSTER_AUTH_PROPERTY);
+        resolved.putAll(security.properties(clusterAuth));
+        return resolved;
     }
 
     private static <T extends AutoCloseable> T push(Deque<AutoCloseable> started, T closeable) {
@@ -205,6 +232,11 @@ public final class Engine implements AutoCloseable {
 
     public InvocationHistory history() {
         return history;
+    }
+
+    /** Counters, lag, stored time series and scaling decisions of the mappings. */
+    public MetricsService metrics() {
+        return metrics;
     }
 
     /** How many pollers (Kafka consumers) a mapping runs right now. */

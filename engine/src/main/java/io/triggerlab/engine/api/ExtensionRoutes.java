@@ -20,8 +20,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * DELETE clusters/{clusterArn}     200 Cluster (the removed one)  (400 ResourceInUseException while mappings use it)
  * GET    history?mapping=&amp;outcome=&amp;batch=&amp;before=&amp;limit=   {"invocations":[Summary...],"nextBefore":id}
  * GET    history/{id}              200 Invocation
+ * GET    metrics?mapping=&amp;metric=&amp;partition=&amp;from=&amp;to=&amp;resolution=   {"points":[Point...],...}
+ * GET    metrics?mapping=          {"totals":{...},"latest":Sample}  (no metric: the mapping's current state)
+ * GET    metrics/scaling?mapping=&amp;limit=   {"decisions":[Decision...]}
  * </pre>
- * The bodies are described on {@link FunctionJson}, {@link ClusterRoutes} and {@link HistoryJson}.
+ * The bodies are described on {@link FunctionJson}, {@link ClusterRoutes}, {@link HistoryJson} and {@link MetricsRoutes}.
  */
 final class ExtensionRoutes {
 
@@ -30,11 +33,13 @@ final class ExtensionRoutes {
     private final FunctionRoutes functions;
     private final ClusterRoutes clusters;
     private final HistoryRoutes history;
+    private final MetricsRoutes metrics;
 
     ExtensionRoutes(ApiContext context, ObjectMapper mapper) {
         this.functions = new FunctionRoutes(context, mapper);
         this.clusters = new ClusterRoutes(context, mapper);
         this.history = new HistoryRoutes(context.history(), mapper);
+        this.metrics = new MetricsRoutes(context.metrics(), context.clock(), mapper);
     }
 
     boolean handles(String rawPath) {
@@ -54,8 +59,10 @@ final class ExtensionRoutes {
             case "functions" -> functions.handle(request, item);
             case "clusters" -> clusters.handle(request, item);
             case "history" -> history.handle(request, item);
+            case "metrics" -> metrics.handle(request, item);
             default -> throw ApiException.unknownOperation("No TriggerLab API at " + request.rawPath()
-                    + ": the collections are " + PREFIX + "functions, " + PREFIX + "clusters and " + PREFIX + "history");
+                    + ": the collections are " + PREFIX + "functions, " + PREFIX + "clusters, " + PREFIX + "history and "
+                    + PREFIX + "metrics");
         };
     }
 

@@ -2,6 +2,8 @@ package io.triggerlab.engine.events;
 
 import io.triggerlab.engine.history.InvocationSummary;
 import io.triggerlab.engine.mapping.EventSourceMapping;
+import io.triggerlab.engine.metrics.MetricsSnapshot;
+import io.triggerlab.engine.metrics.ScalingDecision;
 
 import java.time.Instant;
 
@@ -10,7 +12,8 @@ import java.time.Instant;
  * can switch over them exhaustively.
  */
 public sealed interface EngineEvent permits EngineEvent.EngineStarted, EngineEvent.EngineStopping,
-        EngineEvent.MappingChanged, EngineEvent.MappingRemoved, EngineEvent.InvocationCompleted {
+        EngineEvent.MappingChanged, EngineEvent.MappingRemoved, EngineEvent.InvocationCompleted,
+        EngineEvent.MetricsSampled, EngineEvent.ScalingDecided {
 
     Instant at();
 
@@ -32,5 +35,13 @@ public sealed interface EngineEvent permits EngineEvent.EngineStarted, EngineEve
 
     /** One attempt at a batch finished (it is in the invocation history). */
     record InvocationCompleted(Instant at, InvocationSummary invocation) implements EngineEvent {
+    }
+
+    /** A running mapping was sampled: its counters, lag and trend (every sample interval; the console charts these). */
+    record MetricsSampled(Instant at, MetricsSnapshot snapshot) implements EngineEvent {
+    }
+
+    /** The autoscaler changed a mapping's poller count, and why (also kept in the scaling history). */
+    record ScalingDecided(Instant at, ScalingDecision decision) implements EngineEvent {
     }
 }

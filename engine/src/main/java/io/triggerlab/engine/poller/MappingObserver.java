@@ -4,6 +4,7 @@ import io.triggerlab.engine.events.EngineEvent;
 import io.triggerlab.engine.events.EngineEventBus;
 import io.triggerlab.engine.history.InvocationRecord;
 import io.triggerlab.engine.mapping.MappingService;
+import io.triggerlab.engine.metrics.MappingCounters;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
@@ -14,8 +15,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Turns what one mapping's pollers report into the mapping's LastProcessingResult and engine events. The stored
- * status is written only when it changes, so a healthy mapping costs no database write per batch.
+ * Turns what one mapping's pollers report into the mapping's LastProcessingResult, engine events and its metric
+ * counters. The stored status is written only when it changes, so a healthy mapping costs no database write per batch.
  */
 final class MappingObserver implements PollerObserver {
 
@@ -24,8 +25,11 @@ final class MappingObserver implements PollerObserver {
     private final EngineEventBus events;
     private final Clock clock;
     private final AtomicReference<String> lastResult;
+    private final MappingCounters counters;
 
-    MappingObserver(String mappingUuid, String currentResult, MappingService mappings, EngineEventBus events, Clock clock) {
+    MappingObserver(String mappingUuid, String currentResult, MappingService mappings, EngineEventBus events, Clock clock,
+                    MappingCounters counters) {
+        this.counters = counters;
         this.mappingUuid = mappingUuid;
         this.mappings = mappings;
         this.events = events;
@@ -35,15 +39,18 @@ final class MappingObserver implements PollerObserver {
 
     @Override
     public void polled(int records) {
+        counters.polled(records);
     }
 
     @Override
     public void invoked(InvocationRecord record) {
+        counters.recorded(record);
         events.publish(new EngineEvent.InvocationCompleted(clock.instant(), record.summary()));
     }
 
     @Override
     public void committed(Map<TopicPartition, OffsetAndMetadata> offsets, int records) {
+        counters.committed(records);
     }
 
     @Override
@@ -56,13 +63,35 @@ final class MappingObserver implements PollerObserver {
 
     @Override
     public void pollingError(Exception error) {
+        counters.pollingError();
     }
 
     @Override
     public void commitError(Exception error) {
+        counters.commitError();
     }
 
     @Override
     public void assignmentChanged(Set<TopicPartition> assignment) {
+    }
+
+    @Override
+    public void filteredOut(int records) {
+        counters.filteredOut(records);
+    }
+
+    @Override
+    public void dropped(int records) {
+        counters.dropped(records);
+    }
+
+    @Override
+    public void sentToDestination(int records) {
+        counters.destinationDelivered(records);
+    }
+
+    @Override
+    public void destinationDeliveryFailed(int records, Exception error) {
+        counters.destinationDeliveryError();
     }
 }

@@ -139,6 +139,8 @@ public final class MappingPoller implements Runnable, AutoCloseable {
         if (!pollOnce()) {
             return;
         }
+        // A commit that failed during a rebalance is retried once poll() has completed it.
+        committer.commitDone(progress);
         if (assembler.isReady(clock.instant())) {
             deliver(assembler.drain());
         }
@@ -331,6 +333,8 @@ public final class MappingPoller implements Runnable, AutoCloseable {
         if (config.delivery().onFailureDestination() != null) {
             givenUp.giveUp(batchId, 1, batch.records(), FailureCondition.MAXIMUM_PAYLOAD_SIZE_EXCEEDED, 0, null, null,
                     clock.instant());
+        } else {
+            observer.dropped(batch.records().size());
         }
         finish(batch.records());
     }
@@ -466,7 +470,9 @@ public final class MappingPoller implements Runnable, AutoCloseable {
     private final class Rebalances implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            // Every delivered batch is already committed; what is buffered for these partitions is someone else's now.
+            // Delivered batches are committed — one whose commit failed during this rebalance is committed now, before
+            // the next owner starts from it; what is buffered for these partitions is someone else's now.
+            committer.commitDone(progress, partitions);
             assembler.removePartitions(partitions);
             progress.forget(partitions);
             revokedSinceBatchStart.addAll(partitions);
@@ -475,6 +481,8 @@ public final class MappingPoller implements Runnable, AutoCloseable {
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            // Already someone else's: committing now could move their offsets backwards.
+            progress.forget(partitions);
             onPartitionsRevoked(partitions);
         }
 

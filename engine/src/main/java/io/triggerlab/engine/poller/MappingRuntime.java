@@ -2,6 +2,7 @@ package io.triggerlab.engine.poller;
 
 import io.triggerlab.engine.history.InvocationHistory;
 import io.triggerlab.engine.invoke.FunctionInvoker;
+import io.triggerlab.engine.metrics.PollerGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +15,7 @@ import java.util.List;
  * The running side of one enabled mapping: its pollers, each a Kafka consumer in the mapping's group on its own named
  * thread ({@code esm-<uuid>-poller-<n>}). Kafka's group protocol spreads the partitions; never two consumers on one.
  */
-public final class MappingRuntime implements AutoCloseable {
+public final class MappingRuntime implements PollerGroup, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MappingRuntime.class);
 
@@ -26,6 +27,9 @@ public final class MappingRuntime implements AutoCloseable {
     private final Clock clock;
     private final List<RunningPoller> pollers = new ArrayList<>();
     private int nextIndex;
+    /** Read without the lock: the sampler must not wait while a scale-down waits for a batch in flight. */
+    private volatile int count;
+    private boolean closed;
 
     private record RunningPoller(MappingPoller poller, Thread thread) {
     }
@@ -44,8 +48,16 @@ public final class MappingRuntime implements AutoCloseable {
         return config;
     }
 
-    /** Starts pollers until there are {@code count}, or stops the newest ones until there are that many. */
+    /**
+     * Starts pollers until there are {@code count}, or stops the newest ones until there are that many. A stopping
+     * poller finishes (and commits) its batch in flight first, so a partition changes hands only between batches.
+     * Does nothing once the runtime is closed (the autoscaler may still hold it).
+     */
+    @Override
     public synchronized void scaleTo(int count) {
+        if (closed) {
+            return;
+        }
         while (pollers.size() < count) {
             int index = nextIndex++;
             MappingPoller poller = new MappingPoller(config, consumers.create(ConsumerProperties.forPoller(config, index)),
@@ -54,22 +66,27 @@ public final class MappingRuntime implements AutoCloseable {
             thread.setDaemon(true);
             pollers.add(new RunningPoller(poller, thread));
             thread.start();
+            this.count = pollers.size();
         }
         while (pollers.size() > count) {
             stop(pollers.remove(pollers.size() - 1));
+            this.count = pollers.size();
         }
     }
 
-    public synchronized int pollerCount() {
-        return pollers.size();
+    @Override
+    public int pollerCount() {
+        return count;
     }
 
     @Override
     public synchronized void close() {
+        closed = true;
         pollers.forEach(p -> p.poller().requestStop());
         while (!pollers.isEmpty()) {
             stop(pollers.remove(pollers.size() - 1));
         }
+        count = 0;
         invoker.close();
     }
 

@@ -11,6 +11,11 @@ import io.triggerlab.engine.mapping.EventSourceMapping;
 import io.triggerlab.engine.mapping.MappingLifecycle;
 import io.triggerlab.engine.mapping.MappingService;
 import io.triggerlab.engine.mapping.MappingState;
+import io.triggerlab.engine.mapping.ProvisionedPollerConfig;
+import io.triggerlab.engine.metrics.CountingInvoker;
+import io.triggerlab.engine.metrics.MappingCounters;
+import io.triggerlab.engine.metrics.MetricsService;
+import io.triggerlab.engine.metrics.MonitoredMapping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -18,6 +23,7 @@ import org.slf4j.MDC;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,12 +49,17 @@ public final class PollerSupervisor implements MappingLifecycle, AutoCloseable {
     private final EngineEventBus events;
     private final Clock clock;
     private final ExecutorService transitions;
+    private final MetricsService metrics;
     private final Map<String, MappingRuntime> running = new HashMap<>();
+    /** Per running mapping: its sampling and autoscaling, stopped before its pollers. */
+    private final Map<String, AutoCloseable> monitored = new HashMap<>();
     private volatile MappingService mappings;
 
     public PollerSupervisor(FunctionRegistry functions, ClusterRegistry clusters, FunctionInvokerFactory invokers,
-                            ConsumerFactory consumers, InvocationHistory history, EngineEventBus events, Clock clock) {
+                            ConsumerFactory consumers, InvocationHistory history, EngineEventBus events, Clock clock,
+                            MetricsService metrics) {
         this.functions = functions;
+        this.metrics = metrics;
         this.configs = new PollerConfigs(clusters);
         this.invokers = invokers;
         this.consumers = consumers;
@@ -99,6 +110,7 @@ public final class PollerSupervisor implements MappingLifecycle, AutoCloseable {
     public void deleting(EventSourceMapping mapping) {
         submit(mapping.uuid(), () -> {
             stopRuntime(mapping.uuid());
+            metrics.forget(mapping.uuid());
             mappings.completeDeletion(mapping.uuid());
             events.publish(new EngineEvent.MappingRemoved(clock.instant(), mapping.uuid()));
         });
@@ -126,10 +138,15 @@ public final class PollerSupervisor implements MappingLifecycle, AutoCloseable {
         }
         try {
             PollerConfig config = configs.of(mapping, function);
-            MappingRuntime runtime = new MappingRuntime(config, consumers, invokers.create(function), history,
-                    new MappingObserver(mapping.uuid(), mapping.lastProcessingResult(), mappings, events, clock), clock);
-            runtime.scaleTo(1);
+            MappingCounters counters = metrics.counters(mapping.uuid());
+            MappingRuntime runtime = new MappingRuntime(config, consumers,
+                    new CountingInvoker(invokers.create(function), counters), history,
+                    new MappingObserver(mapping.uuid(), mapping.lastProcessingResult(), mappings, events, clock, counters),
+                    clock);
+            MonitoredMapping watched = monitoredMapping(mapping, config);
+            runtime.scaleTo(MetricsService.initialPollers(watched));
             running.put(mapping.uuid(), runtime);
+            monitored.put(mapping.uuid(), metrics.attach(watched, runtime));
             mark(mapping.uuid(), MappingState.ENABLED, EventSourceMapping.USER_INITIATED);
         } catch (InvalidPollerConfigException e) {
             log.warn("Mapping {} cannot start: {}", mapping.uuid(), e.getMessage());
@@ -141,7 +158,22 @@ public final class PollerSupervisor implements MappingLifecycle, AutoCloseable {
         events.publish(new EngineEvent.MappingChanged(clock.instant(), mappings.markState(uuid, state, reason)));
     }
 
+    private static MonitoredMapping monitoredMapping(EventSourceMapping mapping, PollerConfig config) {
+        ProvisionedPollerConfig provisioned = mapping.provisionedPollerConfig();
+        return new MonitoredMapping(mapping.uuid(), config.topic(), config.groupId(), config.clientProperties(),
+                mapping.startingPosition(), mapping.startingPositionTimestamp(),
+                provisioned == null || provisioned.isEmpty() ? null : provisioned);
+    }
+
     private void stopRuntime(String uuid) {
+        AutoCloseable watching = monitored.remove(uuid);
+        if (watching != null) {
+            try {
+                watching.close();
+            } catch (Exception e) {
+                log.warn("Stopping the metrics of mapping {} failed: {}", uuid, e.toString());
+            }
+        }
         MappingRuntime runtime = running.remove(uuid);
         if (runtime != null) {
             runtime.close();
@@ -175,10 +207,7 @@ public final class PollerSupervisor implements MappingLifecycle, AutoCloseable {
 
     @Override
     public void close() {
-        transitions.execute(() -> {
-            running.values().forEach(MappingRuntime::close);
-            running.clear();
-        });
+        transitions.execute(() -> List.copyOf(running.keySet()).forEach(this::stopRuntime));
         transitions.shutdown();
         try {
             if (!transitions.awaitTermination(Duration.ofMinutes(1).toSeconds(), TimeUnit.SECONDS)) {

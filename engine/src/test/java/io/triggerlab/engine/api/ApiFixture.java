@@ -15,6 +15,9 @@ import io.triggerlab.engine.mapping.MappingLifecycle;
 import io.triggerlab.engine.mapping.MappingRepository;
 import io.triggerlab.engine.mapping.MappingService;
 import io.triggerlab.engine.mapping.MappingState;
+import io.triggerlab.engine.events.EngineEventBus;
+import io.triggerlab.engine.metrics.MetricsService;
+import io.triggerlab.engine.metrics.MetricsSettings;
 import io.triggerlab.engine.store.Database;
 
 import java.io.IOException;
@@ -51,6 +54,8 @@ final class ApiFixture implements AutoCloseable {
     final ClusterRegistry clusters = new ClusterRegistry(database.dataSource(), REGION, ACCOUNT);
     final JdbcInvocationHistory history = new JdbcInvocationHistory(database.dataSource(), HistoryRetention.defaults());
     final AtomicBoolean settle = new AtomicBoolean(true);
+    final MetricsService metrics = new MetricsService(database.dataSource(), MetricsSettings.defaults(),
+            new EngineEventBus(), Clock.fixed(NOW, ZoneOffset.UTC));
     final MappingService mappings;
     final LambdaApiServer server;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -64,7 +69,8 @@ final class ApiFixture implements AutoCloseable {
         mappings = new MappingService(new MappingRepository(database.dataSource()), functions, clusters, clock,
                 REGION, ACCOUNT, new SettlingLifecycle(service, settle));
         service.set(mappings);
-        server = new LambdaApiServer(new ApiContext(mappings, functions, clusters, history, clock, REGION, ACCOUNT), 0);
+        server = new LambdaApiServer(new ApiContext(mappings, functions, clusters, history, clock, REGION, ACCOUNT,
+                metrics), 0);
     }
 
     void registerFunction(String name) {
@@ -110,6 +116,7 @@ final class ApiFixture implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        metrics.close();
         database.close();
     }
 

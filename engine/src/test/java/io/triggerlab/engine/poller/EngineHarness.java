@@ -9,6 +9,8 @@ import io.triggerlab.engine.mapping.CreateEventSourceMappingRequest;
 import io.triggerlab.engine.mapping.EventSourceMapping;
 import io.triggerlab.engine.mapping.MappingState;
 import io.triggerlab.engine.mapping.SelfManagedEventSource;
+import io.triggerlab.engine.events.EngineEventBus;
+import io.triggerlab.engine.metrics.MetricsSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -34,16 +36,25 @@ final class EngineHarness implements AutoCloseable {
 
     private final String bootstrap;
     private final Path dataDir;
+    private final MetricsSettings metrics;
+    private final EngineEventBus events;
     private Engine engine;
 
     EngineHarness(String bootstrap, Path dataDir) {
+        this(bootstrap, dataDir, MetricsSettings.defaults(), new EngineEventBus());
+    }
+
+    /** An engine that samples and scales as {@code metrics} say, publishing on {@code events} from its start. */
+    EngineHarness(String bootstrap, Path dataDir, MetricsSettings metrics, EngineEventBus events) {
         this.bootstrap = bootstrap;
         this.dataDir = dataDir;
+        this.metrics = metrics;
+        this.events = events;
         this.engine = start();
     }
 
     private Engine start() {
-        return Engine.start(EngineConfig.defaults(dataDir).withApiPort(0).withExternalBootstrap(bootstrap));
+        return Engine.start(EngineConfig.defaults(dataDir).withApiPort(0).withExternalBootstrap(bootstrap), events, metrics);
     }
 
     Engine engine() {

@@ -38,7 +38,17 @@ public final class InvokeApiFunction implements AutoCloseable {
         Response respond(int call, byte[] event) throws Exception;
     }
 
-    record Response(boolean functionError, String body, long delayMillis) {
+    record Response(boolean functionError, String body, long delayMillis, int status) {
+        Response(boolean functionError, String body, long delayMillis) {
+            this(functionError, body, delayMillis, 200);
+        }
+
+        /** The Invoke API's 429: the function is throttled (its concurrency is exhausted). */
+        static Response throttled() {
+            return new Response(false, "{\"message\":\"Rate Exceeded.\",\"Reason\":\"ReservedFunctionConcurrentInvocationLimitExceeded\"}",
+                    0, 429);
+        }
+
         static Response ok() {
             return new Response(false, "null", 0);
         }
@@ -144,8 +154,11 @@ public final class InvokeApiFunction implements AutoCloseable {
         if (response.functionError()) {
             exchange.getResponseHeaders().add("X-Amz-Function-Error", "Unhandled");
         }
+        if (response.status() == 429) {
+            exchange.getResponseHeaders().add("X-Amzn-ErrorType", "TooManyRequestsException");
+        }
         try {
-            exchange.sendResponseHeaders(200, out.length);
+            exchange.sendResponseHeaders(response.status(), out.length);
             try (OutputStream os = exchange.getResponseBody()) {
                 os.write(out);
             }
