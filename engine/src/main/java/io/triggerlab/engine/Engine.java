@@ -146,7 +146,8 @@ public final class Engine implements AutoCloseable {
             log.info("Engine started: Kafka at {}{}, Lambda API at {}, data directory {}", bootstrap,
                     config.usesSandbox() ? " (embedded sandbox)" : "", api.endpoint(), dataDirectory.root());
             return engine;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Whatever failed (a missing class in a trimmed runtime too), nothing that started may outlive the failure.
             closeAll(started);
             throw e;
         }

@@ -32,7 +32,7 @@ class PackagedAppIT {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        boolean finished = smoke.waitFor(15, TimeUnit.MINUTES);
+        boolean finished = smoke.waitFor(5, TimeUnit.MINUTES);
         String output = Files.readString(log, StandardCharsets.UTF_8);
         if (!finished) {
             smoke.destroyForcibly();
