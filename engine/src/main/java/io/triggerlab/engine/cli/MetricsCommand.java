@@ -29,6 +29,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,6 +89,11 @@ final class MetricsCommand implements Callable<Integer> {
                 resolution == null ? null : TimeText.duration(resolution, "--resolution"));
         Path directory = DataDirectory.resolve(dataDir, parent.environment().variables(), parent.environment().userHome());
         PrintWriter out = spec.commandLine().getOut();
+        if (!Files.isDirectory(directory.resolve("db"))) {
+            // A read-only command must not create a data directory: the user most likely meant another one.
+            throw new IllegalArgumentException("No TriggerLab data in " + directory
+                    + ": give the engine's data directory with --data-dir or TRIGGERLAB_HOME");
+        }
         try (DataDirectory held = DataDirectory.open(directory); Database db = Database.open(held.databaseFile())) {
             if (scaling) {
                 printDecisions(out, new ScalingDecisionLog(db.dataSource()).list(mapping, 50));
