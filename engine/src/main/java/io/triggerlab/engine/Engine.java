@@ -3,6 +3,8 @@ package io.triggerlab.engine;
 import io.triggerlab.engine.api.ApiContext;
 import io.triggerlab.engine.api.LambdaApiServer;
 import io.triggerlab.engine.auth.ClientSecurityProperties;
+import io.triggerlab.engine.awscheck.AwsCompatibilityCheck;
+import io.triggerlab.engine.awscheck.KafkaTopicLimits;
 import io.triggerlab.engine.auth.ClusterAuth;
 import io.triggerlab.engine.auth.MskIamSettings;
 import io.triggerlab.engine.auth.SecuredConsumerFactory;
@@ -69,12 +71,13 @@ public final class Engine implements AutoCloseable {
     private final LocalVault vault;
     private final SecretResolver secrets;
     private final FaultInjector faults;
+    private final AwsCompatibilityCheck awsCheck;
 
     private Engine(EngineConfig config, EngineEventBus events, Deque<AutoCloseable> closeables, String bootstrapServers,
                    EmbeddedKafkaBroker sandbox, FunctionRegistry functions, ClusterRegistry clusters,
                    MappingService mappings, InvocationHistory history, PollerSupervisor supervisor,
                    MetricsService metrics, URI apiEndpoint, LocalVault vault, SecretResolver secrets,
-                   FaultInjector faults) {
+                   FaultInjector faults, AwsCompatibilityCheck awsCheck) {
         this.config = config;
         this.events = events;
         this.closeables = closeables;
@@ -90,6 +93,7 @@ public final class Engine implements AutoCloseable {
         this.vault = vault;
         this.secrets = secrets;
         this.faults = faults;
+        this.awsCheck = awsCheck;
     }
 
     /** Starts the engine with a fresh event bus. */
@@ -143,11 +147,14 @@ public final class Engine implements AutoCloseable {
             MappingService mappings = new MappingService(new MappingRepository(database.dataSource()), functions,
                     clusters, config.clock(), config.region(), config.accountId(), supervisor);
             supervisor.bind(mappings);
+            AwsCompatibilityCheck awsCheck = new AwsCompatibilityCheck(mappings, functions, history, secrets,
+                    new KafkaTopicLimits(clusters, security));
             LambdaApiServer api = push(started, new LambdaApiServer(new ApiContext(mappings, functions, clusters, history,
-                    config.clock(), config.region(), config.accountId(), metrics, faults), config.apiPort()));
+                    config.clock(), config.region(), config.accountId(), metrics, faults, awsCheck), config.apiPort()));
             supervisor.recover();
             Engine engine = new Engine(config, events, started, bootstrap, sandbox, functions, clusters, mappings,
-                    history, supervisor, metrics, api.endpoint(), vault, secrets, faults);
+                    history, supervisor, metrics, api.endpoint(), vault, secrets, faults,
+                    awsCheck);
             events.publish(new EngineEvent.EngineStarted(config.clock().instant(), bootstrap, config.usesSandbox(),
                     api.endpoint().toString()));
             log.info("Engine started: Kafka at {}{}, Lambda API at {}, data directory {}", bootstrap,
@@ -228,6 +235,11 @@ public final class Engine implements AutoCloseable {
     /** Fault injection: arm "the next N invocations of a function fail, throttle or time out" (in memory only). */
     public FaultInjector faults() {
         return faults;
+    }
+
+    /** "Would this pass on AWS?" for a mapping and its function. */
+    public AwsCompatibilityCheck awsCheck() {
+        return awsCheck;
     }
 
     public FunctionRegistry functions() {

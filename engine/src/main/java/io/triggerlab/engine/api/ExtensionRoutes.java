@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * PUT    functions/{name}          Function                      200 Function
  * DELETE functions/{name}          200 Function (the removed one)
  * POST|GET|DELETE functions/{name}/faults   fault injection ({@link FaultRoutes})
+ * GET    aws-check?mapping=UUID    "Would this pass on AWS?" ({@link AwsCheckRoutes})
  * GET    clusters                  {"clusters":[Cluster...]}
  * POST   clusters                  ClusterRegistration           201 Cluster (200 when the ARN was known: refreshed)
  * POST   clusters/import           {"clusterArn","region"?,"profile"?,"endpoint"?}  201 Cluster (a real MSK cluster,
@@ -36,6 +37,7 @@ final class ExtensionRoutes {
     private final HistoryRoutes history;
     private final MetricsRoutes metrics;
     private final FaultRoutes faults;
+    private final AwsCheckRoutes awsCheck;
 
     ExtensionRoutes(ApiContext context, ObjectMapper mapper) {
         this.functions = new FunctionRoutes(context, mapper);
@@ -43,6 +45,7 @@ final class ExtensionRoutes {
         this.history = new HistoryRoutes(context.history(), mapper);
         this.metrics = new MetricsRoutes(context.metrics(), context.clock(), mapper);
         this.faults = new FaultRoutes(context, mapper);
+        this.awsCheck = new AwsCheckRoutes(context.awsCheck(), mapper);
     }
 
     boolean handles(String rawPath) {
@@ -66,6 +69,7 @@ final class ExtensionRoutes {
             case "clusters" -> clusters.handle(request, item);
             case "history" -> history.handle(request, item);
             case "metrics" -> metrics.handle(request, item);
+            case "aws-check" -> awsCheck.handle(request, item);
             default -> throw ApiException.unknownOperation("No TriggerLab API at " + request.rawPath()
                     + ": the collections are " + PREFIX + "functions, " + PREFIX + "clusters, " + PREFIX + "history and "
                     + PREFIX + "metrics");
