@@ -3,6 +3,8 @@ package io.triggerlab.engine;
 import io.triggerlab.engine.api.ApiContext;
 import io.triggerlab.engine.api.LambdaApiServer;
 import io.triggerlab.engine.auth.ClientSecurityProperties;
+import io.triggerlab.engine.awscheck.AwsCompatibilityCheck;
+import io.triggerlab.engine.awscheck.KafkaTopicLimits;
 import io.triggerlab.engine.auth.ClusterAuth;
 import io.triggerlab.engine.auth.MskIamSettings;
 import io.triggerlab.engine.auth.SecuredConsumerFactory;
@@ -10,6 +12,8 @@ import io.triggerlab.engine.cluster.ClusterRegistry;
 import io.triggerlab.engine.events.EngineEvent;
 import io.triggerlab.engine.events.EngineEventBus;
 import io.triggerlab.engine.function.FunctionRegistry;
+import io.triggerlab.engine.faults.FaultInjectingInvokerFactory;
+import io.triggerlab.engine.faults.FaultInjector;
 import io.triggerlab.engine.history.HistoryRetention;
 import io.triggerlab.engine.history.InvocationHistory;
 import io.triggerlab.engine.history.JdbcInvocationHistory;
@@ -66,11 +70,14 @@ public final class Engine implements AutoCloseable {
     private final URI apiEndpoint;
     private final LocalVault vault;
     private final SecretResolver secrets;
+    private final FaultInjector faults;
+    private final AwsCompatibilityCheck awsCheck;
 
     private Engine(EngineConfig config, EngineEventBus events, Deque<AutoCloseable> closeables, String bootstrapServers,
                    EmbeddedKafkaBroker sandbox, FunctionRegistry functions, ClusterRegistry clusters,
                    MappingService mappings, InvocationHistory history, PollerSupervisor supervisor,
-                   MetricsService metrics, URI apiEndpoint, LocalVault vault, SecretResolver secrets) {
+                   MetricsService metrics, URI apiEndpoint, LocalVault vault, SecretResolver secrets,
+                   FaultInjector faults, AwsCompatibilityCheck awsCheck) {
         this.config = config;
         this.events = events;
         this.closeables = closeables;
@@ -85,6 +92,8 @@ public final class Engine implements AutoCloseable {
         this.apiEndpoint = apiEndpoint;
         this.vault = vault;
         this.secrets = secrets;
+        this.faults = faults;
+        this.awsCheck = awsCheck;
     }
 
     /** Starts the engine with a fresh event bus. */
@@ -130,17 +139,22 @@ public final class Engine implements AutoCloseable {
             // Closed after the supervisor (reverse order): pollers stop first, then the sampler.
             MetricsService metrics = push(started, new MetricsService(database.dataSource(), metricsSettings, events,
                     config.clock(), props -> withSecurity(props, security)));
+            FaultInjector faults = new FaultInjector();
             PollerSupervisor supervisor = push(started, new PollerSupervisor(functions, clusters,
-                    new DefaultFunctionInvokerFactory(config.clock()), consumers::create, history, events,
+                    new FaultInjectingInvokerFactory(new DefaultFunctionInvokerFactory(config.clock()), faults),
+                    consumers::create, history, events,
                     config.clock(), metrics));
             MappingService mappings = new MappingService(new MappingRepository(database.dataSource()), functions,
                     clusters, config.clock(), config.region(), config.accountId(), supervisor);
             supervisor.bind(mappings);
+            AwsCompatibilityCheck awsCheck = new AwsCompatibilityCheck(mappings, functions, history, secrets,
+                    new KafkaTopicLimits(clusters, security));
             LambdaApiServer api = push(started, new LambdaApiServer(new ApiContext(mappings, functions, clusters, history,
-                    config.clock(), config.region(), config.accountId(), metrics), config.apiPort()));
+                    config.clock(), config.region(), config.accountId(), metrics, faults, awsCheck), config.apiPort()));
             supervisor.recover();
             Engine engine = new Engine(config, events, started, bootstrap, sandbox, functions, clusters, mappings,
-                    history, supervisor, metrics, api.endpoint(), vault, secrets);
+                    history, supervisor, metrics, api.endpoint(), vault, secrets, faults,
+                    awsCheck);
             events.publish(new EngineEvent.EngineStarted(config.clock().instant(), bootstrap, config.usesSandbox(),
                     api.endpoint().toString()));
             log.info("Engine started: Kafka at {}{}, Lambda API at {}, data directory {}", bootstrap,
@@ -216,6 +230,16 @@ public final class Engine implements AutoCloseable {
     /** Where the pollers read secrets: the local vault, then AWS Secrets Manager when aws.properties enables it. */
     public SecretResolver secrets() {
         return secrets;
+    }
+
+    /** Fault injection: arm "the next N invocations of a function fail, throttle or time out" (in memory only). */
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    /** "Would this pass on AWS?" for a mapping and its function. */
+    public AwsCompatibilityCheck awsCheck() {
+        return awsCheck;
     }
 
     public FunctionRegistry functions() {

@@ -1,6 +1,8 @@
 package io.triggerlab.engine.api;
 
+import io.triggerlab.engine.awscheck.AwsCompatibilityCheck;
 import io.triggerlab.engine.cluster.ClusterRegistry;
+import io.triggerlab.engine.faults.FaultInjector;
 import io.triggerlab.engine.function.FunctionRegistry;
 import io.triggerlab.engine.history.InvocationHistory;
 import io.triggerlab.engine.mapping.MappingService;
@@ -21,10 +23,20 @@ import java.util.Objects;
  * @param accountId the account of those ARNs
  * @param metrics   the mappings' metrics and scaling decisions (extension API), or null when the server runs without
  *                  them (its metrics routes then answer 404)
+ * @param faults    the engine's fault injection (extension API, {@code functions/{name}/faults})
+ * @param awsCheck  "Would this pass on AWS?" (extension API, {@code aws-check}), or null when the server runs without
+ *                  it (the route then answers 404)
  */
 public record ApiContext(MappingService mappings, FunctionRegistry functions, ClusterRegistry clusters,
                          InvocationHistory history, Clock clock, String region, String accountId,
-                         MetricsService metrics) {
+                         MetricsService metrics, FaultInjector faults, AwsCompatibilityCheck awsCheck) {
+
+    /** A context with metrics and a fault injector of its own (faults armed through it reach no poller). */
+    public ApiContext(MappingService mappings, FunctionRegistry functions, ClusterRegistry clusters,
+                      InvocationHistory history, Clock clock, String region, String accountId,
+                      MetricsService metrics) {
+        this(mappings, functions, clusters, history, clock, region, accountId, metrics, new FaultInjector(), null);
+    }
 
     /** A context without metrics. */
     public ApiContext(MappingService mappings, FunctionRegistry functions, ClusterRegistry clusters,
@@ -40,5 +52,6 @@ public record ApiContext(MappingService mappings, FunctionRegistry functions, Cl
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(faults, "faults");
     }
 }

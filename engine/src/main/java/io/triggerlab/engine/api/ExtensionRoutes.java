@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * GET    functions/{name}          200 Function
  * PUT    functions/{name}          Function                      200 Function
  * DELETE functions/{name}          200 Function (the removed one)
+ * POST|GET|DELETE functions/{name}/faults   fault injection ({@link FaultRoutes})
+ * GET    aws-check?mapping=UUID    "Would this pass on AWS?" ({@link AwsCheckRoutes})
  * GET    clusters                  {"clusters":[Cluster...]}
  * POST   clusters                  ClusterRegistration           201 Cluster (200 when the ARN was known: refreshed)
  * POST   clusters/import           {"clusterArn","region"?,"profile"?,"endpoint"?}  201 Cluster (a real MSK cluster,
@@ -34,12 +36,16 @@ final class ExtensionRoutes {
     private final ClusterRoutes clusters;
     private final HistoryRoutes history;
     private final MetricsRoutes metrics;
+    private final FaultRoutes faults;
+    private final AwsCheckRoutes awsCheck;
 
     ExtensionRoutes(ApiContext context, ObjectMapper mapper) {
         this.functions = new FunctionRoutes(context, mapper);
         this.clusters = new ClusterRoutes(context, mapper);
         this.history = new HistoryRoutes(context.history(), mapper);
         this.metrics = new MetricsRoutes(context.metrics(), context.clock(), mapper);
+        this.faults = new FaultRoutes(context, mapper);
+        this.awsCheck = new AwsCheckRoutes(context.awsCheck(), mapper);
     }
 
     boolean handles(String rawPath) {
@@ -49,6 +55,9 @@ final class ExtensionRoutes {
     ApiResponse handle(ApiRequest request) {
         String rest = request.rawPath().substring(PREFIX.length());
         int slash = rest.indexOf('/');
+        if (rest.startsWith("functions/") && FaultRoutes.handles(rest.substring(slash + 1))) {
+            return faults.handle(request, rest.substring(slash + 1));
+        }
         String collection = slash < 0 ? rest : rest.substring(0, slash);
         String rawItem = slash < 0 ? null : rest.substring(slash + 1);
         String item = rawItem == null || rawItem.isEmpty() ? null : ApiRequest.decode(rawItem);
@@ -60,6 +69,7 @@ final class ExtensionRoutes {
             case "clusters" -> clusters.handle(request, item);
             case "history" -> history.handle(request, item);
             case "metrics" -> metrics.handle(request, item);
+            case "aws-check" -> awsCheck.handle(request, item);
             default -> throw ApiException.unknownOperation("No TriggerLab API at " + request.rawPath()
                     + ": the collections are " + PREFIX + "functions, " + PREFIX + "clusters, " + PREFIX + "history and "
                     + PREFIX + "metrics");

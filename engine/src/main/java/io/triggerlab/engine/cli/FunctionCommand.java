@@ -21,7 +21,8 @@ import java.util.concurrent.Callable;
 /** {@code triggerlab function add|list|remove}: the local functions registry of a running engine. */
 @Command(name = "function", description = "Register, list and remove the functions your triggers invoke.",
         mixinStandardHelpOptions = true,
-        subcommands = {FunctionCommand.Add.class, FunctionCommand.ListFunctions.class, FunctionCommand.Remove.class})
+        subcommands = {FunctionCommand.Add.class, FunctionCommand.ListFunctions.class, FunctionCommand.Remove.class,
+                FaultCommand.class})
 final class FunctionCommand {
 
     static final String DEFAULT_ENDPOINT = "http://127.0.0.1:" + EngineConfig.DEFAULT_API_PORT;

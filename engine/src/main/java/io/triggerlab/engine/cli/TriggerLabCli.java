@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
         versionProvider = TriggerLabCli.VersionProvider.class,
         description = "Runs AWS Lambda's Kafka / Amazon MSK trigger locally, for real.",
         subcommands = {ServeCommand.class, FunctionCommand.class, ClusterCommand.class, HistoryCommand.class,
-                ProduceCommand.class, SecretCommand.class, MetricsCommand.class})
+                ProduceCommand.class, SecretCommand.class, MetricsCommand.class, AwsCheckCommand.class})
 public final class TriggerLabCli implements Callable<Integer> {
 
     /** A problem the user can fix: wrong option, directory in use, port taken, broker did not start. */
