@@ -2,6 +2,7 @@ package io.triggerlab.engine;
 
 import io.triggerlab.engine.api.ApiContext;
 import io.triggerlab.engine.api.LambdaApiServer;
+import io.triggerlab.engine.auth.AccessConfigurations;
 import io.triggerlab.engine.auth.ClientSecurityProperties;
 import io.triggerlab.engine.auth.MskIamSettings;
 import io.triggerlab.engine.auth.SecuredConsumerFactory;
@@ -119,7 +120,7 @@ public final class Engine implements AutoCloseable {
                     new DefaultFunctionInvokerFactory(config.clock()), consumers::create, history, events,
                     config.clock()));
             MappingService mappings = new MappingService(new MappingRepository(database.dataSource()), functions,
-                    clusters, config.clock(), config.region(), config.accountId(), supervisor);
+                    clusters, config.clock(), config.region(), config.accountId(), supervisor, AccessConfigurations.CHECK);
             supervisor.bind(mappings);
             LambdaApiServer api = push(started, new LambdaApiServer(new ApiContext(mappings, functions, clusters, history,
                     config.clock(), config.region(), config.accountId()), config.apiPort()));
