@@ -4,6 +4,7 @@ import io.triggerlab.engine.cluster.ClusterRegistry;
 import io.triggerlab.engine.function.FunctionRegistry;
 import io.triggerlab.engine.history.InvocationHistory;
 import io.triggerlab.engine.mapping.MappingService;
+import io.triggerlab.engine.sandbox.SecuredSandbox;
 
 import java.time.Clock;
 import java.util.Objects;
@@ -18,9 +19,17 @@ import java.util.Objects;
  * @param clock     "now", for registrations
  * @param region    the region of ARNs the API creates (functions registered without one, generated cluster ARNs)
  * @param accountId the account of those ARNs
+ * @param securedSandbox the secured sandbox (SCRAM users, ACLs, CA), or {@code null} when the engine runs none
  */
 public record ApiContext(MappingService mappings, FunctionRegistry functions, ClusterRegistry clusters,
-                         InvocationHistory history, Clock clock, String region, String accountId) {
+                         InvocationHistory history, Clock clock, String region, String accountId,
+                         SecuredSandbox securedSandbox) {
+
+    /** Without a secured sandbox. */
+    public ApiContext(MappingService mappings, FunctionRegistry functions, ClusterRegistry clusters,
+                      InvocationHistory history, Clock clock, String region, String accountId) {
+        this(mappings, functions, clusters, history, clock, region, accountId, null);
+    }
 
     public ApiContext {
         Objects.requireNonNull(mappings, "mappings");
