@@ -20,8 +20,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * DELETE clusters/{clusterArn}     200 Cluster (the removed one)  (400 ResourceInUseException while mappings use it)
  * GET    history?mapping=&amp;outcome=&amp;batch=&amp;before=&amp;limit=   {"invocations":[Summary...],"nextBefore":id}
  * GET    history/{id}              200 Invocation
+ * GET    sandbox                   the secured sandbox: brokers, CA     (see {@link SandboxRoutes})
+ * POST   sandbox/users             {"name","password","mechanism"?}     201 (a SCRAM user on the secured sandbox)
+ * POST   sandbox/esm-acls          {"user","topic","group"}             201 (the five ACLs Lambda needs)
+ * POST   policy-check              {"mappingUuid","policy"}             200 (see {@link PolicyCheckRoutes})
  * </pre>
- * The bodies are described on {@link FunctionJson}, {@link ClusterRoutes} and {@link HistoryJson}.
+ * The bodies are described on {@link FunctionJson}, {@link ClusterRoutes}, {@link HistoryJson}, {@link SandboxRoutes}
+ * and {@link PolicyCheckRoutes}.
  */
 final class ExtensionRoutes {
 
@@ -30,11 +35,15 @@ final class ExtensionRoutes {
     private final FunctionRoutes functions;
     private final ClusterRoutes clusters;
     private final HistoryRoutes history;
+    private final SandboxRoutes sandbox;
+    private final PolicyCheckRoutes policyCheck;
 
     ExtensionRoutes(ApiContext context, ObjectMapper mapper) {
         this.functions = new FunctionRoutes(context, mapper);
         this.clusters = new ClusterRoutes(context, mapper);
         this.history = new HistoryRoutes(context.history(), mapper);
+        this.sandbox = new SandboxRoutes(context, mapper);
+        this.policyCheck = new PolicyCheckRoutes(context, mapper);
     }
 
     boolean handles(String rawPath) {
@@ -54,8 +63,11 @@ final class ExtensionRoutes {
             case "functions" -> functions.handle(request, item);
             case "clusters" -> clusters.handle(request, item);
             case "history" -> history.handle(request, item);
+            case "sandbox" -> sandbox.handle(request, item);
+            case "policy-check" -> policyCheck.handle(request, item);
             default -> throw ApiException.unknownOperation("No TriggerLab API at " + request.rawPath()
-                    + ": the collections are " + PREFIX + "functions, " + PREFIX + "clusters and " + PREFIX + "history");
+                    + ": the collections are " + PREFIX + "functions, " + PREFIX + "clusters, " + PREFIX + "history, "
+                    + PREFIX + "sandbox and " + PREFIX + "policy-check");
         };
     }
 
