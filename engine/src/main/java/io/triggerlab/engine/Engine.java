@@ -1,5 +1,6 @@
 package io.triggerlab.engine;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.triggerlab.engine.api.ApiContext;
 import io.triggerlab.engine.api.LambdaApiServer;
 import io.triggerlab.engine.auth.AccessConfigurations;
@@ -31,7 +32,6 @@ import io.triggerlab.engine.secrets.SecretsManagerProvider;
 import io.triggerlab.engine.store.DataDirectory;
 import io.triggerlab.engine.store.Database;
 import io.triggerlab.engine.store.EngineSettings;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

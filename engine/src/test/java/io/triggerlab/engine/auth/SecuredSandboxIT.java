@@ -10,6 +10,7 @@ import io.triggerlab.engine.function.FunctionDefinition;
 import io.triggerlab.engine.function.LambdaInvokeTarget;
 import io.triggerlab.engine.mapping.CreateEventSourceMappingRequest;
 import io.triggerlab.engine.mapping.EventSourceMapping;
+import io.triggerlab.engine.mapping.KafkaEventSourceConfig;
 import io.triggerlab.engine.mapping.MappingState;
 import io.triggerlab.engine.mapping.SourceAccessConfiguration;
 import io.triggerlab.engine.poller.InvokeApiFunction;
@@ -33,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -88,7 +90,7 @@ class SecuredSandboxIT {
         CommandLine cli = new TriggerLabCli(new CliEnvironment(Map.of(), "/home/nobody")).commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        String[] withEndpoint = java.util.Arrays.copyOf(args, args.length + 2);
+        String[] withEndpoint = Arrays.copyOf(args, args.length + 2);
         withEndpoint[args.length] = "--endpoint";
         withEndpoint[args.length + 1] = engine.apiEndpoint().toString();
         return new Run(cli.execute(withEndpoint), out.toString(), err.toString());
@@ -112,11 +114,13 @@ class SecuredSandboxIT {
         return arn;
     }
 
-    private static EventSourceMapping mskMapping(String topic, String type, String secretArn) {
+    /** @param groupId a ConsumerGroupId, or null for the mapping's UUID */
+    private static EventSourceMapping mskMapping(String topic, String type, String secretArn, String groupId) {
         EventSourceMapping created = engine.mappings().create(CreateEventSourceMappingRequest.builder()
                 .functionName("fn").eventSourceArn(clusterArn).topics(List.of(topic))
                 .startingPosition("TRIM_HORIZON").maximumBatchingWindowInSeconds(0)
                 .sourceAccessConfigurations(List.of(new SourceAccessConfiguration(type, secretArn)))
+                .amazonManagedKafkaEventSourceConfig(groupId == null ? null : new KafkaEventSourceConfig(groupId, null))
                 .build());
         await().atMost(PATIENCE).until(() -> engine.mappings().get(created.uuid()).state() == MappingState.ENABLED);
         return created;
@@ -162,7 +166,7 @@ class SecuredSandboxIT {
 
         String topic = topicWith("s1", "s2", "s3");
         String secret = putSecret("alice", userPassword("alice", "alice-secret-1"));
-        EventSourceMapping mapping = mskMapping(topic, "SASL_SCRAM_512_AUTH", secret);
+        EventSourceMapping mapping = mskMapping(topic, "SASL_SCRAM_512_AUTH", secret, null);
         awaitResult(mapping, "PROBLEM: Cluster failed to authorize Lambda.");
 
         Run granted = cli("sandbox", "acl", "grant-esm", "--user", "alice", "--topic", topic, "--group", mapping.uuid());
@@ -186,9 +190,11 @@ class SecuredSandboxIT {
         IssuedCertificate bob = engine.securedSandbox().orElseThrow().issueClientCertificate("bob");
         String topic = topicWith("m1", "m2");
         String secret = putSecret("bob-cert", certificateSecret(bob, bob.privateKeyPem(), null));
-        EventSourceMapping mapping = mskMapping(topic, "CLIENT_CERTIFICATE_TLS_AUTH", secret);
-        Run granted = cli("sandbox", "acl", "grant-esm", "--user", "bob", "--topic", topic, "--group", mapping.uuid());
+        String group = TestTopics.uniqueGroup("bob");
+        // Granted before the mapping exists, thanks to a ConsumerGroupId (the UUID is only known after creation).
+        Run granted = cli("sandbox", "acl", "grant-esm", "--user", "bob", "--topic", topic, "--group", group);
         assertThat(granted.exitCode()).as(granted.err()).isZero();
+        EventSourceMapping mapping = mskMapping(topic, "CLIENT_CERTIFICATE_TLS_AUTH", secret, group);
 
         awaitDelivered(topic, "m1", "m2");
         awaitResult(mapping, "OK");
