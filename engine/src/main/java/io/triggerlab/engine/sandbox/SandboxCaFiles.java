@@ -35,6 +35,10 @@ public final class SandboxCaFiles {
             writeOwnerOnly(key, ca.privateKeyPem());
             Path temp = Files.createTempFile(directory, "sandbox-ca", ".tmp");
             Files.writeString(temp, ca.certificatePem());
+            if (posix(directory)) {
+                // A certificate is public; temp files start as 600.
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
+            }
             Files.move(temp, certificate, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return ca;
         } catch (IOException e) {
@@ -43,9 +47,12 @@ public final class SandboxCaFiles {
         }
     }
 
+    private static boolean posix(Path directory) throws IOException {
+        return Files.getFileStore(directory).supportsFileAttributeView("posix");
+    }
+
     private static void writeOwnerOnly(Path file, String text) throws IOException {
-        boolean posix = Files.getFileStore(file.getParent()).supportsFileAttributeView("posix");
-        FileAttribute<?>[] attributes = posix
+        FileAttribute<?>[] attributes = posix(file.getParent())
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
                 : new FileAttribute<?>[0];
         Path temp = Files.createTempFile(file.getParent(), "sandbox-ca-key", ".tmp", attributes);

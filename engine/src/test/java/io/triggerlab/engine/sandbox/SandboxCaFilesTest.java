@@ -23,6 +23,8 @@ class SandboxCaFilesTest {
         assertThat(again.privateKeyPem()).isEqualTo(first.privateKeyPem()).startsWith("-----BEGIN PRIVATE KEY-----");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(SandboxCaFiles.KEY_FILE))))
                 .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                dir.resolve(SandboxCaFiles.CERTIFICATE_FILE)))).isEqualTo("rw-r--r--");
     }
 
     @Test
