@@ -1,7 +1,9 @@
 package io.triggerlab.engine;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.triggerlab.engine.api.ApiContext;
 import io.triggerlab.engine.api.LambdaApiServer;
+import io.triggerlab.engine.auth.AccessConfigurations;
 import io.triggerlab.engine.auth.ClientSecurityProperties;
 import io.triggerlab.engine.awscheck.AwsCompatibilityCheck;
 import io.triggerlab.engine.awscheck.KafkaTopicLimits;
@@ -28,9 +30,11 @@ import io.triggerlab.engine.sandbox.BrokerSettings;
 import io.triggerlab.engine.sandbox.EmbeddedKafkaBroker;
 import io.triggerlab.engine.sandbox.FreePorts;
 import io.triggerlab.engine.sandbox.SandboxListener;
+import io.triggerlab.engine.sandbox.SecuredSandbox;
 import io.triggerlab.engine.secrets.AwsSettingsFile;
 import io.triggerlab.engine.secrets.LocalVault;
 import io.triggerlab.engine.secrets.SecretResolver;
+import io.triggerlab.engine.secrets.SecretValue;
 import io.triggerlab.engine.secrets.SecretsManagerProvider;
 import io.triggerlab.engine.store.DataDirectory;
 import io.triggerlab.engine.store.Database;
@@ -72,12 +76,13 @@ public final class Engine implements AutoCloseable {
     private final SecretResolver secrets;
     private final FaultInjector faults;
     private final AwsCompatibilityCheck awsCheck;
+    private final SecuredSandbox securedSandbox;
 
     private Engine(EngineConfig config, EngineEventBus events, Deque<AutoCloseable> closeables, String bootstrapServers,
                    EmbeddedKafkaBroker sandbox, FunctionRegistry functions, ClusterRegistry clusters,
                    MappingService mappings, InvocationHistory history, PollerSupervisor supervisor,
                    MetricsService metrics, URI apiEndpoint, LocalVault vault, SecretResolver secrets,
-                   FaultInjector faults, AwsCompatibilityCheck awsCheck) {
+                   FaultInjector faults, AwsCompatibilityCheck awsCheck, SecuredSandbox securedSandbox) {
         this.config = config;
         this.events = events;
         this.closeables = closeables;
@@ -94,6 +99,7 @@ public final class Engine implements AutoCloseable {
         this.secrets = secrets;
         this.faults = faults;
         this.awsCheck = awsCheck;
+        this.securedSandbox = securedSandbox;
     }
 
     /** Starts the engine with a fresh event bus. */
@@ -118,13 +124,25 @@ public final class Engine implements AutoCloseable {
             ClusterRegistry clusters = new ClusterRegistry(database.dataSource(), config.region(), config.accountId());
             EngineSettings settings = new EngineSettings(database.dataSource());
             EmbeddedKafkaBroker sandbox = null;
+            SecuredSandbox secured = null;
             String bootstrap;
             if (config.usesSandbox()) {
-                sandbox = push(started, EmbeddedKafkaBroker.start(BrokerSettings.inDirectory(dataDirectory.brokerDirectory())
-                        .withPort(sandboxPort(config, settings))));
+                BrokerSettings brokerSettings = BrokerSettings.inDirectory(dataDirectory.brokerDirectory())
+                        .withPort(sandboxPort(config, settings));
+                if (config.securedSandbox()) {
+                    secured = push(started, SecuredSandbox.start(brokerSettings, dataDirectory.root(), securedPorts(settings)));
+                    sandbox = secured.broker();
+                } else {
+                    sandbox = push(started, EmbeddedKafkaBroker.start(brokerSettings));
+                }
                 bootstrap = sandbox.bootstrapServers();
                 settings.put(SANDBOX_PORT_SETTING, String.valueOf(sandbox.listeners().get(SandboxListener.PLAINTEXT).port()));
-                clusters.registerSandbox(bootstrap);
+                if (secured != null) {
+                    rememberSecuredPorts(settings, sandbox);
+                    clusters.registerSandbox(secured.bootstrapBrokers());
+                } else {
+                    clusters.registerSandbox(bootstrap);
+                }
             } else {
                 bootstrap = config.externalBootstrap();
             }
@@ -132,6 +150,9 @@ public final class Engine implements AutoCloseable {
             InvocationHistory history = new JdbcInvocationHistory(database.dataSource(), HistoryRetention.defaults());
             AwsSettingsFile aws = AwsSettingsFile.load(dataDirectory.root().resolve(AwsSettingsFile.NAME), config.region());
             LocalVault vault = LocalVault.open(dataDirectory.root().resolve(SECRETS_DIRECTORY), config.clock());
+            if (secured != null) {
+                putSandboxCa(vault, secured, config);
+            }
             SecretResolver secrets = new SecretResolver(vault, aws.secretsManagerEnabled()
                     ? push(started, new SecretsManagerProvider(aws.secretsManager(), null)) : null);
             ClientSecurityProperties security = new ClientSecurityProperties(secrets, new MskIamSettings(aws.profile()));
@@ -145,20 +166,21 @@ public final class Engine implements AutoCloseable {
                     consumers::create, history, events,
                     config.clock(), metrics));
             MappingService mappings = new MappingService(new MappingRepository(database.dataSource()), functions,
-                    clusters, config.clock(), config.region(), config.accountId(), supervisor);
+                    clusters, config.clock(), config.region(), config.accountId(), supervisor, AccessConfigurations.CHECK);
             supervisor.bind(mappings);
             AwsCompatibilityCheck awsCheck = new AwsCompatibilityCheck(mappings, functions, history, secrets,
                     new KafkaTopicLimits(clusters, security));
             LambdaApiServer api = push(started, new LambdaApiServer(new ApiContext(mappings, functions, clusters, history,
-                    config.clock(), config.region(), config.accountId(), metrics, faults, awsCheck), config.apiPort()));
+                    config.clock(), config.region(), config.accountId(), metrics, faults, awsCheck, secured),
+                    config.apiPort()));
             supervisor.recover();
             Engine engine = new Engine(config, events, started, bootstrap, sandbox, functions, clusters, mappings,
-                    history, supervisor, metrics, api.endpoint(), vault, secrets, faults,
-                    awsCheck);
+                    history, supervisor, metrics, api.endpoint(), vault, secrets, faults, awsCheck, secured);
             events.publish(new EngineEvent.EngineStarted(config.clock().instant(), bootstrap, config.usesSandbox(),
                     api.endpoint().toString()));
             log.info("Engine started: Kafka at {}{}, Lambda API at {}, data directory {}", bootstrap,
-                    config.usesSandbox() ? " (embedded sandbox)" : "", api.endpoint(), dataDirectory.root());
+                    config.usesSandbox() ? (secured != null ? " (embedded secured sandbox)" : " (embedded sandbox)") : "",
+                    api.endpoint(), dataDirectory.root());
             return engine;
         } catch (RuntimeException | Error e) {
             // Whatever failed (a missing class in a trimmed runtime too), nothing that started may outlive the failure.
@@ -190,6 +212,34 @@ public final class Engine implements AutoCloseable {
         return resolved;
     }
 
+    /** The secured listeners keep their ports across restarts when they can, like the PLAINTEXT one. */
+    private static Map<String, Integer> securedPorts(EngineSettings settings) {
+        Map<String, Integer> ports = new HashMap<>();
+        for (String listener : SecuredSandbox.LISTENERS) {
+            settings.get(SANDBOX_PORT_SETTING + "." + listener).ifPresent(p -> ports.put(listener, Integer.parseInt(p)));
+        }
+        return ports;
+    }
+
+    private static void rememberSecuredPorts(EngineSettings settings, EmbeddedKafkaBroker sandbox) {
+        for (String listener : SecuredSandbox.LISTENERS) {
+            settings.put(SANDBOX_PORT_SETTING + "." + listener, String.valueOf(sandbox.listeners().get(listener).port()));
+        }
+    }
+
+    /**
+     * The sandbox CA as a SERVER_ROOT_CA_CERTIFICATE secret: the pollers of MSK mappings on the sandbox trust it (the
+     * local stand-in for Amazon Trust Services), and users can name it in self-managed mappings.
+     */
+    private static void putSandboxCa(LocalVault vault, SecuredSandbox secured, EngineConfig config) {
+        String arn = SecuredSandbox.caSecretArn(config.region(), config.accountId());
+        SecretValue value = new SecretValue(JsonNodeFactory.instance.objectNode()
+                .put("certificate", secured.caCertificatePem()).toString());
+        if (!vault.contains(arn) || !vault.secretValue(arn).equals(value)) {
+            vault.put(arn, value);
+        }
+    }
+
     private static <T extends AutoCloseable> T push(Deque<AutoCloseable> started, T closeable) {
         started.push(closeable);
         return closeable;
@@ -215,6 +265,11 @@ public final class Engine implements AutoCloseable {
     /** The embedded broker, when the engine runs the sandbox. */
     public Optional<EmbeddedKafkaBroker> sandbox() {
         return Optional.ofNullable(sandbox);
+    }
+
+    /** The sandbox broker's secured listeners, CA, SCRAM users and ACLs, when the engine runs a secured sandbox. */
+    public Optional<SecuredSandbox> securedSandbox() {
+        return Optional.ofNullable(securedSandbox);
     }
 
     /** The local Lambda API (AWS's event source mapping operations plus {@code /triggerlab/v1/}). */

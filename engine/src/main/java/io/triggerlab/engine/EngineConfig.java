@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param region             the local AWS region used in ARNs
  * @param accountId          the local 12-digit AWS account id used in ARNs
  * @param clock              the engine's clock
+ * @param securedSandbox     run the sandbox broker with the secured listeners (SASL_SSL SCRAM, SASL/PLAIN over TLS,
+ *                           mTLS, TLS) and ACLs under its own CA, so users rehearse cluster authentication locally
  */
 public record EngineConfig(Path dataDirectory, String externalBootstrap, int sandboxPort, int apiPort,
-                           String region, String accountId, Clock clock) {
+                           String region, String accountId, Clock clock, boolean securedSandbox) {
 
     public static final int DEFAULT_API_PORT = 9001;
     public static final String DEFAULT_REGION = "us-east-1";
@@ -40,6 +42,16 @@ public record EngineConfig(Path dataDirectory, String externalBootstrap, int san
             throw new IllegalArgumentException("Account id '" + accountId + "' is not valid: must be 12 digits");
         }
         clock = clock == null ? Clock.systemUTC() : clock;
+        if (securedSandbox && externalBootstrap != null) {
+            throw new IllegalArgumentException("A secured sandbox needs the embedded sandbox broker, but an existing "
+                    + "cluster (" + externalBootstrap + ") was chosen: give one or the other");
+        }
+    }
+
+    /** Without a secured sandbox. */
+    public EngineConfig(Path dataDirectory, String externalBootstrap, int sandboxPort, int apiPort,
+                        String region, String accountId, Clock clock) {
+        this(dataDirectory, externalBootstrap, sandboxPort, apiPort, region, accountId, clock, false);
     }
 
     /** Defaults for a data directory: sandbox broker on a free port, API on {@value #DEFAULT_API_PORT}. */
@@ -48,20 +60,25 @@ public record EngineConfig(Path dataDirectory, String externalBootstrap, int san
     }
 
     public EngineConfig withApiPort(int port) {
-        return new EngineConfig(dataDirectory, externalBootstrap, sandboxPort, port, region, accountId, clock);
+        return new EngineConfig(dataDirectory, externalBootstrap, sandboxPort, port, region, accountId, clock, securedSandbox);
     }
 
     public EngineConfig withExternalBootstrap(String bootstrap) {
-        return new EngineConfig(dataDirectory, bootstrap, sandboxPort, apiPort, region, accountId, clock);
+        return new EngineConfig(dataDirectory, bootstrap, sandboxPort, apiPort, region, accountId, clock, securedSandbox);
     }
 
     /** The region and account that appear in every ARN the engine makes (functions, mappings, the sandbox cluster). */
     public EngineConfig withAccount(String newRegion, String newAccountId) {
-        return new EngineConfig(dataDirectory, externalBootstrap, sandboxPort, apiPort, newRegion, newAccountId, clock);
+        return new EngineConfig(dataDirectory, externalBootstrap, sandboxPort, apiPort, newRegion, newAccountId, clock, securedSandbox);
     }
 
     public EngineConfig withSandboxPort(int port) {
-        return new EngineConfig(dataDirectory, externalBootstrap, port, apiPort, region, accountId, clock);
+        return new EngineConfig(dataDirectory, externalBootstrap, port, apiPort, region, accountId, clock, securedSandbox);
+    }
+
+    /** The sandbox broker with secured listeners, ACLs and its own CA (see {@link #securedSandbox()}). */
+    public EngineConfig withSecuredSandbox(boolean secured) {
+        return new EngineConfig(dataDirectory, externalBootstrap, sandboxPort, apiPort, region, accountId, clock, secured);
     }
 
     public boolean usesSandbox() {

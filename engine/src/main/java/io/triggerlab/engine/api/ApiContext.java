@@ -7,6 +7,7 @@ import io.triggerlab.engine.function.FunctionRegistry;
 import io.triggerlab.engine.history.InvocationHistory;
 import io.triggerlab.engine.mapping.MappingService;
 import io.triggerlab.engine.metrics.MetricsService;
+import io.triggerlab.engine.sandbox.SecuredSandbox;
 
 import java.time.Clock;
 import java.util.Objects;
@@ -26,22 +27,24 @@ import java.util.Objects;
  * @param faults    the engine's fault injection (extension API, {@code functions/{name}/faults})
  * @param awsCheck  "Would this pass on AWS?" (extension API, {@code aws-check}), or null when the server runs without
  *                  it (the route then answers 404)
+ * @param securedSandbox the secured sandbox (SCRAM users, ACLs, CA), or {@code null} when the engine runs none
  */
 public record ApiContext(MappingService mappings, FunctionRegistry functions, ClusterRegistry clusters,
                          InvocationHistory history, Clock clock, String region, String accountId,
-                         MetricsService metrics, FaultInjector faults, AwsCompatibilityCheck awsCheck) {
+                         MetricsService metrics, FaultInjector faults, AwsCompatibilityCheck awsCheck,
+                         SecuredSandbox securedSandbox) {
 
     /** A context with metrics and a fault injector of its own (faults armed through it reach no poller). */
     public ApiContext(MappingService mappings, FunctionRegistry functions, ClusterRegistry clusters,
                       InvocationHistory history, Clock clock, String region, String accountId,
                       MetricsService metrics) {
-        this(mappings, functions, clusters, history, clock, region, accountId, metrics, new FaultInjector(), null);
+        this(mappings, functions, clusters, history, clock, region, accountId, metrics, new FaultInjector(), null, null);
     }
 
     /** A context without metrics. */
     public ApiContext(MappingService mappings, FunctionRegistry functions, ClusterRegistry clusters,
                       InvocationHistory history, Clock clock, String region, String accountId) {
-        this(mappings, functions, clusters, history, clock, region, accountId, null);
+        this(mappings, functions, clusters, history, clock, region, accountId, (MetricsService) null);
     }
 
     public ApiContext {

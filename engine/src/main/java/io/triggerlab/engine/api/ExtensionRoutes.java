@@ -25,8 +25,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * GET    metrics?mapping=&amp;metric=&amp;partition=&amp;from=&amp;to=&amp;resolution=   {"points":[Point...],...}
  * GET    metrics?mapping=          {"totals":{...},"latest":Sample}  (no metric: the mapping's current state)
  * GET    metrics/scaling?mapping=&amp;limit=   {"decisions":[Decision...]}
+ * GET    sandbox                   the secured sandbox: brokers, CA     (see {@link SandboxRoutes})
+ * POST   sandbox/users             {"name","password","mechanism"?}     201 (a SCRAM user on the secured sandbox)
+ * POST   sandbox/esm-acls          {"user","topic","group"}             201 (the five ACLs Lambda needs)
+ * POST   policy-check              {"mappingUuid","policy"}             200 (see {@link PolicyCheckRoutes})
  * </pre>
- * The bodies are described on {@link FunctionJson}, {@link ClusterRoutes}, {@link HistoryJson} and {@link MetricsRoutes}.
+ * The bodies are described on {@link FunctionJson}, {@link ClusterRoutes}, {@link HistoryJson}, {@link MetricsRoutes},
+ * {@link SandboxRoutes} and {@link PolicyCheckRoutes}.
  */
 final class ExtensionRoutes {
 
@@ -38,6 +43,8 @@ final class ExtensionRoutes {
     private final MetricsRoutes metrics;
     private final FaultRoutes faults;
     private final AwsCheckRoutes awsCheck;
+    private final SandboxRoutes sandbox;
+    private final PolicyCheckRoutes policyCheck;
 
     ExtensionRoutes(ApiContext context, ObjectMapper mapper) {
         this.functions = new FunctionRoutes(context, mapper);
@@ -46,6 +53,8 @@ final class ExtensionRoutes {
         this.metrics = new MetricsRoutes(context.metrics(), context.clock(), mapper);
         this.faults = new FaultRoutes(context, mapper);
         this.awsCheck = new AwsCheckRoutes(context.awsCheck(), mapper);
+        this.sandbox = new SandboxRoutes(context, mapper);
+        this.policyCheck = new PolicyCheckRoutes(context, mapper);
     }
 
     boolean handles(String rawPath) {
@@ -70,9 +79,11 @@ final class ExtensionRoutes {
             case "history" -> history.handle(request, item);
             case "metrics" -> metrics.handle(request, item);
             case "aws-check" -> awsCheck.handle(request, item);
+            case "sandbox" -> sandbox.handle(request, item);
+            case "policy-check" -> policyCheck.handle(request, item);
             default -> throw ApiException.unknownOperation("No TriggerLab API at " + request.rawPath()
-                    + ": the collections are " + PREFIX + "functions, " + PREFIX + "clusters, " + PREFIX + "history and "
-                    + PREFIX + "metrics");
+                    + ": the collections are " + PREFIX + "functions, " + PREFIX + "clusters, " + PREFIX + "history, "
+                    + PREFIX + "metrics, " + PREFIX + "aws-check, " + PREFIX + "sandbox and " + PREFIX + "policy-check");
         };
     }
 

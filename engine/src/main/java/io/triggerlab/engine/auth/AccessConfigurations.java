@@ -1,13 +1,20 @@
 package io.triggerlab.engine.auth;
 
 import io.triggerlab.engine.cluster.BootstrapBrokers;
+import io.triggerlab.engine.cluster.ClusterRegistry;
+import io.triggerlab.engine.cluster.KafkaCluster;
+import io.triggerlab.engine.mapping.EventSourceMapping;
+import io.triggerlab.engine.mapping.InvalidParameterValueException;
+import io.triggerlab.engine.mapping.SourceAccessCheck;
 import io.triggerlab.engine.mapping.SourceAccessConfiguration;
 import io.triggerlab.engine.mapping.SourceAccessType;
+import io.triggerlab.engine.sandbox.SecuredSandbox;
 
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 
 import static io.triggerlab.engine.mapping.SourceAccessType.BASIC_AUTH;
@@ -26,7 +33,30 @@ public final class AccessConfigurations {
     private static final Set<SourceAccessType> AUTHENTICATION =
             Set.of(BASIC_AUTH, SASL_SCRAM_256_AUTH, SASL_SCRAM_512_AUTH, CLIENT_CERTIFICATE_TLS_AUTH);
 
+    /**
+     * The combination rules as {@code MappingService} applies them at create and update: the same rules the pollers
+     * apply, minus what only a running cluster can tell (whether an MSK cluster offers brokers for the method).
+     */
+    public static final SourceAccessCheck CHECK = AccessConfigurations::check;
+
     private AccessConfigurations() {
+    }
+
+    /**
+     * @throws InvalidParameterValueException when AWS would refuse the mapping's SourceAccessConfigurations: two
+     *                                        authentication methods on a self-managed source, a type given twice, or
+     *                                        a type MSK does not offer
+     */
+    public static void check(EventSourceMapping mapping) {
+        try {
+            if (mapping.isMsk()) {
+                mskMethods(mapping.sourceAccessConfigurations());
+            } else {
+                selfManaged(mapping.sourceAccessConfigurations());
+            }
+        } catch (InvalidAccessConfigurationException e) {
+            throw new InvalidParameterValueException(e.getMessage());
+        }
     }
 
     /**
@@ -66,12 +96,7 @@ public final class AccessConfigurations {
      * unauthenticated TLS; else plaintext. MSK has no SASL/PLAIN, no SCRAM-SHA-256 and no custom root CA.
      */
     public static MskAccess msk(List<SourceAccessConfiguration> configs, BootstrapBrokers brokers) {
-        Map<SourceAccessType, String> byType = byType(configs);
-        for (SourceAccessType refused : List.of(BASIC_AUTH, SASL_SCRAM_256_AUTH, SERVER_ROOT_CA_CERTIFICATE)) {
-            if (byType.containsKey(refused)) {
-                throw new InvalidAccessConfigurationException(mskRefusal(refused));
-            }
-        }
+        Map<SourceAccessType, String> byType = mskMethods(configs);
         if (byType.containsKey(CLIENT_CERTIFICATE_TLS_AUTH)) {
             return new MskAccess(new ClusterAuth.MutualTls(byType.get(CLIENT_CERTIFICATE_TLS_AUTH), null),
                     required(brokers.tls(), "mTLS (CLIENT_CERTIFICATE_TLS_AUTH)", "TLS brokers (port 9094)"));
@@ -92,6 +117,45 @@ public final class AccessConfigurations {
         }
         throw new InvalidAccessConfigurationException("The MSK cluster offers only SASL/SCRAM brokers, but the mapping "
                 + "has no SASL_SCRAM_512_AUTH secret: add one to SourceAccessConfigurations");
+    }
+
+    /**
+     * As {@link #msk(List, BootstrapBrokers)} for a registered cluster. MSK's brokers have Amazon Trust Services
+     * certificates, which the JVM trusts; TriggerLab's secured sandbox stands in for them with its own CA, so for the
+     * sandbox cluster alone the pollers also trust that CA (kept in the vault as
+     * {@value SecuredSandbox#CA_SECRET_NAME}). No mapping can ask for this: MSK has no SERVER_ROOT_CA_CERTIFICATE.
+     */
+    public static MskAccess msk(List<SourceAccessConfiguration> configs, KafkaCluster cluster) {
+        MskAccess access = msk(configs, cluster.bootstrapBrokers());
+        if (!ClusterRegistry.SANDBOX_CLUSTER_NAME.equals(cluster.clusterName())) {
+            return access;
+        }
+        Matcher arn = KafkaCluster.CLUSTER_ARN.matcher(cluster.clusterArn());
+        if (!arn.matches()) {
+            return access;
+        }
+        String ca = SecuredSandbox.caSecretArn(arn.group("region"), arn.group("account"));
+        ClusterAuth auth = access.auth();
+        ClusterAuth trusting = auth;
+        if (auth instanceof ClusterAuth.Tls) {
+            trusting = new ClusterAuth.Tls(ca);
+        } else if (auth instanceof ClusterAuth.SaslScram scram) {
+            trusting = new ClusterAuth.SaslScram(scram.mechanism(), scram.secretArn(), ca);
+        } else if (auth instanceof ClusterAuth.MutualTls mtls) {
+            trusting = new ClusterAuth.MutualTls(mtls.secretArn(), ca);
+        }
+        return new MskAccess(trusting, access.bootstrapServers());
+    }
+
+    /** The MSK entries by type, refusing duplicates and the types MSK does not offer. */
+    private static Map<SourceAccessType, String> mskMethods(List<SourceAccessConfiguration> configs) {
+        Map<SourceAccessType, String> byType = byType(configs);
+        for (SourceAccessType refused : List.of(BASIC_AUTH, SASL_SCRAM_256_AUTH, SERVER_ROOT_CA_CERTIFICATE)) {
+            if (byType.containsKey(refused)) {
+                throw new InvalidAccessConfigurationException(mskRefusal(refused));
+            }
+        }
+        return byType;
     }
 
     private static String required(String bootstrap, String method, String brokers) {

@@ -2,6 +2,8 @@ package io.triggerlab.engine.cli;
 
 import io.triggerlab.engine.Engine;
 import io.triggerlab.engine.EngineConfig;
+import io.triggerlab.engine.cluster.ClusterRegistry;
+import io.triggerlab.engine.sandbox.SecuredSandbox;
 import io.triggerlab.engine.store.DataDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,6 +42,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Port of the embedded sandbox broker on 127.0.0.1 (default: any free port).")
     private Integer sandboxPort;
 
+    @Option(names = "--secured-sandbox",
+            description = {"Run the sandbox broker with SASL_SSL (SCRAM), SASL/PLAIN over TLS, mTLS and TLS listeners,",
+                    "ACLs and its own CA, registered as an MSK cluster with TLS and SASL/SCRAM brokers."})
+    private boolean securedSandbox;
+
     @Option(names = "--api-port", paramLabel = "N",
             description = "Port of the local Lambda API on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 = any free port).",
             defaultValue = "" + EngineConfig.DEFAULT_API_PORT)
@@ -65,6 +72,13 @@ final class ServeCommand implements Callable<Integer> {
         out.println("Data directory: " + config.dataDirectory());
         out.println("Kafka bootstrap servers: " + engine.bootstrapServers()
                 + (engine.usesSandbox() ? " (embedded sandbox)" : " (existing cluster)"));
+        engine.securedSandbox().ifPresent(secured -> {
+            out.println("Secured sandbox: SASL/SCRAM " + secured.bootstrapBrokers().saslScram() + ", TLS "
+                    + secured.bootstrapBrokers().tls() + " (MSK cluster " + ClusterRegistry.SANDBOX_CLUSTER_NAME + ")");
+            out.println("Sandbox CA certificate: " + secured.caFile()
+                    + "  (trust it in your clients; SERVER_ROOT_CA_CERTIFICATE secret "
+                    + SecuredSandbox.caSecretArn(config.region(), config.accountId()) + ")");
+        });
         out.println("Lambda API: " + engine.apiEndpoint()
                 + "  (aws lambda ... --endpoint-url " + engine.apiEndpoint() + ")");
         out.println("Press Ctrl-C to stop.");
@@ -75,6 +89,10 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private EngineConfig config() {
+        if (bootstrapServers != null && securedSandbox) {
+            throw new IllegalArgumentException("--secured-sandbox applies only to the embedded sandbox broker,"
+                    + " but --bootstrap-servers selects an existing cluster: give one or the other");
+        }
         if (bootstrapServers != null && sandboxPort != null) {
             throw new IllegalArgumentException("--sandbox-port applies only to the embedded sandbox broker,"
                     + " but --bootstrap-servers selects an existing cluster: give one or the other");
@@ -83,7 +101,8 @@ final class ServeCommand implements Callable<Integer> {
             BootstrapServers.requireValid(bootstrapServers);
         }
         Path directory = DataDirectory.resolve(dataDir, parent.environment().variables(), parent.environment().userHome());
-        EngineConfig config = EngineConfig.defaults(directory).withApiPort(apiPort).withAccount(region, accountId);
+        EngineConfig config = EngineConfig.defaults(directory).withApiPort(apiPort).withAccount(region, accountId)
+                .withSecuredSandbox(securedSandbox);
         if (sandboxPort != null) {
             config = config.withSandboxPort(sandboxPort);
         }

@@ -35,10 +35,19 @@ public final class MappingService {
     private final MappingLifecycle lifecycle;
     private final MappingValidator validator;
     private final MappingAssembler assembler;
+    private final SourceAccessCheck accessCheck;
     private final Object lock = new Object();
 
+    /** Without the SourceAccessConfigurations rules ({@link SourceAccessCheck#NONE}). */
     public MappingService(MappingRepository repository, FunctionRegistry functions, ClusterRegistry clusters,
                           Clock clock, String region, String accountId, MappingLifecycle lifecycle) {
+        this(repository, functions, clusters, clock, region, accountId, lifecycle, SourceAccessCheck.NONE);
+    }
+
+    /** @param accessCheck refuses SourceAccessConfigurations combinations AWS refuses, at create and update */
+    public MappingService(MappingRepository repository, FunctionRegistry functions, ClusterRegistry clusters,
+                          Clock clock, String region, String accountId, MappingLifecycle lifecycle,
+                          SourceAccessCheck accessCheck) {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.functions = Objects.requireNonNull(functions, "functions");
         this.clusters = Objects.requireNonNull(clusters, "clusters");
@@ -48,6 +57,7 @@ public final class MappingService {
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
         this.validator = new MappingValidator(clock);
         this.assembler = new MappingAssembler(region, accountId);
+        this.accessCheck = Objects.requireNonNull(accessCheck, "accessCheck");
     }
 
     /** CreateEventSourceMapping: stores the mapping in state {@code Creating} and announces it. */
@@ -60,6 +70,7 @@ public final class MappingService {
                 throw clusterNotFound(request.eventSourceArn());
             }
             created = assembler.create(UUID.randomUUID().toString(), request, function.functionArn(), now());
+            accessCheck.check(created);
             refuseConflict(created, created.functionArn());
             refuseSharedConsumerGroup(created);
             repository.insert(created);
@@ -121,6 +132,10 @@ public final class MappingService {
                 }
             }
             after = assembler.update(before, request, functionArn, now());
+            if (request.sourceAccessConfigurations() != null) {
+                // Only a change is checked: a mapping stored before a rule existed can still be disabled or fixed.
+                accessCheck.check(after);
+            }
             repository.update(after);
         }
         log.info("Updated event source mapping {}", uuid);

@@ -72,7 +72,7 @@ final class PollerConfigs {
             KafkaCluster cluster = clusters.findForEventSource(mapping.eventSourceArn())
                     .orElseThrow(() -> new InvalidPollerConfigException("Cluster not found: " + mapping.eventSourceArn()
                             + ". Register it again (triggerlab cluster add) or delete this mapping."));
-            return AccessConfigurations.msk(mapping.sourceAccessConfigurations(), cluster.bootstrapBrokers());
+            return AccessConfigurations.msk(mapping.sourceAccessConfigurations(), cluster);
         } catch (InvalidAccessConfigurationException e) {
             throw new InvalidPollerConfigException(e.getMessage());
         }

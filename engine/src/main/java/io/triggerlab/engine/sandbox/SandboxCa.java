@@ -12,6 +12,9 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -19,6 +22,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 import javax.security.auth.x500.X500Principal;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -72,6 +76,48 @@ public final class SandboxCa {
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("Cannot create the sandbox CA: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The CA written earlier by {@link #certificatePem()} and {@link #privateKeyPem()}, so that a sandbox keeps its CA
+     * across restarts and the truststores and root CA secrets users made from it stay valid.
+     *
+     * @throws IllegalArgumentException when either text is not what those methods write
+     */
+    public static SandboxCa fromPem(String certificatePem, String privateKeyPem) {
+        Object certificate = readPem(certificatePem, "CA certificate");
+        Object key = readPem(privateKeyPem, "CA private key");
+        if (!(certificate instanceof X509CertificateHolder holder) || !(key instanceof PrivateKeyInfo info)) {
+            throw new IllegalArgumentException("The sandbox CA files hold a " + certificate.getClass().getSimpleName()
+                    + " and a " + key.getClass().getSimpleName() + " instead of a certificate and a PKCS#8 key: "
+                    + "delete both files and the engine makes a new CA");
+        }
+        try {
+            X509Certificate cert = new JcaX509CertificateConverter().getCertificate(holder);
+            KeyPair keys = new KeyPair(cert.getPublicKey(), new JcaPEMKeyConverter().getPrivateKey(info));
+            return new SandboxCa(keys, cert, new SecureRandom());
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalArgumentException("The sandbox CA cannot be read back (" + e.getMessage()
+                    + "): delete its files and the engine makes a new CA", e);
+        }
+    }
+
+    private static Object readPem(String pem, String what) {
+        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+            Object object = parser.readObject();
+            if (object == null) {
+                throw new IllegalArgumentException("The sandbox " + what + " file holds no PEM block: delete the CA "
+                        + "files and the engine makes a new CA");
+            }
+            return object;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("The sandbox " + what + " is not valid PEM (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The CA's own key, PKCS#8 PEM: only for {@link SandboxCaFiles} to keep it in an owner-only file. */
+    String privateKeyPem() {
+        return pkcs8Pem(keys);
     }
 
     /** The CA certificate as PEM: what a client puts in its truststore or a SERVER_ROOT_CA_CERTIFICATE secret. */

@@ -14,7 +14,9 @@ import java.util.Objects;
  *   <li>{@value #SASL_SSL}: SASL_SSL with SCRAM-SHA-512 and SCRAM-SHA-256 users (added at run time),</li>
  *   <li>{@value #SASL_PLAIN}: SASL_SSL with SASL/PLAIN users (fixed at start),</li>
  *   <li>{@value #MTLS}: SSL that requires a client certificate; the principal is {@code User:<CN>},</li>
- *   <li>{@value #TLS}: SSL without client authentication (its anonymous principal is a super user),</li>
+ *   <li>{@value #TLS}: SSL that asks for a client certificate but does not require one, like MSK's TLS port with
+ *   mTLS and unauthenticated access both enabled: with a certificate the principal is {@code User:<CN>}, without one
+ *   it is the anonymous super user,</li>
  * </ul>
  * all with a certificate from the sandbox's own {@link SandboxCa}, and the StandardAuthorizer with
  * {@code allow.everyone.if.no.acl.found=false}, so SASL and mTLS principals need ACLs like on a real cluster.
@@ -45,6 +47,7 @@ public final class SecuredListeners {
         p.put("ssl.truststore.certificates", ca.certificatePem());
         p.put("ssl.principal.mapping.rules", "RULE:^CN=([^,]+),O=" + SandboxCa.ORGANISATION + "$/$1/,DEFAULT");
         p.put(prefix(MTLS) + "ssl.client.auth", "required");
+        p.put(prefix(TLS) + "ssl.client.auth", "requested");
         p.put(prefix(SASL_SSL) + "sasl.enabled.mechanisms", "SCRAM-SHA-512,SCRAM-SHA-256");
         String scram = "org.apache.kafka.common.security.scram.ScramLoginModule required;";
         p.put(prefix(SASL_SSL) + "scram-sha-512.sasl.jaas.config", scram);

@@ -216,7 +216,8 @@ class ExtensionApiTest {
                 "The method POST is not allowed on /triggerlab/v1/history: use GET");
         assertError(fixture.send("GET", API + "nothing", null), 404, "UnknownOperationException",
                 "No TriggerLab API at /triggerlab/v1/nothing: the collections are /triggerlab/v1/functions, "
-                        + "/triggerlab/v1/clusters, /triggerlab/v1/history and /triggerlab/v1/metrics");
+                        + "/triggerlab/v1/clusters, /triggerlab/v1/history, /triggerlab/v1/metrics, /triggerlab/v1/aws-check, "
+                        + "/triggerlab/v1/sandbox and /triggerlab/v1/policy-check");
     }
 
     private static InvocationRecord invocation(String mapping, InvocationOutcome outcome, String payload) {
