@@ -9,6 +9,7 @@ import io.triggerlab.engine.function.FunctionRegistry;
 import io.triggerlab.engine.history.HistoryRetention;
 import io.triggerlab.engine.history.InvocationHistory;
 import io.triggerlab.engine.history.JdbcInvocationHistory;
+import io.triggerlab.engine.history.NoPayloadHistory;
 import io.triggerlab.engine.invoke.DefaultFunctionInvokerFactory;
 import io.triggerlab.engine.mapping.MappingRepository;
 import io.triggerlab.engine.mapping.MappingService;
@@ -94,7 +95,8 @@ public final class Engine implements AutoCloseable {
                 bootstrap = config.externalBootstrap();
             }
             FunctionRegistry functions = new FunctionRegistry(database.dataSource());
-            InvocationHistory history = new JdbcInvocationHistory(database.dataSource(), HistoryRetention.defaults());
+            InvocationHistory stored = new JdbcInvocationHistory(database.dataSource(), HistoryRetention.defaults());
+            InvocationHistory history = config.keepHistoryPayloads() ? stored : new NoPayloadHistory(stored);
             PollerSupervisor supervisor = push(started, new PollerSupervisor(functions, clusters,
                     new DefaultFunctionInvokerFactory(config.clock()), ConsumerFactory.KAFKA, history, events,
                     config.clock()));

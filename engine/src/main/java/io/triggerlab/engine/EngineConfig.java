@@ -14,9 +14,12 @@ import java.util.Objects;
  * @param region             the local AWS region used in ARNs
  * @param accountId          the local 12-digit AWS account id used in ARNs
  * @param clock              the engine's clock
+ * @param keepHistoryPayloads whether the invocation history stores each event and response (the default); false keeps
+ *                           every invocation's row, sizes, errors and logs but not the bodies, which costs far less at
+ *                           high throughput (bench/README.md)
  */
 public record EngineConfig(Path dataDirectory, String externalBootstrap, int sandboxPort, int apiPort,
-                           String region, String accountId, Clock clock) {
+                           String region, String accountId, Clock clock, boolean keepHistoryPayloads) {
 
     public static final int DEFAULT_API_PORT = 9001;
     public static final String DEFAULT_REGION = "us-east-1";
@@ -41,19 +44,24 @@ public record EngineConfig(Path dataDirectory, String externalBootstrap, int san
 
     /** Defaults for a data directory: sandbox broker on a free port, API on {@value #DEFAULT_API_PORT}. */
     public static EngineConfig defaults(Path dataDirectory) {
-        return new EngineConfig(dataDirectory, null, 0, DEFAULT_API_PORT, DEFAULT_REGION, DEFAULT_ACCOUNT_ID, Clock.systemUTC());
+        return new EngineConfig(dataDirectory, null, 0, DEFAULT_API_PORT, DEFAULT_REGION, DEFAULT_ACCOUNT_ID, Clock.systemUTC(),
+                true);
     }
 
     public EngineConfig withApiPort(int port) {
-        return new EngineConfig(dataDirectory, externalBootstrap, sandboxPort, port, region, accountId, clock);
+        return new EngineConfig(dataDirectory, externalBootstrap, sandboxPort, port, region, accountId, clock, keepHistoryPayloads);
     }
 
     public EngineConfig withExternalBootstrap(String bootstrap) {
-        return new EngineConfig(dataDirectory, bootstrap, sandboxPort, apiPort, region, accountId, clock);
+        return new EngineConfig(dataDirectory, bootstrap, sandboxPort, apiPort, region, accountId, clock, keepHistoryPayloads);
     }
 
     public EngineConfig withSandboxPort(int port) {
-        return new EngineConfig(dataDirectory, externalBootstrap, port, apiPort, region, accountId, clock);
+        return new EngineConfig(dataDirectory, externalBootstrap, port, apiPort, region, accountId, clock, keepHistoryPayloads);
+    }
+
+    public EngineConfig withKeepHistoryPayloads(boolean keep) {
+        return new EngineConfig(dataDirectory, externalBootstrap, sandboxPort, apiPort, region, accountId, clock, keep);
     }
 
     public boolean usesSandbox() {
