@@ -95,7 +95,9 @@ public final class Engine implements AutoCloseable {
                 bootstrap = config.externalBootstrap();
             }
             FunctionRegistry functions = new FunctionRegistry(database.dataSource());
-            InvocationHistory stored = new JdbcInvocationHistory(database.dataSource(), HistoryRetention.defaults());
+            // Closed after the pollers (pushed later, closed earlier) and before the database: queued bodies get stored.
+            JdbcInvocationHistory stored = push(started,
+                    new JdbcInvocationHistory(database.dataSource(), HistoryRetention.defaults()));
             InvocationHistory history = config.keepHistoryPayloads() ? stored : new NoPayloadHistory(stored);
             PollerSupervisor supervisor = push(started, new PollerSupervisor(functions, clusters,
                     new DefaultFunctionInvokerFactory(config.clock()), ConsumerFactory.KAFKA, history, events,

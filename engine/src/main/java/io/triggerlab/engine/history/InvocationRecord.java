@@ -76,6 +76,11 @@ public record InvocationRecord(long id, String mappingUuid, String batchId, int 
                 partitions, recordCount, payloadBytes, null, null, errorMessage, logs);
     }
 
+    /** The size of the kept payload and response together, without copying them. */
+    public long bodyBytes() {
+        return (payload == null ? 0 : payload.length) + (response == null ? 0 : response.length);
+    }
+
     /** A copy of the event JSON sent, or null when it was not kept. */
     @Override
     public byte[] payload() {
