@@ -41,10 +41,14 @@ public final class BatchAssembler {
     private final BatchPolicy policy;
     private final KafkaEventWriter sizing;
     private final ArrayDeque<Pending> buffer = new ArrayDeque<>();
-    private final Map<TopicPartition, Integer> bufferedPerPartition = new HashMap<>();
+    /** Buffered records per partition, as a mutable count so the per-record bookkeeping boxes nothing. */
+    private final Map<TopicPartition, int[]> bufferedPerPartition = new HashMap<>();
     private long bufferedPartitionBytes;
     private long bufferedRecordBytes;
+    /** Polls return runs of one partition: its key and sizes are worked out once per run, not per record. */
     private TopicPartition lastPartition;
+    private long lastPartitionBytes;
+    private int lastTopicBodySize;
 
     public BatchAssembler(BatchPolicy policy, KafkaEventWriter writer) {
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -63,10 +67,14 @@ public final class BatchAssembler {
     public void add(ConsumerRecord<byte[], byte[]> record, Instant now) {
         Objects.requireNonNull(record, "record");
         Objects.requireNonNull(now, "now");
-        TopicPartition tp = lastPartition != null && lastPartition.partition() == record.partition()
-                && lastPartition.topic().equals(record.topic()) ? lastPartition : new TopicPartition(record.topic(), record.partition());
-        lastPartition = tp;
-        Pending pending = new Pending(record, tp, now, KafkaEventWriter.recordSize(record), KafkaEventWriter.partitionSize(tp));
+        if (lastPartition == null || lastPartition.partition() != record.partition()
+                || !lastPartition.topic().equals(record.topic())) {
+            lastPartition = new TopicPartition(record.topic(), record.partition());
+            lastPartitionBytes = KafkaEventWriter.partitionSize(lastPartition);
+            lastTopicBodySize = KafkaEventWriter.topicBodySize(record.topic());
+        }
+        Pending pending = new Pending(record, lastPartition, now,
+                KafkaEventWriter.recordSize(record, lastTopicBodySize), lastPartitionBytes);
         buffer.addLast(pending);
         account(pending, +1);
     }
@@ -165,7 +173,8 @@ public final class BatchAssembler {
 
     private void account(Pending p, int sign) {
         bufferedRecordBytes += sign * p.recordBytes();
-        int count = bufferedPerPartition.merge(p.partition(), sign, Integer::sum);
+        int[] counter = bufferedPerPartition.computeIfAbsent(p.partition(), tp -> new int[1]);
+        int count = counter[0] += sign;
         if (sign > 0 && count == 1) {
             bufferedPartitionBytes += p.partitionBytes();
         } else if (sign < 0 && count == 0) {
