@@ -62,7 +62,7 @@ final class Report {
                     results.has(RAW) ? fmt("%.2f", results.ratio(id, RAW)) : "-",
                     Results.median(rounds, th -> th.peakHeapAfterGcMb()), roundsOf(rounds));
         }
-        line(t, "* peak heap right after a GC during the run, broker and clients included (one JVM); "
+        line(t, "* peak heap right after a GC during the run, broker and clients included (one JVM; 0 = no GC ran); "
                 + "\"(part)\" = stopped at maxSeconds");
         for (String id : results.throughput().keySet()) {
             line(t, "  %-26s %s", id, results.description(id));
