@@ -19,6 +19,7 @@ import io.triggerlab.engine.faults.FaultInjector;
 import io.triggerlab.engine.history.HistoryRetention;
 import io.triggerlab.engine.history.InvocationHistory;
 import io.triggerlab.engine.history.JdbcInvocationHistory;
+import io.triggerlab.engine.history.NoPayloadHistory;
 import io.triggerlab.engine.invoke.DefaultFunctionInvokerFactory;
 import io.triggerlab.engine.mapping.MappingRepository;
 import io.triggerlab.engine.mapping.MappingService;
@@ -147,7 +148,10 @@ public final class Engine implements AutoCloseable {
                 bootstrap = config.externalBootstrap();
             }
             FunctionRegistry functions = new FunctionRegistry(database.dataSource());
-            InvocationHistory history = new JdbcInvocationHistory(database.dataSource(), HistoryRetention.defaults());
+            // Closed after the pollers (pushed later, closed earlier) and before the database: queued bodies get stored.
+            JdbcInvocationHistory stored = push(started,
+                    new JdbcInvocationHistory(database.dataSource(), HistoryRetention.defaults()));
+            InvocationHistory history = config.keepHistoryPayloads() ? stored : new NoPayloadHistory(stored);
             AwsSettingsFile aws = AwsSettingsFile.load(dataDirectory.root().resolve(AwsSettingsFile.NAME), config.region());
             LocalVault vault = LocalVault.open(dataDirectory.root().resolve(SECRETS_DIRECTORY), config.clock());
             if (secured != null) {

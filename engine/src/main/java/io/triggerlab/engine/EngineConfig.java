@@ -16,9 +16,13 @@ import java.util.Objects;
  * @param clock              the engine's clock
  * @param securedSandbox     run the sandbox broker with the secured listeners (SASL_SSL SCRAM, SASL/PLAIN over TLS,
  *                           mTLS, TLS) and ACLs under its own CA, so users rehearse cluster authentication locally
+ * @param keepHistoryPayloads whether the invocation history stores each event and response (the default); false keeps
+ *                           every invocation's row, sizes, errors and logs but not the bodies, which costs far less at
+ *                           high throughput (bench/README.md)
  */
 public record EngineConfig(Path dataDirectory, String externalBootstrap, int sandboxPort, int apiPort,
-                           String region, String accountId, Clock clock, boolean securedSandbox) {
+                           String region, String accountId, Clock clock, boolean securedSandbox,
+                           boolean keepHistoryPayloads) {
 
     public static final int DEFAULT_API_PORT = 9001;
     public static final String DEFAULT_REGION = "us-east-1";
@@ -51,7 +55,7 @@ public record EngineConfig(Path dataDirectory, String externalBootstrap, int san
     /** Without a secured sandbox. */
     public EngineConfig(Path dataDirectory, String externalBootstrap, int sandboxPort, int apiPort,
                         String region, String accountId, Clock clock) {
-        this(dataDirectory, externalBootstrap, sandboxPort, apiPort, region, accountId, clock, false);
+        this(dataDirectory, externalBootstrap, sandboxPort, apiPort, region, accountId, clock, false, true);
     }
 
     /** Defaults for a data directory: sandbox broker on a free port, API on {@value #DEFAULT_API_PORT}. */
@@ -60,25 +64,30 @@ public record EngineConfig(Path dataDirectory, String externalBootstrap, int san
     }
 
     public EngineConfig withApiPort(int port) {
-        return new EngineConfig(dataDirectory, externalBootstrap, sandboxPort, port, region, accountId, clock, securedSandbox);
+        return new EngineConfig(dataDirectory, externalBootstrap, sandboxPort, port, region, accountId, clock, securedSandbox, keepHistoryPayloads);
     }
 
     public EngineConfig withExternalBootstrap(String bootstrap) {
-        return new EngineConfig(dataDirectory, bootstrap, sandboxPort, apiPort, region, accountId, clock, securedSandbox);
+        return new EngineConfig(dataDirectory, bootstrap, sandboxPort, apiPort, region, accountId, clock, securedSandbox, keepHistoryPayloads);
     }
 
     /** The region and account that appear in every ARN the engine makes (functions, mappings, the sandbox cluster). */
     public EngineConfig withAccount(String newRegion, String newAccountId) {
-        return new EngineConfig(dataDirectory, externalBootstrap, sandboxPort, apiPort, newRegion, newAccountId, clock, securedSandbox);
+        return new EngineConfig(dataDirectory, externalBootstrap, sandboxPort, apiPort, newRegion, newAccountId, clock, securedSandbox, keepHistoryPayloads);
     }
 
     public EngineConfig withSandboxPort(int port) {
-        return new EngineConfig(dataDirectory, externalBootstrap, port, apiPort, region, accountId, clock, securedSandbox);
+        return new EngineConfig(dataDirectory, externalBootstrap, port, apiPort, region, accountId, clock, securedSandbox, keepHistoryPayloads);
     }
 
     /** The sandbox broker with secured listeners, ACLs and its own CA (see {@link #securedSandbox()}). */
     public EngineConfig withSecuredSandbox(boolean secured) {
-        return new EngineConfig(dataDirectory, externalBootstrap, sandboxPort, apiPort, region, accountId, clock, secured);
+        return new EngineConfig(dataDirectory, externalBootstrap, sandboxPort, apiPort, region, accountId, clock, secured, keepHistoryPayloads);
+    }
+
+    public EngineConfig withKeepHistoryPayloads(boolean keep) {
+        return new EngineConfig(dataDirectory, externalBootstrap, sandboxPort, apiPort, region, accountId, clock,
+                securedSandbox, keep);
     }
 
     public boolean usesSandbox() {

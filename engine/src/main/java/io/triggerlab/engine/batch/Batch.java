@@ -32,11 +32,27 @@ public record Batch(List<ConsumerRecord<byte[], byte[]>> records, long payloadBy
     /** A batch whose offset ranges are taken from its records. */
     public static Batch of(List<ConsumerRecord<byte[], byte[]>> records, long payloadBytes, boolean oversized) {
         Map<TopicPartition, OffsetRange> offsets = new LinkedHashMap<>();
+        // Records come in runs of one partition: one key and one range per run, not per record (10,000 per batch).
+        TopicPartition run = null;
+        long first = 0;
+        long last = 0;
         for (ConsumerRecord<byte[], byte[]> r : records) {
-            offsets.merge(new TopicPartition(r.topic(), r.partition()), new OffsetRange(r.offset(), r.offset()),
-                    (range, next) -> new OffsetRange(range.first(), next.last()));
+            if (run == null || run.partition() != r.partition() || !run.topic().equals(r.topic())) {
+                addRun(offsets, run, first, last);
+                run = new TopicPartition(r.topic(), r.partition());
+                first = r.offset();
+            }
+            last = r.offset();
         }
+        addRun(offsets, run, first, last);
         return new Batch(records, payloadBytes, oversized, offsets);
+    }
+
+    /** A partition seen again later keeps its first offset and takes the later run's last. */
+    private static void addRun(Map<TopicPartition, OffsetRange> offsets, TopicPartition run, long first, long last) {
+        if (run != null) {
+            offsets.merge(run, new OffsetRange(first, last), (range, next) -> new OffsetRange(range.first(), next.last()));
+        }
     }
 
     public int size() {

@@ -41,10 +41,14 @@ public final class BatchAssembler {
     private final BatchPolicy policy;
     private final KafkaEventWriter sizing;
     private final ArrayDeque<Pending> buffer = new ArrayDeque<>();
-    private final Map<TopicPartition, Integer> bufferedPerPartition = new HashMap<>();
+    /** Buffered records per partition, as a mutable count so the per-record bookkeeping boxes nothing. */
+    private final Map<TopicPartition, int[]> bufferedPerPartition = new HashMap<>();
     private long bufferedPartitionBytes;
     private long bufferedRecordBytes;
+    /** Polls return runs of one partition: its key and sizes are worked out once per run, not per record. */
     private TopicPartition lastPartition;
+    private long lastPartitionBytes;
+    private int lastTopicBodySize;
 
     public BatchAssembler(BatchPolicy policy, KafkaEventWriter writer) {
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -63,10 +67,14 @@ public final class BatchAssembler {
     public void add(ConsumerRecord<byte[], byte[]> record, Instant now) {
         Objects.requireNonNull(record, "record");
         Objects.requireNonNull(now, "now");
-        TopicPartition tp = lastPartition != null && lastPartition.partition() == record.partition()
-                && lastPartition.topic().equals(record.topic()) ? lastPartition : new TopicPartition(record.topic(), record.partition());
-        lastPartition = tp;
-        Pending pending = new Pending(record, tp, now, KafkaEventWriter.recordSize(record), KafkaEventWriter.partitionSize(tp));
+        if (lastPartition == null || lastPartition.partition() != record.partition()
+                || !lastPartition.topic().equals(record.topic())) {
+            lastPartition = new TopicPartition(record.topic(), record.partition());
+            lastPartitionBytes = KafkaEventWriter.partitionSize(lastPartition);
+            lastTopicBodySize = KafkaEventWriter.topicBodySize(record.topic());
+        }
+        Pending pending = new Pending(record, lastPartition, now,
+                KafkaEventWriter.recordSize(record, lastTopicBodySize), lastPartitionBytes);
         buffer.addLast(pending);
         account(pending, +1);
     }
@@ -76,15 +84,26 @@ public final class BatchAssembler {
         if (buffer.isEmpty()) {
             return false;
         }
-        return buffer.size() >= policy.batchSize()
-                || !now.isBefore(buffer.peekFirst().arrival().plus(policy.window()))
-                || bufferedEventSize() + SMALLEST_RECORD > policy.maxPayloadBytes();
+        return isFull() || !now.isBefore(buffer.peekFirst().arrival().plus(policy.window()));
     }
 
-    /** When the current window expires; empty when nothing is buffered. The poll loop sizes its poll timeout by it. */
+    /**
+     * When the next batch is due: the end of the current window, or, when a full batch is buffered already, the first
+     * record's arrival (so, already past). Empty when nothing is buffered. The poll loop sizes its poll timeout by it,
+     * so it must not wait out the window for records it would only add to the buffer: with BatchSize 100 and the
+     * default 500 ms window that wait capped a backlog at about 2,500 records/s (bench/README.md).
+     */
     public Optional<Instant> deadline() {
         Pending first = buffer.peekFirst();
-        return first == null ? Optional.empty() : Optional.of(first.arrival().plus(policy.window()));
+        if (first == null) {
+            return Optional.empty();
+        }
+        return Optional.of(isFull() ? first.arrival() : first.arrival().plus(policy.window()));
+    }
+
+    /** A batch is full by count, or no further record could fit under the payload limit. */
+    private boolean isFull() {
+        return buffer.size() >= policy.batchSize() || bufferedEventSize() + SMALLEST_RECORD > policy.maxPayloadBytes();
     }
 
     /**
@@ -165,7 +184,8 @@ public final class BatchAssembler {
 
     private void account(Pending p, int sign) {
         bufferedRecordBytes += sign * p.recordBytes();
-        int count = bufferedPerPartition.merge(p.partition(), sign, Integer::sum);
+        int[] counter = bufferedPerPartition.computeIfAbsent(p.partition(), tp -> new int[1]);
+        int count = counter[0] += sign;
         if (sign > 0 && count == 1) {
             bufferedPartitionBytes += p.partitionBytes();
         } else if (sign < 0 && count == 0) {

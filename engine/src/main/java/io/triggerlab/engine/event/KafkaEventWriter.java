@@ -100,11 +100,12 @@ public final class KafkaEventWriter {
             out.raw('"');
             out.raw(':');
             out.raw('[');
+            byte[] topicBody = escapedBody(first.topic()); // escaped once per partition, copied into each record
             for (int i = 0; i < groups.groupSize(g); i++) {
                 if (i > 0) {
                     out.raw(',');
                 }
-                writeRecord(out, groups.record(g, i));
+                writeRecord(out, groups.record(g, i), topicBody);
             }
             out.raw(']');
         }
@@ -150,7 +151,15 @@ public final class KafkaEventWriter {
 
     /** The exact bytes {@code record} adds to its partition list: its JSON object plus one separating comma. */
     public static long recordSize(ConsumerRecord<byte[], byte[]> record) {
-        long size = TOPIC.length + JsonOut.sizeOfStringBody(record.topic())
+        return recordSize(record, topicBodySize(record.topic()));
+    }
+
+    /**
+     * {@link #recordSize(ConsumerRecord)} for callers that size many records of one topic: {@code topicBodySize} is
+     * {@link #topicBodySize(String)} of the record's topic, computed once rather than per record.
+     */
+    public static long recordSize(ConsumerRecord<byte[], byte[]> record, int topicBodySize) {
+        long size = TOPIC.length + topicBodySize
                 + PARTITION.length + JsonOut.sizeOfNumber(record.partition())
                 + OFFSET.length + JsonOut.sizeOfNumber(record.offset())
                 + TIMESTAMP.length + JsonOut.sizeOfNumber(record.timestamp())
@@ -173,6 +182,11 @@ public final class KafkaEventWriter {
         return size;
     }
 
+    /** The bytes a topic name takes inside a JSON string (escaped, UTF-8). */
+    public static int topicBodySize(String topic) {
+        return JsonOut.sizeOfStringBody(topic);
+    }
+
     /** The canonical partition key of the event's {@code records} map: {@code <topic>-<partition>}. */
     public static String partitionKey(String topic, int partition) {
         return topic + "-" + partition;
@@ -184,16 +198,17 @@ public final class KafkaEventWriter {
         for (int g = 0; g < groups.groupCount(); g++) {
             ConsumerRecord<byte[], byte[]> first = groups.record(g, 0);
             partitionBytes += partitionSize(first.topic(), first.partition());
+            int topicBody = topicBodySize(first.topic()); // a group is one partition, so one topic
             for (int i = 0; i < groups.groupSize(g); i++) {
-                recordBytes += recordSize(groups.record(g, i));
+                recordBytes += recordSize(groups.record(g, i), topicBody);
             }
         }
         return eventSize(partitionBytes, recordBytes);
     }
 
-    private static void writeRecord(JsonOut out, ConsumerRecord<byte[], byte[]> record) {
+    private static void writeRecord(JsonOut out, ConsumerRecord<byte[], byte[]> record, byte[] topicBody) {
         out.raw(TOPIC);
-        out.stringBody(record.topic());
+        out.raw(topicBody);
         out.raw(PARTITION);
         out.number(record.partition());
         out.raw(OFFSET);
@@ -239,9 +254,14 @@ public final class KafkaEventWriter {
 
     /** Escapes through the same code as record strings, once per writer. */
     private static String escape(String s) {
+        return new String(escapedBody(s), StandardCharsets.UTF_8);
+    }
+
+    /** {@code s} as the UTF-8 bytes of a JSON string body. */
+    private static byte[] escapedBody(String s) {
         JsonOut out = new JsonOut(new byte[JsonOut.sizeOfStringBody(s)]);
         out.stringBody(s);
-        return new String(out.buffer(), StandardCharsets.UTF_8);
+        return out.buffer();
     }
 
     private static byte[] ascii(String s) {

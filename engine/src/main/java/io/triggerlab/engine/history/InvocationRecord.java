@@ -70,6 +70,17 @@ public record InvocationRecord(long id, String mappingUuid, String batchId, int 
                 partitions, recordCount, payloadBytes, payload, response, errorMessage, logs);
     }
 
+    /** The same invocation without its event payload and response (sizes, outcome, errors and logs stay). */
+    public InvocationRecord withoutBodies() {
+        return new InvocationRecord(id, mappingUuid, batchId, attempt, requestId, startedAt, duration, outcome,
+                partitions, recordCount, payloadBytes, null, null, errorMessage, logs);
+    }
+
+    /** The size of the kept payload and response together, without copying them. */
+    public long bodyBytes() {
+        return (payload == null ? 0 : payload.length) + (response == null ? 0 : response.length);
+    }
+
     /** A copy of the event JSON sent, or null when it was not kept. */
     @Override
     public byte[] payload() {

@@ -29,9 +29,12 @@ final class InvocationRows {
             + "duration_nanos, outcome, partitions, record_count, payload_bytes, error_message, payload_kept, "
             + "has_response";
 
+    /** A LEFT JOIN: an invocation whose large bodies were never stored (the engine stopped first) reads without them. */
     static final String SELECT_RECORD = "SELECT " + SUMMARY_COLUMNS
             + ", payload, payload_gzip, response, response_gzip, logs, logs_gzip"
-            + " FROM invocation JOIN invocation_body ON invocation_id = id WHERE id = ?";
+            + " FROM invocation LEFT JOIN invocation_body ON invocation_id = id WHERE id = ?";
+
+    static final String UPDATE_STORED_BYTES = "UPDATE invocation SET stored_bytes = ? WHERE id = ?";
 
     private InvocationRows() {
     }
@@ -51,7 +54,16 @@ final class InvocationRows {
     }
 
     static void bindInvocation(PreparedStatement insert, Encoded row) throws SQLException {
-        InvocationRecord inv = row.invocation();
+        bindInvocation(insert, row.invocation(), row.partitionsJson(), row.storedBytes());
+    }
+
+    /**
+     * Binds the invocation's row; {@code storedBytes} is what its bodies take once stored (0 until they are, when they
+     * are written later).
+     */
+    static void bindInvocation(PreparedStatement insert, InvocationRecord inv, String partitionsJson, long storedBytes)
+            throws SQLException {
+        InvocationSummary summary = inv.summary();
         insert.setString(1, inv.mappingUuid());
         insert.setString(2, inv.batchId());
         insert.setInt(3, inv.attempt());
@@ -59,13 +71,13 @@ final class InvocationRows {
         insert.setObject(5, OffsetDateTime.ofInstant(inv.startedAt(), ZoneOffset.UTC));
         insert.setLong(6, inv.duration().toNanos());
         insert.setString(7, inv.outcome().name());
-        insert.setString(8, row.partitionsJson());
+        insert.setString(8, partitionsJson);
         insert.setInt(9, inv.recordCount());
         insert.setLong(10, inv.payloadBytes());
         insert.setString(11, inv.errorMessage());
-        insert.setBoolean(12, row.payload().bytes() != null);
-        insert.setBoolean(13, row.response().bytes() != null);
-        insert.setLong(14, row.storedBytes());
+        insert.setBoolean(12, summary.payloadKept());
+        insert.setBoolean(13, summary.hasResponse());
+        insert.setLong(14, storedBytes);
     }
 
     static void bindBody(PreparedStatement insert, long id, Encoded row) throws SQLException {
@@ -94,6 +106,9 @@ final class InvocationRows {
         byte[] payload = BodyCodec.decode(rs.getBytes("payload"), rs.getBoolean("payload_gzip"));
         byte[] response = BodyCodec.decode(rs.getBytes("response"), rs.getBoolean("response_gzip"));
         byte[] logs = BodyCodec.decode(rs.getBytes("logs"), rs.getBoolean("logs_gzip"));
+        if (logs == null) {
+            logs = new byte[0]; // no body row: see SELECT_RECORD
+        }
         return new InvocationRecord(s.id(), s.mappingUuid(), s.batchId(), s.attempt(), s.requestId(), s.startedAt(),
                 s.duration(), s.outcome(), s.partitions(), s.recordCount(), s.payloadBytes(), payload, response,
                 s.errorMessage(), new String(logs, StandardCharsets.UTF_8));

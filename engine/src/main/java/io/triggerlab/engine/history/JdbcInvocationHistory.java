@@ -23,11 +23,21 @@ import java.util.concurrent.locks.ReentrantLock;
  * stored count and body bytes are kept as running totals (read once at start, then adjusted by each append and by
  * the exact rows each delete removed), so checking retention costs nothing per append. Only when a bound is passed
  * does one thread prune, walking the oldest rows in small pages: see {@link HistoryRetention}.
+ *
+ * <p>Large bodies ({@value #ASYNC_BODY_BYTES} bytes and more, i.e. big batches) are compressed and stored by a
+ * {@link BodyWriter} on its own thread: the row is inserted at once, so the id, lists and counts are immediate, and
+ * {@link #get} waits for the bodies appended before it. Gzip of a 6 MB event costs several times what building it
+ * does (bench/README.md), and it must not hold up the poller that appended it. Their stored bytes count towards the
+ * retention once written. {@link #close()} stores what is still queued.
  */
-public final class JdbcInvocationHistory implements InvocationHistory {
+public final class JdbcInvocationHistory implements InvocationHistory, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcInvocationHistory.class);
     private static final int PRUNE_PAGE = 500;
+    /** Bodies from this size on are written in the background. */
+    static final int ASYNC_BODY_BYTES = 1024 * 1024;
+    /** At most this much raw body waits for the writer; beyond it appends wait (about five 6 MB events). */
+    private static final long MAX_PENDING_BODY_BYTES = 32L * 1024 * 1024;
 
     private final DataSource dataSource;
     private final HistoryRetention retention;
@@ -35,6 +45,7 @@ public final class JdbcInvocationHistory implements InvocationHistory {
     private final AtomicLong storedBytes = new AtomicLong();
     /** Serialises pruning and mapping deletes, so running totals are adjusted by one remover at a time. */
     private final ReentrantLock removal = new ReentrantLock();
+    private final BodyWriter bodies = new BodyWriter(MAX_PENDING_BODY_BYTES);
 
     /** Reads the stored totals and, when the retention shrank since the last run, prunes at once. */
     public JdbcInvocationHistory(DataSource dataSource, HistoryRetention retention) {
@@ -55,18 +66,58 @@ public final class JdbcInvocationHistory implements InvocationHistory {
             throw new IllegalArgumentException("append takes a new invocation (id 0), but got id " + invocation.id()
                     + " for request " + invocation.requestId());
         }
+        if (invocation.bodyBytes() >= ASYNC_BODY_BYTES) {
+            return appendWithBodiesLater(invocation);
+        }
         InvocationRows.Encoded row = InvocationRows.encode(invocation);
         long id;
         try (Connection c = dataSource.getConnection()) {
             id = insert(c, row);
         } catch (SQLException e) {
-            throw new HistoryStoreException("Cannot append invocation " + invocation.requestId() + " of mapping "
-                    + invocation.mappingUuid() + " to the history: " + e.getMessage(), e);
+            throw appendFailed(invocation, e);
         }
         records.incrementAndGet();
         storedBytes.addAndGet(row.storedBytes());
         pruneIfOverRetention();
         return invocation.withId(id);
+    }
+
+    /** Inserts the row now and queues its bodies for the {@link BodyWriter}. */
+    private InvocationRecord appendWithBodiesLater(InvocationRecord invocation) {
+        long id;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement insert = c.prepareStatement(InvocationRows.INSERT_INVOCATION, Statement.RETURN_GENERATED_KEYS)) {
+            InvocationRows.bindInvocation(insert, invocation, PartitionRangesJson.write(invocation.partitions()), 0);
+            insert.executeUpdate();
+            id = generatedId(insert);
+        } catch (SQLException e) {
+            throw appendFailed(invocation, e);
+        }
+        records.incrementAndGet();
+        bodies.submit(invocation.bodyBytes(), () -> storeBodies(id, invocation));
+        pruneIfOverRetention();
+        return invocation.withId(id);
+    }
+
+    /** On the writer thread: compresses and stores the bodies of row {@code id}, unless it was removed meanwhile. */
+    private void storeBodies(long id, InvocationRecord invocation) {
+        InvocationRows.Encoded row = InvocationRows.encode(invocation);
+        try (Connection c = dataSource.getConnection()) {
+            if (!insertBodies(c, id, row)) {
+                return; // pruned or its mapping deleted before its bodies were written: nothing to keep
+            }
+        } catch (SQLException e) {
+            log.error("Cannot store the payload and response of invocation {} (request {}, mapping {}); the history"
+                    + " keeps its row without them: {}", id, invocation.requestId(), invocation.mappingUuid(), e.getMessage());
+            return;
+        }
+        storedBytes.addAndGet(row.storedBytes());
+        pruneIfOverRetention();
+    }
+
+    private static HistoryStoreException appendFailed(InvocationRecord invocation, SQLException e) {
+        return new HistoryStoreException("Cannot append invocation " + invocation.requestId() + " of mapping "
+                + invocation.mappingUuid() + " to the history: " + e.getMessage(), e);
     }
 
     @Override
@@ -79,6 +130,7 @@ public final class JdbcInvocationHistory implements InvocationHistory {
 
     @Override
     public Optional<InvocationRecord> get(long id) {
+        bodies.awaitWritten();
         List<InvocationRecord> found = query("read invocation " + id,
                 InvocationRows.SELECT_RECORD,
                 ps -> ps.setLong(1, id), InvocationRows::record);
@@ -125,6 +177,12 @@ public final class JdbcInvocationHistory implements InvocationHistory {
 
     public HistoryRetention retention() {
         return retention;
+    }
+
+    /** Stores the bodies still queued. The history stays readable; appends after this start the writer again. */
+    @Override
+    public void close() {
+        bodies.close();
     }
 
     private boolean overRetention() {
@@ -208,11 +266,7 @@ public final class JdbcInvocationHistory implements InvocationHistory {
              PreparedStatement body = c.prepareStatement(InvocationRows.INSERT_BODY)) {
             InvocationRows.bindInvocation(invocation, row);
             invocation.executeUpdate();
-            long id;
-            try (ResultSet keys = invocation.getGeneratedKeys()) {
-                keys.next();
-                id = keys.getLong(1);
-            }
+            long id = generatedId(invocation);
             InvocationRows.bindBody(body, id, row);
             body.executeUpdate();
             c.commit();
@@ -222,6 +276,39 @@ public final class JdbcInvocationHistory implements InvocationHistory {
             throw e;
         } finally {
             c.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * The bodies of an existing row, with its stored size, in one transaction; false (and nothing written) when the row
+     * is gone. The update locks the row, so a concurrent prune or delete waits and then takes the bodies with it.
+     */
+    private static boolean insertBodies(Connection c, long id, InvocationRows.Encoded row) throws SQLException {
+        c.setAutoCommit(false);
+        try (PreparedStatement update = c.prepareStatement(InvocationRows.UPDATE_STORED_BYTES);
+             PreparedStatement body = c.prepareStatement(InvocationRows.INSERT_BODY)) {
+            update.setLong(1, row.storedBytes());
+            update.setLong(2, id);
+            if (update.executeUpdate() == 0) {
+                c.rollback();
+                return false;
+            }
+            InvocationRows.bindBody(body, id, row);
+            body.executeUpdate();
+            c.commit();
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private static long generatedId(PreparedStatement insert) throws SQLException {
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+            keys.next();
+            return keys.getLong(1);
         }
     }
 

@@ -69,10 +69,23 @@ class BatchAssemblerTest {
     }
 
     @Test
-    void windowRestartsAtFirstRemainingRecord_afterDrain() {
-        BatchAssembler assembler = assembler(BatchPolicy.of(1, Duration.ofMillis(500)));
+    void deadlineIsAlreadyPast_whenAFullBatchIsBuffered_soThePollLoopDoesNotWaitOutTheWindow() {
+        BatchAssembler assembler = assembler(BatchPolicy.of(2, Duration.ofMillis(500)));
         assembler.add(sized("t", 0, 0, 10), T0);
-        assembler.add(sized("t", 0, 1, 10), T0.plusMillis(300));
+        assertThat(assembler.deadline()).contains(T0.plusMillis(500));
+
+        assembler.add(sized("t", 0, 1, 10), T0.plusMillis(100));
+
+        assertThat(assembler.deadline()).contains(T0);
+        assertThat(assembler.isReady(T0.plusMillis(100))).isTrue();
+    }
+
+    @Test
+    void windowRestartsAtFirstRemainingRecord_afterDrain() {
+        BatchAssembler assembler = assembler(BatchPolicy.of(2, Duration.ofMillis(500)));
+        assembler.add(sized("t", 0, 0, 10), T0);
+        assembler.add(sized("t", 0, 1, 10), T0.plusMillis(100));
+        assembler.add(sized("t", 0, 2, 10), T0.plusMillis(300));
 
         assembler.drain();
 
