@@ -47,6 +47,11 @@ final class ServeCommand implements Callable<Integer> {
                     "ACLs and its own CA, registered as an MSK cluster with TLS and SASL/SCRAM brokers."})
     private boolean securedSandbox;
 
+    @Option(names = "--no-history-payloads",
+            description = "Keep every invocation in the history, but not its event and response bodies: for load tests,"
+                    + " where compressing each multi-MB event costs more than delivering it.")
+    private boolean noHistoryPayloads;
+
     @Option(names = "--api-port", paramLabel = "N",
             description = "Port of the local Lambda API on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 = any free port).",
             defaultValue = "" + EngineConfig.DEFAULT_API_PORT)
@@ -102,7 +107,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         Path directory = DataDirectory.resolve(dataDir, parent.environment().variables(), parent.environment().userHome());
         EngineConfig config = EngineConfig.defaults(directory).withApiPort(apiPort).withAccount(region, accountId)
-                .withSecuredSandbox(securedSandbox);
+                .withSecuredSandbox(securedSandbox)
+                .withKeepHistoryPayloads(!noHistoryPayloads);
         if (sandboxPort != null) {
             config = config.withSandboxPort(sandboxPort);
         }
