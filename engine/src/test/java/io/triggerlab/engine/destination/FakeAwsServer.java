@@ -14,26 +14,26 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /** A local HTTP server standing in for an AWS service: records each request, answers with the given function. */
-final class FakeAwsServer implements AutoCloseable {
+public final class FakeAwsServer implements AutoCloseable {
 
-    record Request(String method, String path, Map<String, List<String>> headers, byte[] body) {
-        String header(String name) {
+    public record Request(String method, String path, Map<String, List<String>> headers, byte[] body) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
 
-        String text() {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
 
-    record Response(int status, String contentType, String body) {
+    public record Response(int status, String contentType, String body) {
     }
 
     private final HttpServer server;
-    final List<Request> requests = new CopyOnWriteArrayList<>();
+    public final List<Request> requests = new CopyOnWriteArrayList<>();
 
-    FakeAwsServer(Function<Request, Response> answer) throws IOException {
+    public FakeAwsServer(Function<Request, Response> answer) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> handle(exchange, answer));
         server.start();
@@ -51,6 +51,10 @@ final class FakeAwsServer implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     AwsDestinationSettings settings() {
