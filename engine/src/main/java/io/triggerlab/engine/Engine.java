@@ -168,7 +168,7 @@ public final class Engine implements AutoCloseable {
             PollerSupervisor supervisor = push(started, new PollerSupervisor(functions, clusters,
                     new FaultInjectingInvokerFactory(new DefaultFunctionInvokerFactory(config.clock()), faults),
                     consumers::create, history, events,
-                    config.clock(), metrics));
+                    config.clock(), metrics, aws.destinations()));
             MappingService mappings = new MappingService(new MappingRepository(database.dataSource()), functions,
                     clusters, config.clock(), config.region(), config.accountId(), supervisor, AccessConfigurations.CHECK);
             supervisor.bind(mappings);

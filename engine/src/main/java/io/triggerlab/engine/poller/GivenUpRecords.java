@@ -79,7 +79,7 @@ final class GivenUpRecords implements AutoCloseable {
             String function = config.delivery().functionArn() == null ? UNKNOWN_FUNCTION : config.delivery().functionArn();
             destination = OnFailureDestinations.open(config.delivery().onFailureDestination(),
                     new DestinationContext(function, config.eventSource()), config.clientProperties(),
-                    "esm-" + config.mappingUuid() + "-on-failure");
+                    "esm-" + config.mappingUuid() + "-on-failure", config.mappingUuid(), config.awsDestinations());
         }
         return destination;
     }

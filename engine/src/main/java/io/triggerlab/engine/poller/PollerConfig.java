@@ -1,6 +1,7 @@
 package io.triggerlab.engine.poller;
 
 import io.triggerlab.engine.batch.BatchPolicy;
+import io.triggerlab.engine.destination.AwsDestinationSettings;
 import io.triggerlab.engine.event.EventSource;
 
 import java.time.Duration;
@@ -20,10 +21,20 @@ import java.util.Objects;
  * @param functionTimeout  the function's timeout (the consumer must stay in the group while one invocation runs)
  * @param backoff          wait between attempts at a failing batch
  * @param delivery         filters, retry limits, record age, bisect, partial responses, on-failure destination
+ * @param awsDestinations  whether SQS/SNS/S3 destinations reach the real service or the local outbox
  */
 public record PollerConfig(String mappingUuid, String topic, String groupId, InitialPosition initialPosition,
                            BatchPolicy batchPolicy, EventSource eventSource, Map<String, Object> clientProperties,
-                           Duration functionTimeout, RetryBackoff backoff, DeliveryRules delivery) {
+                           Duration functionTimeout, RetryBackoff backoff, DeliveryRules delivery,
+                           AwsDestinationSettings awsDestinations) {
+
+    /** A config whose SQS/SNS/S3 destinations go to the local outbox. */
+    public PollerConfig(String mappingUuid, String topic, String groupId, InitialPosition initialPosition,
+                        BatchPolicy batchPolicy, EventSource eventSource, Map<String, Object> clientProperties,
+                        Duration functionTimeout, RetryBackoff backoff, DeliveryRules delivery) {
+        this(mappingUuid, topic, groupId, initialPosition, batchPolicy, eventSource, clientProperties, functionTimeout,
+                backoff, delivery, AwsDestinationSettings.DISABLED);
+    }
 
     /** A config with Lambda's classic delivery: no filters, retry the whole batch until it succeeds. */
     public PollerConfig(String mappingUuid, String topic, String groupId, InitialPosition initialPosition,
@@ -47,5 +58,6 @@ public record PollerConfig(String mappingUuid, String topic, String groupId, Ini
         Objects.requireNonNull(functionTimeout, "functionTimeout");
         backoff = backoff == null ? RetryBackoff.DEFAULT : backoff;
         delivery = delivery == null ? DeliveryRules.CLASSIC : delivery;
+        awsDestinations = awsDestinations == null ? AwsDestinationSettings.DISABLED : awsDestinations;
     }
 }

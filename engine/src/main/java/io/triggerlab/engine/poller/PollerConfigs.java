@@ -1,5 +1,6 @@
 package io.triggerlab.engine.poller;
 
+import io.triggerlab.engine.destination.AwsDestinationSettings;
 import io.triggerlab.engine.auth.AccessConfigurations;
 import io.triggerlab.engine.auth.ClientSecurityProperties;
 import io.triggerlab.engine.auth.ClusterAuth;
@@ -23,8 +24,11 @@ final class PollerConfigs {
 
     private final ClusterRegistry clusters;
 
-    PollerConfigs(ClusterRegistry clusters) {
+    private final AwsDestinationSettings awsDestinations;
+
+    PollerConfigs(ClusterRegistry clusters, AwsDestinationSettings awsDestinations) {
         this.clusters = clusters;
+        this.awsDestinations = awsDestinations;
     }
 
     PollerConfig of(EventSourceMapping mapping, FunctionDefinition function) {
@@ -41,7 +45,7 @@ final class PollerConfigs {
         }
         return new PollerConfig(mapping.uuid(), mapping.topic(), mapping.consumerGroupId(), initialPosition(mapping),
                 BatchPolicy.of(mapping.batchSize(), mapping.batchingWindow()), source,
-                client, function.timeout(), RetryBackoff.DEFAULT, deliveryRules(mapping));
+                client, function.timeout(), RetryBackoff.DEFAULT, deliveryRules(mapping), awsDestinations);
     }
 
     /** Filters and the error controls, with AWS's effective values (-1 retries + a destination = 10 retries). */

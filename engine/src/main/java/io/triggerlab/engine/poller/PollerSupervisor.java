@@ -1,5 +1,6 @@
 package io.triggerlab.engine.poller;
 
+import io.triggerlab.engine.destination.AwsDestinationSettings;
 import io.triggerlab.engine.cluster.ClusterRegistry;
 import io.triggerlab.engine.events.EngineEvent;
 import io.triggerlab.engine.events.EngineEventBus;
@@ -58,9 +59,16 @@ public final class PollerSupervisor implements MappingLifecycle, AutoCloseable {
     public PollerSupervisor(FunctionRegistry functions, ClusterRegistry clusters, FunctionInvokerFactory invokers,
                             ConsumerFactory consumers, InvocationHistory history, EngineEventBus events, Clock clock,
                             MetricsService metrics) {
+        this(functions, clusters, invokers, consumers, history, events, clock, metrics, AwsDestinationSettings.DISABLED);
+    }
+
+    /** @param awsDestinations whether SQS/SNS/S3 on-failure destinations reach the real service ({@code aws.properties}) */
+    public PollerSupervisor(FunctionRegistry functions, ClusterRegistry clusters, FunctionInvokerFactory invokers,
+                            ConsumerFactory consumers, InvocationHistory history, EngineEventBus events, Clock clock,
+                            MetricsService metrics, AwsDestinationSettings awsDestinations) {
         this.functions = functions;
         this.metrics = metrics;
-        this.configs = new PollerConfigs(clusters);
+        this.configs = new PollerConfigs(clusters, awsDestinations);
         this.invokers = invokers;
         this.consumers = consumers;
         this.history = history;

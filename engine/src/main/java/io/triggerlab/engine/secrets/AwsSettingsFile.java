@@ -1,5 +1,7 @@
 package io.triggerlab.engine.secrets;
 
+import io.triggerlab.engine.destination.AwsDestinationSettings;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -18,17 +20,22 @@ import java.util.Set;
  * secretsmanager.enabled=true             # look up secrets the local vault lacks in AWS Secrets Manager
  * secretsmanager.region=eu-west-1         # default: the engine's region
  * secretsmanager.endpoint=http://localhost:4566   # e.g. LocalStack
+ * destinations.enabled=true               # deliver SQS/SNS/S3 on-failure destinations for real (default: outbox)
+ * destinations.region=eu-west-1           # for S3 buckets (SQS/SNS use their ARN's region); default: engine's region
+ * destinations.endpoint=http://localhost:4566     # e.g. LocalStack, for all three services
  * </pre>
  *
  * @param profile               named AWS profile or {@code null}
  * @param secretsManagerEnabled whether AWS Secrets Manager backs the local vault
  * @param secretsManager        how to reach it
+ * @param destinations          SQS/SNS/S3 on-failure destinations: real service or local outbox
  */
-public record AwsSettingsFile(String profile, boolean secretsManagerEnabled, SecretsManagerProvider.Settings secretsManager) {
+public record AwsSettingsFile(String profile, boolean secretsManagerEnabled, SecretsManagerProvider.Settings secretsManager,
+                              AwsDestinationSettings destinations) {
 
     public static final String NAME = "aws.properties";
     private static final Set<String> KEYS = Set.of("profile", "secretsmanager.enabled", "secretsmanager.region",
-            "secretsmanager.endpoint");
+            "secretsmanager.endpoint", "destinations.enabled", "destinations.region", "destinations.endpoint");
 
     /** Reads the file if it exists; otherwise: default chain, local vault only. */
     public static AwsSettingsFile load(Path file, String defaultRegion) {
@@ -49,9 +56,23 @@ public record AwsSettingsFile(String profile, boolean secretsManagerEnabled, Sec
         String profile = blankToNull(p.getProperty("profile"));
         String endpoint = blankToNull(p.getProperty("secretsmanager.endpoint"));
         String region = blankToNull(p.getProperty("secretsmanager.region"));
+        String destinationsRegion = blankToNull(p.getProperty("destinations.region"));
+        String destinationsEndpoint = blankToNull(p.getProperty("destinations.endpoint"));
         return new AwsSettingsFile(profile, Boolean.parseBoolean(p.getProperty("secretsmanager.enabled", "false")),
                 new SecretsManagerProvider.Settings(region == null ? defaultRegion : region, profile,
-                        endpoint == null ? null : URI.create(endpoint)));
+                        endpoint == null ? null : URI.create(endpoint)),
+                new AwsDestinationSettings(bool(p, "destinations.enabled", file),
+                        destinationsRegion == null ? defaultRegion : destinationsRegion, profile,
+                        destinationsEndpoint == null ? null : URI.create(destinationsEndpoint)));
+    }
+
+    private static boolean bool(Properties p, String key, Path file) {
+        String value = p.getProperty(key, "false").strip();
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("Setting '" + key + "' in " + file + " is '" + value
+                    + "': must be true or false");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     private static String blankToNull(String value) {

@@ -6,6 +6,7 @@ import io.triggerlab.engine.history.HistoryQuery;
 import io.triggerlab.engine.history.InvocationOutcome;
 import io.triggerlab.engine.history.InvocationRecord;
 import io.triggerlab.engine.history.InvocationSummary;
+import io.triggerlab.engine.destination.FakeAwsServer;
 import io.triggerlab.engine.mapping.DestinationConfig;
 import io.triggerlab.engine.mapping.EventSourceMapping;
 import io.triggerlab.engine.sandbox.EmbeddedKafkaBroker;
@@ -131,5 +132,66 @@ class OnFailureDestinationIT {
         assertThat(record.at("/KafkaBatchInfo/recordsInfo/" + topic + "-0/lastRecordOffset").asText()).isEqualTo("2");
         assertThat(record.has("payload")).isFalse();
         assertThat(function.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void sendsTheFailureRecordToSqs_whenAwsDestinationsAreEnabled_andRecordsAServiceErrorAsDestinationFailed(
+            @TempDir Path awsDataDir) throws Exception {
+        List<String> sentBodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (FakeAwsServer sqs = new FakeAwsServer(request -> sqsAnswer(request, sentBodies))) {
+            harness.close();
+            java.nio.file.Files.writeString(awsDataDir.resolve("aws.properties"),
+                    "destinations.enabled=true\ndestinations.endpoint=" + sqs.endpoint() + "\n");
+            harness = new EngineHarness(broker.bootstrapServers(), awsDataDir);
+            harness.registerInvokeApiFunction("fn", function, Duration.ofSeconds(3));
+            function.behave((call, event) -> InvokeApiFunction.Response.error("always"));
+            String okTopic = TestTopics.unique("sqs-real");
+            String badTopic = TestTopics.unique("sqs-gone");
+            broker.createTopic(okTopic, 1);
+            broker.createTopic(badTopic, 1);
+            harness.produce(okTopic, 0, "a", "b");
+            harness.produce(badTopic, 0, "x");
+            String queue = "arn:aws:sqs:us-east-1:123456789012:orders-dlq";
+
+            EventSourceMapping ok = harness.createMapping("fn", okTopic, r -> r.maximumRetryAttempts(0).batchSize(10)
+                    .destinationConfig(DestinationConfig.onFailure(queue)));
+            EventSourceMapping bad = harness.createMapping("fn", badTopic, r -> r.maximumRetryAttempts(0).batchSize(10)
+                    .destinationConfig(DestinationConfig.onFailure("arn:aws:sqs:us-east-1:123456789012:gone")));
+
+            await().until(() -> harness.committedOffset(ok.uuid(), okTopic, 0) == 2
+                    && harness.committedOffset(bad.uuid(), badTopic, 0) == 1);
+            assertThat(sentBodies).hasSize(1);
+            JsonNode record = JSON.readTree(sentBodies.get(0));
+            assertThat(record.at("/requestContext/condition").asText()).isEqualTo("RetryAttemptsExhausted");
+            assertThat(record.at("/KafkaBatchInfo/recordsInfo/" + okTopic + "-0/lastRecordOffset").asText()).isEqualTo("1");
+            InvocationRecord sent = onlyRow(ok, InvocationOutcome.SENT_TO_DESTINATION);
+            assertThat(sent.errorMessage()).contains("sent to SQS queue http://queue.local/123456789012/orders-dlq");
+            assertThat(JSON.readTree(sent.payload())).isEqualTo(record);
+            InvocationRecord failed = onlyRow(bad, InvocationOutcome.DESTINATION_FAILED);
+            assertThat(failed.errorMessage()).contains("arn:aws:sqs:us-east-1:123456789012:gone",
+                    "The specified queue does not exist");
+        }
+    }
+
+    private static FakeAwsServer.Response sqsAnswer(FakeAwsServer.Request request, List<String> sentBodies) {
+        String json = "application/x-amz-json-1.0";
+        try {
+            JsonNode in = JSON.readTree(request.body());
+            if ("AmazonSQS.GetQueueUrl".equals(request.header("X-Amz-Target"))) {
+                if (in.get("QueueName").asText().equals("gone")) {
+                    return new FakeAwsServer.Response(400, json, "{\"__type\":\"com.amazonaws.sqs#QueueDoesNotExist\","
+                            + "\"message\":\"The specified queue does not exist.\"}");
+                }
+                return new FakeAwsServer.Response(200, json, "{\"QueueUrl\":\"http://queue.local/"
+                        + in.get("QueueOwnerAWSAccountId").asText() + "/" + in.get("QueueName").asText() + "\"}");
+            }
+            String body = in.get("MessageBody").asText();
+            sentBodies.add(body);
+            String md5 = String.format("%032x", new java.math.BigInteger(1,
+                    java.security.MessageDigest.getInstance("MD5").digest(body.getBytes(StandardCharsets.UTF_8))));
+            return new FakeAwsServer.Response(200, json, "{\"MessageId\":\"m-1\",\"MD5OfMessageBody\":\"" + md5 + "\"}");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
