@@ -1,6 +1,10 @@
 package io.triggerlab.engine;
 
 import io.triggerlab.engine.cluster.ClusterRegistry;
+import io.triggerlab.engine.cluster.KafkaTestRecordProducer;
+import io.triggerlab.engine.cluster.KafkaTopicCatalog;
+import io.triggerlab.engine.cluster.TestRecordProducer;
+import io.triggerlab.engine.cluster.TopicCatalog;
 import io.triggerlab.engine.events.EngineEvent;
 import io.triggerlab.engine.events.EngineEventBus;
 import io.triggerlab.engine.function.FunctionRegistry;
@@ -40,6 +44,8 @@ public final class Engine implements AutoCloseable {
     private final MappingService mappings;
     private final InvocationHistory history;
     private final PollerSupervisor supervisor;
+    private final TopicCatalog topics;
+    private final TestRecordProducer producer;
 
     private Engine(EngineConfig config, EngineEventBus events, Deque<AutoCloseable> closeables, String bootstrapServers,
                    EmbeddedKafkaBroker sandbox, FunctionRegistry functions, ClusterRegistry clusters,
@@ -54,6 +60,8 @@ public final class Engine implements AutoCloseable {
         this.mappings = mappings;
         this.history = history;
         this.supervisor = supervisor;
+        this.topics = new KafkaTopicCatalog(bootstrapServers);
+        this.producer = new KafkaTestRecordProducer(bootstrapServers);
     }
 
     /** Starts the engine with a fresh event bus. */
@@ -144,6 +152,16 @@ public final class Engine implements AutoCloseable {
 
     public InvocationHistory history() {
         return history;
+    }
+
+    /** The topics of the cluster in use (list, create, health), for the console and CLI. */
+    public TopicCatalog topics() {
+        return topics;
+    }
+
+    /** Sends test records to the cluster in use. */
+    public TestRecordProducer producer() {
+        return producer;
     }
 
     /** How many pollers (Kafka consumers) a mapping runs right now. */
