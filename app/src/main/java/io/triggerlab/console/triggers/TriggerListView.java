@@ -1,0 +1,96 @@
+package io.triggerlab.console.triggers;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.Objects;
+
+/** The side list of triggers: function, topic and a state badge per row. Binds to {@link TriggerListViewModel}. */
+public final class TriggerListView {
+
+    private final TriggerListViewModel viewModel;
+    private final ListView<TriggerRow> list = new ListView<>();
+    private boolean syncing;
+
+    public TriggerListView(TriggerListViewModel viewModel) {
+        this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        list.setId("trigger-list");
+        list.setItems(viewModel.rows());
+        list.setCellFactory(ignored -> new TriggerCell());
+        Label placeholder = new Label("No triggers yet.\nCreate one with Trigger › New trigger… (Ctrl+N)");
+        placeholder.getStyleClass().add("placeholder");
+        placeholder.setWrapText(true);
+        list.setPlaceholder(placeholder);
+        list.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
+            if (!syncing) {
+                viewModel.selectedUuidProperty().set(is == null ? null : is.uuid());
+            }
+        });
+        viewModel.selectedUuidProperty().addListener((o, was, is) -> selectInList(is));
+        // A replaced row (new state) loses the list's selection; put it back.
+        viewModel.rows().addListener((javafx.collections.ListChangeListener<TriggerRow>) change ->
+                selectInList(viewModel.selectedUuidProperty().get()));
+    }
+
+    private void selectInList(String uuid) {
+        syncing = true;
+        try {
+            TriggerRow current = list.getSelectionModel().getSelectedItem();
+            if (uuid == null) {
+                list.getSelectionModel().clearSelection();
+            } else if (current == null || !current.uuid().equals(uuid)) {
+                viewModel.rows().stream().filter(r -> r.uuid().equals(uuid)).findFirst()
+                        .ifPresent(r -> list.getSelectionModel().select(r));
+            }
+        } finally {
+            syncing = false;
+        }
+    }
+
+    public Node root() {
+        return list;
+    }
+
+    private static final class TriggerCell extends ListCell<TriggerRow> {
+        private final Label function = new Label();
+        private final Label topic = new Label();
+        private final Label badge = new Label();
+        private final HBox box;
+
+        TriggerCell() {
+            function.getStyleClass().add("trigger-function");
+            topic.getStyleClass().add("trigger-topic");
+            badge.getStyleClass().add("state-badge");
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            VBox text = new VBox(2, function, topic);
+            box = new HBox(8, text, spacer, badge);
+            box.setAlignment(Pos.CENTER_LEFT);
+            getStyleClass().add("trigger-cell");
+        }
+
+        @Override
+        protected void updateItem(TriggerRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setGraphic(null);
+                setId(null);
+                return;
+            }
+            setId("trigger-" + row.uuid());
+            function.setText(row.functionName());
+            topic.setText(row.topic() + " · " + row.source());
+            badge.setText(row.badge().label());
+            badge.getStyleClass().removeIf(c -> c.startsWith("badge-"));
+            badge.getStyleClass().add(row.badge().styleClass());
+            setGraphic(box);
+        }
+    }
+}
