@@ -50,6 +50,8 @@ public final class TriggerPageViewModel {
     private final ReadOnlyBooleanWrapper canEdit = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper("");
+    /** The UUID asked for last; answers about any other trigger arrive too late and are dropped. */
+    private String shownUuid;
 
     public TriggerPageViewModel(TriggerPageBackend backend, BackgroundWork work, ZoneId zone) {
         this.backend = Objects.requireNonNull(backend, "backend");
@@ -60,22 +62,25 @@ public final class TriggerPageViewModel {
     /** Loads the trigger with this UUID (null clears the page). */
     public void show(String uuid) {
         errorMessage.set("");
+        shownUuid = uuid;
         if (uuid == null) {
+            busy.set(false);
             apply(null);
             return;
         }
         busy.set(true);
         work.submit("load the trigger", () -> backend.get(uuid), loaded -> {
-            busy.set(false);
-            apply(loaded);
-            refreshPollers();
+            if (uuid.equals(shownUuid)) {
+                busy.set(false);
+                apply(loaded);
+                refreshPollers();
+            }
         }, this::fail);
     }
 
     /** A newer version of a mapping from an engine event; ignored unless it is the one shown. */
     public void onMappingChanged(EventSourceMapping changed) {
-        EventSourceMapping shown = mapping.get();
-        if (shown != null && shown.uuid().equals(changed.uuid())) {
+        if (changed.uuid().equals(shownUuid) && mapping.get() != null) {
             apply(changed);
             refreshPollers();
         }
@@ -93,7 +98,7 @@ public final class TriggerPageViewModel {
                 () -> backend.update(shown.uuid(), UpdateEventSourceMappingRequest.builder().enabled(enable).build()),
                 updated -> {
                     busy.set(false);
-                    apply(updated);
+                    applyIfShown(updated);
                 }, this::fail);
     }
 
@@ -106,8 +111,15 @@ public final class TriggerPageViewModel {
         busy.set(true);
         work.submit("delete the trigger", () -> backend.delete(shown.uuid()), deleting -> {
             busy.set(false);
-            apply(deleting);
+            applyIfShown(deleting);
         }, this::fail);
+    }
+
+    /** An answer about a trigger that is still the one shown (the person may have selected another meanwhile). */
+    private void applyIfShown(EventSourceMapping m) {
+        if (m.uuid().equals(shownUuid)) {
+            apply(m);
+        }
     }
 
     private void refreshPollers() {

@@ -28,9 +28,11 @@ public final class TriggerListView {
         placeholder.getStyleClass().add("placeholder");
         placeholder.setWrapText(true);
         list.setPlaceholder(placeholder);
+        // Only a chosen row changes the selection: the list also reports "nothing selected" while a row is replaced
+        // by its newer state, and a trigger that goes away is deselected by the ViewModel itself.
         list.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
-            if (!syncing) {
-                viewModel.selectedUuidProperty().set(is == null ? null : is.uuid());
+            if (!syncing && is != null) {
+                viewModel.selectedUuidProperty().set(is.uuid());
             }
         });
         viewModel.selectedUuidProperty().addListener((o, was, is) -> selectInList(is));
