@@ -108,7 +108,8 @@ public final class DemoSetup {
                     + "\"quantity\":%d,\"totalCents\":%d}", 1000 + i, customer, items[i % items.length], 1 + i % 4,
                     1250 + (i * 37) % 9000);
             records.add(new TestRecord(null, utf8("order-" + (1000 + i)), utf8(value), List.of(
-                    new TestRecord.Header("trace-id", utf8(String.format(Locale.ROOT, "%032x", 0x5eed_0000L + i))),
+                    new TestRecord.Header("trace-id", utf8(String.format(Locale.ROOT, "%016x%016x",
+                            (i + 1) * 0x9E3779B97F4A7C15L, (i + 7) * 0xC2B2AE3D27D4EB4FL))),
                     new TestRecord.Header("source", utf8("checkout-web")),
                     new TestRecord.Header("customer-name", utf8(customer)))));
         }

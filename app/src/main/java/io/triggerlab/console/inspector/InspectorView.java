@@ -54,12 +54,9 @@ public final class InspectorView {
     }
 
     private Node content() {
-        SplitPane middle = new SplitPane(eventPane(), recordsPane());
-        middle.setDividerPositions(0.42);
-        SplitPane vertical = new SplitPane(middle, responsePane());
-        vertical.setOrientation(Orientation.VERTICAL);
-        vertical.setDividerPositions(0.72);
-        BorderPane pane = new BorderPane(vertical);
+        SplitPane middle = new SplitPane(outputTabs(), recordsPane());
+        middle.setDividerPositions(0.38);
+        BorderPane pane = new BorderPane(middle);
         pane.setTop(header());
         return pane;
     }
@@ -85,18 +82,19 @@ public final class InspectorView {
         export.setId("export-event");
         export.disableProperty().bind(viewModel.eventKeptProperty().not());
         export.setOnAction(e -> chooseExportFile(export));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox row = new HBox(10, new VBox(2, title, details), spacer, copy, export);
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        VBox text = new VBox(2, title, details);
+        text.setMinWidth(0);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox row = new HBox(10, text, copy, export);
         row.setAlignment(Pos.CENTER_LEFT);
-        Label status = bound(new Label(), viewModel.statusMessageProperty());
+        Label status = shownWhenSet(bound(new Label(), viewModel.statusMessageProperty()));
         status.setId("inspector-status");
         status.getStyleClass().add("hint");
-        status.setWrapText(true);
-        Label error = bound(new Label(), viewModel.errorMessageProperty());
+        Label error = shownWhenSet(bound(new Label(), viewModel.errorMessageProperty()));
         error.setId("inspector-error");
         error.getStyleClass().add("inline-error");
-        error.setWrapText(true);
         VBox header = new VBox(4, row, attempts, status, error);
         header.getStyleClass().add("inspector-header");
         return header;
@@ -113,14 +111,34 @@ public final class InspectorView {
         }
     }
 
-    private Node eventPane() {
+    /** The event sent, the function's answer and its logs, one tab each beside the records. */
+    private Node outputTabs() {
         TextArea event = monospace("inspector-event");
         event.textProperty().bind(viewModel.eventJsonProperty());
-        Label heading = new Label("Event sent to the function (pretty-printed; Export writes the exact bytes)");
-        heading.getStyleClass().add("section-title");
-        VBox box = new VBox(4, heading, event);
-        VBox.setVgrow(event, Priority.ALWAYS);
-        return box;
+        TextArea response = monospace("inspector-response");
+        response.setWrapText(true);
+        response.textProperty().bind(viewModel.responseProperty());
+        TextArea logs = monospace("inspector-logs");
+        logs.setWrapText(true);
+        logs.textProperty().bind(viewModel.logsProperty());
+        Tab eventTab = new Tab("Event sent", event);
+        eventTab.setId("tab-event");
+        eventTab.setTooltip(new javafx.scene.control.Tooltip("Pretty-printed; Export writes the exact bytes sent"));
+        Tab responseTab = new Tab("Response or error", response);
+        responseTab.setId("tab-response");
+        Tab logsTab = new Tab("Function logs", logs);
+        logsTab.setId("tab-logs");
+        TabPane tabs = new TabPane(eventTab, responseTab, logsTab);
+        tabs.setId("inspector-output");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        return tabs;
+    }
+
+    private static Label shownWhenSet(Label label) {
+        label.setWrapText(true);
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
     }
 
     private Node recordsPane() {
@@ -139,11 +157,12 @@ public final class InspectorView {
         records.setId("inspector-records");
         records.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         records.getColumns().add(column("Partition", RecordRow::topicPartition, 110));
-        records.getColumns().add(column("Offset", r -> String.valueOf(r.offset()), 55));
-        records.getColumns().add(column("Timestamp", RecordRow::timestamp, 150));
+        records.getColumns().add(column("Offset", r -> String.valueOf(r.offset()), 50));
+        records.getColumns().add(column("Time", r -> r.timestamp().length() > 11 ? r.timestamp().substring(11)
+                : r.timestamp(), 90));
         records.getColumns().add(column("Key", r -> r.keyPreview(viewModel.valueModeProperty().get()), 80));
-        records.getColumns().add(column("Value", r -> r.valuePreview(viewModel.valueModeProperty().get()), 200));
-        records.getColumns().add(column("Headers", r -> String.valueOf(r.headers().size()), 55));
+        records.getColumns().add(column("Value", r -> r.valuePreview(viewModel.valueModeProperty().get()), 190));
+        records.getColumns().add(column("Hdrs", r -> String.valueOf(r.headers().size()), 40));
         viewModel.valueModeProperty().addListener((o, was, is) -> records.refresh());
         records.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
             if (is != null) {
@@ -161,7 +180,7 @@ public final class InspectorView {
         headers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         headers.getColumns().add(headerColumn("Header", HeaderRow::name));
         headers.getColumns().add(headerColumn("Decoded (UTF-8)", HeaderRow::text));
-        headers.getColumns().add(headerColumn("Raw signed bytes, as in the event", HeaderRow::raw));
+        headers.getColumns().add(headerColumn("Raw signed bytes (as sent)", HeaderRow::raw));
         Label noHeaders = new Label("This record has no headers.");
         noHeaders.getStyleClass().add("placeholder");
         headers.setPlaceholder(noHeaders);
@@ -178,21 +197,10 @@ public final class InspectorView {
 
         SplitPane split = new SplitPane(records, headers, detail);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.36, 0.6);
+        split.setDividerPositions(0.36, 0.68);
         VBox box = new VBox(4, top, split);
         VBox.setVgrow(split, Priority.ALWAYS);
         return box;
-    }
-
-    private Node responsePane() {
-        TextArea response = monospace("inspector-response");
-        response.textProperty().bind(viewModel.responseProperty());
-        TextArea logs = monospace("inspector-logs");
-        logs.textProperty().bind(viewModel.logsProperty());
-        TabPane tabs = new TabPane(new Tab("Response or error", response), new Tab("Function logs", logs));
-        tabs.setId("inspector-output");
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        return tabs;
     }
 
     private static TextArea monospace(String id) {

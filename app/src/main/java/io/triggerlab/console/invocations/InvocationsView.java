@@ -45,6 +45,7 @@ public final class InvocationsView {
         TextField search = new TextField();
         search.setId("invocation-search");
         search.setPromptText("Search request id, partition, error…");
+        search.setPrefColumnCount(22);
         search.textProperty().bindBidirectional(viewModel.searchProperty());
         HBox.setHgrow(search, Priority.SOMETIMES);
         Label summary = new Label();

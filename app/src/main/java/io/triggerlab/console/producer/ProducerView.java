@@ -132,6 +132,7 @@ public final class ProducerView {
         send.setId("produce-send");
         send.getStyleClass().add("primary");
         send.setDefaultButton(true);
+        send.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         send.disableProperty().bind(viewModel.busyProperty());
         send.setOnAction(e -> viewModel.send());
         ProgressIndicator progress = new ProgressIndicator();

@@ -9,7 +9,7 @@ package io.triggerlab.console.shell;
 public record WindowLayout(double x, double y, double width, double height, boolean maximized,
                            double sidebarDivider, double inspectorDivider) {
 
-    public static final WindowLayout DEFAULT = new WindowLayout(Double.NaN, Double.NaN, 1280, 820, false, 0.22, 0.38);
+    public static final WindowLayout DEFAULT = new WindowLayout(Double.NaN, Double.NaN, 1280, 820, false, 0.25, 0.3);
 
     public WindowLayout {
         width = Math.max(width, 720);
@@ -18,8 +18,8 @@ public record WindowLayout(double x, double y, double width, double height, bool
         inspectorDivider = clamp(inspectorDivider, 0.15, 0.85, DEFAULT_INSPECTOR);
     }
 
-    private static final double DEFAULT_SIDEBAR = 0.22;
-    private static final double DEFAULT_INSPECTOR = 0.38;
+    private static final double DEFAULT_SIDEBAR = 0.25;
+    private static final double DEFAULT_INSPECTOR = 0.3;
 
     private static double clamp(double value, double min, double max, double fallback) {
         return Double.isNaN(value) ? fallback : Math.min(max, Math.max(min, value));

@@ -167,6 +167,8 @@ public final class TriggerPageView {
         configuration.setId("trigger-configuration");
         configuration.getStyleClass().add("mono");
         configuration.textProperty().bind(viewModel.configurationProperty());
+        configuration.setWrapText(true);
+        configuration.setMaxWidth(Double.MAX_VALUE);
         TitledPane configPane = new TitledPane("Configuration", configuration);
         configPane.setCollapsible(false);
 
@@ -181,13 +183,7 @@ public final class TriggerPageView {
         lagPane.setCollapsible(false);
         lagPane.setTooltip(new Tooltip("Topic-level OffsetLag, as CloudWatch's AWS/Lambda OffsetLag metric"));
 
-        HBox lower = new HBox(12, configPane, lagPane);
-        HBox.setHgrow(configPane, Priority.ALWAYS);
-        HBox.setHgrow(lagPane, Priority.ALWAYS);
-        configPane.setMaxWidth(Double.MAX_VALUE);
-        lagPane.setMaxWidth(Double.MAX_VALUE);
-
-        VBox content = new VBox(14, status, problem, lower);
+        VBox content = new VBox(14, status, problem, lagPane, configPane);
         content.setId("trigger-overview");
         content.getStyleClass().add("trigger-overview");
         ScrollPane scroll = new ScrollPane(content);

@@ -70,12 +70,19 @@ public final class TriggerListView {
             function.getStyleClass().add("trigger-function");
             topic.getStyleClass().add("trigger-topic");
             badge.getStyleClass().add("state-badge");
+            // The badge always shows in full; the names give way (with an ellipsis) when the list is narrow.
+            badge.setMinWidth(Region.USE_PREF_SIZE);
+            function.setMinWidth(0);
+            topic.setMinWidth(0);
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             VBox text = new VBox(2, function, topic);
+            text.setMinWidth(0);
             box = new HBox(8, text, spacer, badge);
             box.setAlignment(Pos.CENTER_LEFT);
             getStyleClass().add("trigger-cell");
+            // Cells take the list's width instead of their content's, so the list never scrolls sideways.
+            setPrefWidth(0);
         }
 
         @Override

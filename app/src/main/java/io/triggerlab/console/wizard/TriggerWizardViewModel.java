@@ -209,11 +209,12 @@ public final class TriggerWizardViewModel {
 
     private void submitFailed(String message) {
         busy.set(false);
-        submitError.set(message);
         WizardStep about = WizardStep.ofMessage(message);
         if (about != null) {
             step.set(about);
         }
+        // After moving to the step: a step change revalidates, which clears the previous answer.
+        submitError.set(message);
     }
 
     private TriggerForm form() {
@@ -238,10 +239,11 @@ public final class TriggerWizardViewModel {
             }
             return "";
         } catch (TriggerForm.FieldException e) {
-            return e.step().ordinal() <= current.ordinal() ? e.getMessage() : "";
+            return editing.get() || e.step().ordinal() <= current.ordinal() ? e.getMessage() : "";
         } catch (InvalidParameterValueException e) {
+            // When editing, every field is already filled in, so every message counts.
             WizardStep about = WizardStep.ofMessage(e.getMessage());
-            return about == null || about.ordinal() <= current.ordinal() ? e.getMessage() : "";
+            return editing.get() || about == null || about.ordinal() <= current.ordinal() ? e.getMessage() : "";
         }
     }
 

@@ -56,7 +56,8 @@ class ConsoleWorkflowIT {
         console.engine().topics().createTopic("it-orders", 2);
 
         // Ctrl+N opens the wizard: the Lambda console's MSK form, step by step.
-        robot.clickOn("#empty-new-trigger");
+        robot.clickOn("#trigger-list");
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         await().until(() -> console.windowOpen("trigger-wizard"));
         assertThat(console.text("#wizard-page-trigger_type .page-title")).isEqualTo("Trigger type");
         robot.clickOn("#wizard-next");
