@@ -24,10 +24,15 @@ public final class TriggerListView {
         list.setId("trigger-list");
         list.setItems(viewModel.rows());
         list.setCellFactory(ignored -> new TriggerCell());
-        Label placeholder = new Label("No triggers yet.\nCreate one with Trigger › New trigger… (Ctrl+N)");
+        Label placeholder = new Label("No triggers yet");
         placeholder.getStyleClass().add("placeholder");
-        placeholder.setWrapText(true);
-        list.setPlaceholder(placeholder);
+        Label hint = new Label("Create one with Trigger › New trigger… (Ctrl+N), or Help › Create demo triggers.");
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        VBox empty = new VBox(6, placeholder, hint);
+        empty.setAlignment(Pos.CENTER);
+        empty.setMaxWidth(220);
+        list.setPlaceholder(empty);
         // Only a chosen row changes the selection: the list also reports "nothing selected" while a row is replaced
         // by its newer state, and a trigger that goes away is deselected by the ViewModel itself.
         list.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
