@@ -18,15 +18,18 @@ import java.util.Objects;
  */
 public record LaunchOptions(Command command, Path dataDirectory) {
 
-    public enum Command { RUN, VERSION, HELP }
+    public enum Command { RUN, VERSION, HELP, SELF_TEST }
 
     public static final String USAGE = String.join(System.lineSeparator(),
-            "Usage: java -jar triggerlab-console.jar [--data-dir DIR] [--version] [--help]",
+            "Usage: java -jar triggerlab-console.jar [--data-dir DIR] [--version] [--self-test] [--help]",
             "",
             "Opens the TriggerLab console. It starts the engine, and with it an embedded Kafka broker, in this process.",
             "",
             "  --data-dir DIR  TriggerLab's data directory (default: $" + DataDirectory.HOME_ENV + ", else ~/.triggerlab)",
             "  --version       print the version and exit",
+            "  --self-test     check this installation without a display: start the engine and its embedded broker in a",
+            "                  temporary directory, trigger a demo function with one record, print what happened and exit",
+            "                  (0 = passed); your data directory is not used",
             "  --help          print this help and exit");
 
     public LaunchOptions {
@@ -46,6 +49,8 @@ public record LaunchOptions(Command command, Path dataDirectory) {
             String arg = args.get(i);
             if (arg.equals("--version")) {
                 command = command == Command.HELP ? Command.HELP : Command.VERSION;
+            } else if (arg.equals("--self-test")) {
+                command = command == Command.RUN ? Command.SELF_TEST : command;
             } else if (arg.equals("--help") || arg.equals("-h")) {
                 command = Command.HELP;
             } else if (arg.equals("--data-dir")) {

@@ -1,6 +1,8 @@
 package io.triggerlab.console;
 
 import io.triggerlab.engine.Version;
+import io.triggerlab.engine.selftest.SelfTest;
+import io.triggerlab.engine.selftest.SelfTestFailedException;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -10,12 +12,14 @@ import java.util.function.Consumer;
 
 /**
  * The jar's main class. It deliberately does not extend {@code Application}: the JDK's launcher refuses a JavaFX
- * main class on the classpath, and {@code --version} / {@code --help} must work without a display or toolkit.
+ * main class on the classpath, and {@code --version} / {@code --help} / {@code --self-test} must work without a display
+ * or toolkit.
  */
 public final class Launcher {
 
     static final int EXIT_NO_DISPLAY = 1;
     static final int EXIT_USAGE = 2;
+    static final int EXIT_SELF_TEST_FAILED = 3;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -23,24 +27,30 @@ public final class Launcher {
     private final String userHome;
     private final Properties systemProperties;
     private final Consumer<String[]> consoleLauncher;
+    private final Consumer<PrintStream> selfTest;
 
+    /**
+     * @param consoleLauncher opens the console and blocks until it is closed
+     * @param selfTest        runs the self-test, printing to the given stream; throws when it fails
+     */
     Launcher(PrintStream out, PrintStream err, Map<String, String> environment, String userHome,
-             Properties systemProperties, Consumer<String[]> consoleLauncher) {
+             Properties systemProperties, Consumer<String[]> consoleLauncher, Consumer<PrintStream> selfTest) {
         this.out = out;
         this.err = err;
         this.environment = environment;
         this.userHome = userHome;
         this.systemProperties = systemProperties;
         this.consoleLauncher = consoleLauncher;
+        this.selfTest = selfTest;
     }
 
     public static void main(String[] args) {
         Launcher launcher = new Launcher(System.out, System.err, System.getenv(), System.getProperty("user.home"),
-                System.getProperties(), ConsoleApp::launchConsole);
+                System.getProperties(), ConsoleApp::launchConsole, SelfTest::run);
         int exitCode = launcher.run(args);
-        if (exitCode != 0) {
-            System.exit(exitCode);
-        }
+        // Every command is finished here (the console returns once its window is closed): exiting explicitly keeps a
+        // stray non-daemon thread from holding a packaged launcher, e.g. a CI smoke test, open.
+        System.exit(exitCode);
     }
 
     /** Handles the arguments; returns the process exit code. Blocks while the console is open. */
@@ -59,6 +69,8 @@ public final class Launcher {
             case HELP:
                 out.println(LaunchOptions.USAGE);
                 return 0;
+            case SELF_TEST:
+                return selfTest();
             default:
                 if (!displayAvailable()) {
                     err.println("The console needs a display, but DISPLAY and WAYLAND_DISPLAY are not set. "
@@ -68,6 +80,21 @@ public final class Launcher {
                 consoleLauncher.accept(args);
                 return 0;
         }
+    }
+
+    private int selfTest() {
+        try {
+            selfTest.accept(out);
+            return 0;
+        } catch (SelfTestFailedException e) {
+            err.println(e.getMessage());
+        } catch (RuntimeException e) {
+            err.println("Self-test failed unexpectedly: " + e);
+            e.printStackTrace(err);
+        }
+        err.println("The installation does not work as it should. Run again with --self-test to retry; if it fails "
+                + "again, report the lines above.");
+        return EXIT_SELF_TEST_FAILED;
     }
 
     /** Linux needs an X or Wayland display unless the headless Monocle platform was chosen (as the tests do). */

@@ -1,6 +1,7 @@
 package io.triggerlab.console;
 
 import io.triggerlab.engine.Version;
+import io.triggerlab.engine.selftest.SelfTestFailedException;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -19,6 +20,8 @@ class LauncherTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final List<String[]> launched = new ArrayList<>();
+    private final List<PrintStream> selfTests = new ArrayList<>();
+    private RuntimeException selfTestFailure;
 
     private int run(String... args) {
         return run(Map.of("DISPLAY", ":0"), args);
@@ -29,8 +32,16 @@ class LauncherTest {
         linuxDesktop.setProperty("os.name", "Linux");
         Launcher launcher = new Launcher(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), environment, "/home/dev", linuxDesktop,
-                launched::add);
+                launched::add, this::selfTest);
         return launcher.run(args);
+    }
+
+    private void selfTest(PrintStream stream) {
+        selfTests.add(stream);
+        if (selfTestFailure != null) {
+            throw selfTestFailure;
+        }
+        stream.println("Self-test passed in 1 ms.");
     }
 
     private String out() {
@@ -52,8 +63,41 @@ class LauncherTest {
         int exit = run("--help");
 
         assertThat(exit).isZero();
-        assertThat(out()).contains("--data-dir DIR", "--version", "--help", "TRIGGERLAB_HOME");
+        assertThat(out()).contains("--data-dir DIR", "--version", "--self-test", "--help", "TRIGGERLAB_HOME");
         assertThat(launched).isEmpty();
+    }
+
+    @Test
+    void selfTest_runsWithoutADisplay_printsToStdout_andExitsZero() {
+        int exit = run(Map.of(), "--self-test");
+
+        assertThat(exit).isZero();
+        assertThat(selfTests).hasSize(1);
+        assertThat(out()).isEqualTo("Self-test passed in 1 ms." + System.lineSeparator());
+        assertThat(launched).isEmpty();
+    }
+
+    @Test
+    void selfTestFailure_printsTheFailedStepOnStderr_andExitsThree() {
+        selfTestFailure = new SelfTestFailedException("starting the engine", "port 9092 is in use", null);
+
+        int exit = run(Map.of(), "--self-test");
+
+        assertThat(exit).isEqualTo(Launcher.EXIT_SELF_TEST_FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .startsWith("Self-test failed while starting the engine: port 9092 is in use" + System.lineSeparator())
+                .contains("The installation does not work as it should.");
+        assertThat(launched).isEmpty();
+    }
+
+    @Test
+    void helpAndVersion_winOverSelfTest() {
+        assertThat(LaunchOptions.parse(List.of("--self-test", "--version"), Map.of(), "/home/dev").command())
+                .isEqualTo(LaunchOptions.Command.VERSION);
+        assertThat(LaunchOptions.parse(List.of("--help", "--self-test"), Map.of(), "/home/dev").command())
+                .isEqualTo(LaunchOptions.Command.HELP);
+        assertThat(LaunchOptions.parse(List.of("--self-test"), Map.of(), "/home/dev").command())
+                .isEqualTo(LaunchOptions.Command.SELF_TEST);
     }
 
     @Test

@@ -33,6 +33,9 @@ public record EngineConfig(Path dataDirectory, String externalBootstrap, int san
         }
         region = region == null ? DEFAULT_REGION : region;
         accountId = accountId == null ? DEFAULT_ACCOUNT_ID : accountId;
+        if (!region.matches("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d")) {
+            throw new IllegalArgumentException("Region '" + region + "' is not valid: use an AWS region name such as us-east-1");
+        }
         if (!accountId.matches("\\d{12}")) {
             throw new IllegalArgumentException("Account id '" + accountId + "' is not valid: must be 12 digits");
         }
@@ -50,6 +53,11 @@ public record EngineConfig(Path dataDirectory, String externalBootstrap, int san
 
     public EngineConfig withExternalBootstrap(String bootstrap) {
         return new EngineConfig(dataDirectory, bootstrap, sandboxPort, apiPort, region, accountId, clock);
+    }
+
+    /** The region and account that appear in every ARN the engine makes (functions, mappings, the sandbox cluster). */
+    public EngineConfig withAccount(String newRegion, String newAccountId) {
+        return new EngineConfig(dataDirectory, externalBootstrap, sandboxPort, apiPort, newRegion, newAccountId, clock);
     }
 
     public EngineConfig withSandboxPort(int port) {

@@ -45,6 +45,14 @@ final class ServeCommand implements Callable<Integer> {
             defaultValue = "" + EngineConfig.DEFAULT_API_PORT)
     private int apiPort;
 
+    @Option(names = "--region", paramLabel = "REGION", defaultValue = EngineConfig.DEFAULT_REGION,
+            description = "The local AWS region used in ARNs (default: ${DEFAULT-VALUE}).")
+    private String region;
+
+    @Option(names = "--account-id", paramLabel = "ID", defaultValue = EngineConfig.DEFAULT_ACCOUNT_ID,
+            description = "The local 12-digit AWS account id used in ARNs (default: ${DEFAULT-VALUE}).")
+    private String accountId;
+
     @Override
     public Integer call() throws InterruptedException {
         EngineConfig config = config();
@@ -57,6 +65,8 @@ final class ServeCommand implements Callable<Integer> {
         out.println("Data directory: " + config.dataDirectory());
         out.println("Kafka bootstrap servers: " + engine.bootstrapServers()
                 + (engine.usesSandbox() ? " (embedded sandbox)" : " (existing cluster)"));
+        out.println("Lambda API: " + engine.apiEndpoint()
+                + "  (aws lambda ... --endpoint-url " + engine.apiEndpoint() + ")");
         out.println("Press Ctrl-C to stop.");
         out.flush();
 
@@ -73,7 +83,7 @@ final class ServeCommand implements Callable<Integer> {
             BootstrapServers.requireValid(bootstrapServers);
         }
         Path directory = DataDirectory.resolve(dataDir, parent.environment().variables(), parent.environment().userHome());
-        EngineConfig config = EngineConfig.defaults(directory).withApiPort(apiPort);
+        EngineConfig config = EngineConfig.defaults(directory).withApiPort(apiPort).withAccount(region, accountId);
         if (sandboxPort != null) {
             config = config.withSandboxPort(sandboxPort);
         }

@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 
 /**
  * The headless {@code triggerlab} command. Each subcommand is its own class registered in {@code subcommands}
- * ({@code serve} now; {@code function add|list|remove}, {@code history}, {@code metrics} later).
+ * ({@code serve}, {@code function add|list|remove}, {@code history}, {@code produce}).
  * <p>
  * Exit codes: 0 success, 2 a problem the user can fix (bad option, data directory in use, port taken, broker did not
  * start) reported as one line on stderr, 1 an unexpected failure (a bug), reported with its stack trace.
@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = TriggerLabCli.VersionProvider.class,
         description = "Runs AWS Lambda's Kafka / Amazon MSK trigger locally, for real.",
-        subcommands = {ServeCommand.class})
+        subcommands = {ServeCommand.class, FunctionCommand.class, ClusterCommand.class, HistoryCommand.class,
+                ProduceCommand.class, SecretCommand.class})
 public final class TriggerLabCli implements Callable<Integer> {
 
     /** A problem the user can fix: wrong option, directory in use, port taken, broker did not start. */

@@ -27,7 +27,11 @@ public enum InvocationOutcome {
     /** The function reported a partial failure ({@code batchItemFailures}). */
     BATCH_ITEM_FAILURES,
     /** The batch was given up (retry or age limits). */
-    DROPPED;
+    DROPPED,
+    /** Given-up records were written to the on-failure destination (or its local outbox); payload = the failure records. */
+    SENT_TO_DESTINATION,
+    /** Given-up records could not be written to the on-failure destination, so they were dropped. */
+    DESTINATION_FAILED;
 
     public boolean isSuccess() {
         return this == SUCCESS;

@@ -1,8 +1,7 @@
 package io.triggerlab.engine.mapping;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.triggerlab.engine.filter.FilterPattern;
+import io.triggerlab.engine.filter.InvalidFilterPatternException;
 
 import java.util.List;
 
@@ -14,8 +13,6 @@ final class ProcessingRules {
 
     static final int MAX_FILTERS = 5;
     static final int MAX_KAFKA_POLLERS = 2000;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ProcessingRules() {
     }
@@ -77,15 +74,13 @@ final class ProcessingRules {
         }
     }
 
+    /** The parser's complaint about a pattern, or {@code null} when it parses (spec §5.6 syntax). */
     private static String patternProblem(String pattern) {
-        if (pattern == null || pattern.isBlank()) {
-            return "the Pattern is empty";
-        }
         try {
-            JsonNode node = JSON.readTree(pattern);
-            return node != null && node.isObject() ? null : "the Pattern is JSON but not an object";
-        } catch (JsonProcessingException e) {
-            return "the Pattern is not valid JSON (" + e.getOriginalMessage() + ")";
+            FilterPattern.parse(pattern);
+            return null;
+        } catch (InvalidFilterPatternException e) {
+            return e.getMessage();
         }
     }
 

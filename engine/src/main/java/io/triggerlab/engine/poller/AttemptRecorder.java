@@ -57,6 +57,52 @@ final class AttemptRecorder {
                 ranges(records), records.size(), payload.length, payload, response, error, result.logs()));
     }
 
+    /**
+     * One attempt and what the failure policy made of it: a success whose {@code batchItemFailures} named failed
+     * records, or could not be applied, is shown as {@link InvocationOutcome#BATCH_ITEM_FAILURES}.
+     */
+    void attempt(String batchId, int attempt, String requestId, Instant started,
+                 List<ConsumerRecord<byte[], byte[]>> records, byte[] payload, InvocationResult result,
+                 FailurePolicy.Decision decision) {
+        if (!(result instanceof InvocationResult.Success success) || decision instanceof FailurePolicy.Decision.Commit) {
+            attempt(batchId, attempt, requestId, started, records, payload, result);
+            return;
+        }
+        BatchItemFailures.Report report = BatchItemFailures.read(success.payload(), records);
+        String error = report instanceof BatchItemFailures.Report.SomeFailed some
+                ? "The function reported " + some.failed().size() + " of " + records.size()
+                + " record(s) failed (batchItemFailures); each partition resumes at its first failed offset"
+                : "The batchItemFailures response fails the whole batch: "
+                + ((BatchItemFailures.Report.Invalid) report).reason();
+        attempt(batchId, attempt, requestId, started, records, payload, result, InvocationOutcome.BATCH_ITEM_FAILURES,
+                error);
+    }
+
+    /** An attempt whose outcome the poller decided (a success that reported {@code batchItemFailures}). */
+    void attempt(String batchId, int attempt, String requestId, Instant started,
+                 List<ConsumerRecord<byte[], byte[]>> records, byte[] payload, InvocationResult result,
+                 InvocationOutcome outcome, String error) {
+        byte[] response = result instanceof InvocationResult.Success s ? s.payload()
+                : result instanceof InvocationResult.FunctionError e ? e.payload() : null;
+        append(new InvocationRecord(0, mappingUuid, batchId, attempt, requestId, started, result.duration(), outcome,
+                ranges(records), records.size(), payload.length, payload, response, error, result.logs()));
+    }
+
+    /** Records given up with no destination (or whose destination failed): not sent again, committed past. */
+    void givenUp(String batchId, int attempt, Instant at, List<ConsumerRecord<byte[], byte[]>> records,
+                 InvocationOutcome outcome, String message) {
+        append(new InvocationRecord(0, mappingUuid, batchId, attempt, UUID.randomUUID().toString(), at, Duration.ZERO,
+                outcome, ranges(records), records.size(), 0, null, null, message, ""));
+    }
+
+    /** Records written to the on-failure destination; the row's payload is the failure record(s) written. */
+    void sentToDestination(String batchId, int attempt, Instant at, List<ConsumerRecord<byte[], byte[]>> records,
+                           byte[] failureRecords, String note) {
+        append(new InvocationRecord(0, mappingUuid, batchId, attempt, UUID.randomUUID().toString(), at, Duration.ZERO,
+                InvocationOutcome.SENT_TO_DESTINATION, ranges(records), records.size(), failureRecords.length,
+                failureRecords, null, note, ""));
+    }
+
     void oversized(String batchId, Instant at, List<ConsumerRecord<byte[], byte[]>> records, long payloadBytes,
                    String message) {
         append(new InvocationRecord(0, mappingUuid, batchId, 1, UUID.randomUUID().toString(), at, Duration.ZERO,

@@ -1,7 +1,10 @@
 package io.triggerlab.engine.poller;
 
+import io.triggerlab.engine.auth.ConnectionProblem;
+import io.triggerlab.engine.auth.ConnectionProblems;
 import io.triggerlab.engine.batch.Batch;
 import io.triggerlab.engine.batch.BatchAssembler;
+import io.triggerlab.engine.destination.FailureCondition;
 import io.triggerlab.engine.event.KafkaEventWriter;
 import io.triggerlab.engine.history.InvocationHistory;
 import io.triggerlab.engine.invoke.FunctionInvoker;
@@ -21,8 +24,10 @@ import org.slf4j.MDC;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,6 +45,13 @@ public final class MappingPoller implements Runnable, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MappingPoller.class);
     private static final Duration IDLE_POLL = Duration.ofMillis(200);
     private static final Duration POLLING_ERROR_BACKOFF = Duration.ofSeconds(2);
+    /**
+     * A consumer that cannot reach any broker just returns empty polls. While no partition is assigned, a metadata
+     * request every {@code CONNECTION_PROBE_INTERVAL} (bounded by {@code CONNECTION_PROBE_TIMEOUT}) turns that
+     * silence into an error we can report, as Lambda reports a connection error.
+     */
+    private static final Duration CONNECTION_PROBE_INTERVAL = Duration.ofSeconds(5);
+    private static final Duration CONNECTION_PROBE_TIMEOUT = Duration.ofSeconds(5);
 
     /** Where the poller is in its life. */
     public enum RunState { NEW, POLLING, INVOKING, RETRYING, STOPPING, STOPPED }
@@ -51,6 +63,9 @@ public final class MappingPoller implements Runnable, AutoCloseable {
     private final KafkaEventWriter writer;
     private final FailurePolicy policy;
     private final AttemptRecorder recorder;
+    private final PartitionProgress progress = new PartitionProgress();
+    private final GivenUpRecords givenUp;
+    private final RecordIntake intake;
     private final PollerObserver observer;
     private final OffsetCommitter committer;
     private final StartingOffsets startingOffsets;
@@ -63,6 +78,8 @@ public final class MappingPoller implements Runnable, AutoCloseable {
     private volatile boolean running = true;
     private volatile RunState state = RunState.NEW;
     private boolean flowPaused;
+    private boolean pollingProblemReported;
+    private Instant lastConnectionProbe;
 
     public MappingPoller(PollerConfig config, Consumer<byte[], byte[]> consumer, FunctionInvoker invoker,
                          InvocationHistory history, PollerObserver observer, Clock clock) {
@@ -73,8 +90,10 @@ public final class MappingPoller implements Runnable, AutoCloseable {
         this.clock = clock;
         this.writer = new KafkaEventWriter(config.eventSource());
         this.assembler = new BatchAssembler(config.batchPolicy(), writer);
-        this.policy = new FailurePolicy(config.backoff());
+        this.policy = new FailurePolicy(config.backoff(), config.delivery());
         this.recorder = new AttemptRecorder(config.mappingUuid(), history, observer);
+        this.givenUp = new GivenUpRecords(config, recorder, observer);
+        this.intake = new RecordIntake(config.delivery().filter(), assembler, progress, observer);
         this.committer = new OffsetCommitter(consumer, observer);
         this.startingOffsets = new StartingOffsets(consumer, config.initialPosition());
         // Keep at most two batches' worth of records in memory; beyond that the consumer pauses fetching.
@@ -131,6 +150,7 @@ public final class MappingPoller implements Runnable, AutoCloseable {
         try {
             Set<TopicPartition> owned = consumer.assignment();
             assembler.removePartitions(owned);
+            progress.forget(owned);
             var committed = consumer.committed(owned);
             Set<TopicPartition> uncommitted = new HashSet<>();
             for (TopicPartition tp : owned) {
@@ -158,67 +178,145 @@ public final class MappingPoller implements Runnable, AutoCloseable {
         }
         try {
             ConsumerRecords<byte[], byte[]> records = consumer.poll(timeout);
-            Instant now = clock.instant();
-            for (ConsumerRecord<byte[], byte[]> record : records) {
-                assembler.add(record, now);
-            }
             observer.polled(records.count());
+            Instant now = clock.instant();
+            intake.accept(records, now);
+            checkConnection(now);
             return true;
         } catch (InterruptException e) {
             running = false;
             return false;
         } catch (KafkaException e) {
-            log.warn("Polling topic {} failed: {}", config.topic(), e.toString());
+            // AWS's wording for the cause (SASL, ACLs, TLS either way, certificate/key, else connection error).
+            ConnectionProblem problem = ConnectionProblems.classify(e);
+            log.warn("Polling topic {} failed ({}): {}", config.topic(), problem.lastProcessingResult(), e.toString());
             observer.pollingError(e);
-            observer.processingResult(ProcessingResults.CONNECTION_ERROR);
+            observer.processingResult(problem.lastProcessingResult());
+            pollingProblemReported = true;
             awaitStop(POLLING_ERROR_BACKOFF);
             return false;
         }
     }
 
-    /** Sends one batch until it succeeds, its partitions move to another consumer, its records expire, or we stop. */
+    /**
+     * After a reported polling problem, the first poll that owns partitions again means the cause is gone: back to
+     * {@code OK} without a restart. While nothing is assigned, probe the cluster now and then (see
+     * {@link #CONNECTION_PROBE_INTERVAL}); a failed probe throws like a failed poll.
+     */
+    private void checkConnection(Instant now) {
+        if (!consumer.assignment().isEmpty()) {
+            lastConnectionProbe = null;
+            if (pollingProblemReported) {
+                pollingProblemReported = false;
+                observer.processingResult(ProcessingResults.OK);
+            }
+            return;
+        }
+        if (lastConnectionProbe == null) {
+            lastConnectionProbe = now;
+        } else if (!now.isBefore(lastConnectionProbe.plus(CONNECTION_PROBE_INTERVAL))) {
+            lastConnectionProbe = now;
+            consumer.partitionsFor(config.topic(), CONNECTION_PROBE_TIMEOUT);
+        }
+    }
+
+    /**
+     * Sends one batch until every record is settled — delivered, or given up under the mapping's error controls —
+     * or its partitions move to another consumer, or we stop. Bisected halves and partial-failure remainders are
+     * attempted in order, so each partition's records still reach the function in offset order.
+     */
     private void deliver(Batch batch) {
         if (batch.oversized()) {
             skipOversized(batch);
             return;
         }
-        List<ConsumerRecord<byte[], byte[]>> records = batch.records();
         String batchId = UUID.randomUUID().toString();
-        byte[] payload = writer.write(records);
         revokedSinceBatchStart.clear();
         inFlightPartitions.clear();
-        records.forEach(r -> inFlightPartitions.add(new TopicPartition(r.topic(), r.partition())));
-        int attempt = 0;
-        while (running) {
-            attempt++;
-            state = attempt == 1 ? RunState.INVOKING : RunState.RETRYING;
+        batch.records().forEach(r -> inFlightPartitions.add(new TopicPartition(r.topic(), r.partition())));
+        Deque<BatchPiece> pieces = new ArrayDeque<>();
+        pieces.add(BatchPiece.of(batch.records()));
+        int invocation = 0;
+        while (running && !pieces.isEmpty()) {
+            BatchPiece piece = withoutTooOld(pieces.pollFirst(), batchId, invocation);
+            if (piece.records().isEmpty()) {
+                continue;
+            }
+            invocation++;
+            state = invocation == 1 ? RunState.INVOKING : RunState.RETRYING;
             Instant started = clock.instant();
             String requestId = UUID.randomUUID().toString();
+            byte[] payload = writer.write(piece.records());
             InvocationResult result = invoker.invoke(new InvocationRequest(payload, requestId, config.functionTimeout()));
-            recorder.attempt(batchId, attempt, requestId, started, records, payload, result);
-            FailurePolicy.Decision decision = policy.decide(result, attempt);
-            if (decision instanceof FailurePolicy.Decision.Commit) {
-                committer.commitPast(records);
-                observer.processingResult(ProcessingResults.OK);
-                state = RunState.POLLING;
-                return;
+            FailurePolicy.Decision decision = policy.decide(piece.records(), result, piece.attempt());
+            recorder.attempt(batchId, invocation, requestId, started, piece.records(), payload, result, decision);
+            Duration wait = settle(decision, piece.invoked(result, requestId), pieces, batchId, invocation);
+            if (wait == null) {
+                continue;
             }
-            observer.processingResult(ProcessingResults.FUNCTION_CALL_FAILED);
-            Duration wait = ((FailurePolicy.Decision.Retry) decision).after();
             pollWhileBlocked(wait);
             if (batchLost()) {
-                abandon(records);
+                List<ConsumerRecord<byte[], byte[]>> unsettled = new ArrayList<>();
+                pieces.forEach(p -> unsettled.addAll(p.records()));
+                abandon(unsettled);
                 return;
             }
-            List<ConsumerRecord<byte[], byte[]>> alive = withoutExpired(records, batchId, attempt);
-            if (alive.isEmpty()) {
-                return;
-            }
-            if (alive.size() != records.size()) {
-                records = alive;
-                payload = writer.write(records);
-            }
+            BatchPiece next = pieces.pollFirst();
+            pieces.addFirst(next.without(expired(next.records(), batchId, invocation)));
         }
+        state = RunState.POLLING;
+    }
+
+    /**
+     * Applies a decision: commits what is done, gives up what must be, and queues what is attempted next.
+     *
+     * @return how long to wait before the next attempt, or {@code null} to go on at once
+     */
+    private Duration settle(FailurePolicy.Decision decision, BatchPiece piece, Deque<BatchPiece> pieces,
+                            String batchId, int invocation) {
+        if (decision instanceof FailurePolicy.Decision.Commit) {
+            finish(piece.records());
+            observer.processingResult(ProcessingResults.OK);
+            return null;
+        }
+        observer.processingResult(ProcessingResults.FUNCTION_CALL_FAILED);
+        if (decision instanceof FailurePolicy.Decision.Bisect bisect) {
+            pieces.addFirst(piece.narrowed(bisect.second(), piece.attempt()));
+            pieces.addFirst(piece.narrowed(bisect.first(), piece.attempt()));
+            return null;
+        }
+        if (decision instanceof FailurePolicy.Decision.GiveUp giveUp) {
+            givenUp.giveUp(batchId, invocation, giveUp.failed(), giveUp.condition(), piece.invokeCount(), piece.last(),
+                    piece.lastRequest(), clock.instant());
+            progress.done(giveUp.done());
+            finish(giveUp.failed());
+            return null;
+        }
+        if (decision instanceof FailurePolicy.Decision.RetryPart part) {
+            finish(part.done());
+            pieces.addFirst(piece.narrowed(part.retry(), piece.attempt() + 1));
+            return part.after();
+        }
+        pieces.addFirst(piece.narrowed(piece.records(), piece.attempt() + 1));
+        return ((FailurePolicy.Decision.Retry) decision).after();
+    }
+
+    /** The records need nothing more: commit as far as every partition's done run now reaches. */
+    private void finish(List<ConsumerRecord<byte[], byte[]>> records) {
+        progress.done(records);
+        committer.commitDone(progress);
+    }
+
+    /** Gives up the piece's records older than MaximumRecordAgeInSeconds; returns the rest. */
+    private BatchPiece withoutTooOld(BatchPiece piece, String batchId, int invocation) {
+        List<ConsumerRecord<byte[], byte[]>> old = policy.tooOld(piece.records(), clock.instant());
+        if (old.isEmpty()) {
+            return piece;
+        }
+        givenUp.giveUp(batchId, Math.max(invocation, 1), old, FailureCondition.RECORD_AGE_EXCEEDED,
+                piece.invokeCount(), piece.last(), piece.lastRequest(), clock.instant());
+        finish(old);
+        return piece.without(old);
     }
 
     /** AWS cannot send a record larger than the payload limit; we record it, say so, and move past it. */
@@ -227,9 +325,14 @@ public final class MappingPoller implements Runnable, AutoCloseable {
         String tp = record.topic() + "-" + record.partition();
         String message = ProcessingResults.payloadSizeExceeded(tp, record.offset());
         log.warn("{}", message);
-        recorder.oversized(UUID.randomUUID().toString(), clock.instant(), batch.records(), batch.payloadBytes(), message);
+        String batchId = UUID.randomUUID().toString();
+        recorder.oversized(batchId, clock.instant(), batch.records(), batch.payloadBytes(), message);
         observer.processingResult(message);
-        committer.commitPast(batch.records());
+        if (config.delivery().onFailureDestination() != null) {
+            givenUp.giveUp(batchId, 1, batch.records(), FailureCondition.MAXIMUM_PAYLOAD_SIZE_EXCEEDED, 0, null, null,
+                    clock.instant());
+        }
+        finish(batch.records());
     }
 
     /**
@@ -240,17 +343,21 @@ public final class MappingPoller implements Runnable, AutoCloseable {
         consumer.pause(consumer.assignment());
         flowPaused = true;
         Instant until = clock.instant().plus(wait);
+        boolean polledOnce = false;
         while (running && !batchLost()) {
             Duration left = Duration.between(clock.instant(), until);
-            if (left.isNegative() || left.isZero()) {
+            if (polledOnce && (left.isNegative() || left.isZero())) {
                 break;
+            }
+            // At least one poll per attempt, even with no wait: the group protocol and rebalances run inside poll().
+            polledOnce = true;
+            if (left.isNegative()) {
+                left = Duration.ZERO;
             }
             try {
                 ConsumerRecords<byte[], byte[]> none = consumer.poll(left.compareTo(IDLE_POLL) < 0 ? left : IDLE_POLL);
-                for (ConsumerRecord<byte[], byte[]> record : none) {
-                    // A newly assigned partition was not paused yet; keep its records in order for later.
-                    assembler.add(record, clock.instant());
-                }
+                // A newly assigned partition was not paused yet; keep its records in order for later.
+                intake.accept(none, clock.instant());
                 consumer.pause(consumer.assignment());
             } catch (KafkaException e) {
                 observer.pollingError(e);
@@ -283,32 +390,32 @@ public final class MappingPoller implements Runnable, AutoCloseable {
             }
         }
         assembler.removePartitions(rewind);
+        progress.forget(rewind);
         log.info("Batch abandoned after a rebalance; partitions {} rewound to the batch start", rewind);
         state = RunState.POLLING;
     }
 
-    /** Drops records that fell out of the log (retention) while their batch was failing, and records that. */
-    private List<ConsumerRecord<byte[], byte[]>> withoutExpired(List<ConsumerRecord<byte[], byte[]>> records,
-                                                                String batchId, int attempt) {
+    /**
+     * Records that fell out of the log (retention) while their batch was failing: recorded and done, as on AWS, so the
+     * partition can move on. Returns them.
+     */
+    private List<ConsumerRecord<byte[], byte[]>> expired(List<ConsumerRecord<byte[], byte[]>> records,
+                                                         String batchId, int attempt) {
         Set<TopicPartition> partitions = new HashSet<>();
         records.forEach(r -> partitions.add(new TopicPartition(r.topic(), r.partition())));
         var logStart = consumer.beginningOffsets(partitions);
-        List<ConsumerRecord<byte[], byte[]>> alive = new ArrayList<>(records.size());
         List<ConsumerRecord<byte[], byte[]>> expired = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r : records) {
             Long start = logStart.get(new TopicPartition(r.topic(), r.partition()));
             if (start != null && r.offset() < start) {
                 expired.add(r);
-            } else {
-                alive.add(r);
             }
         }
         if (!expired.isEmpty()) {
             recorder.expired(batchId, attempt, clock.instant(), expired);
-            // They no longer exist; committing past them lets the partition move on, as on AWS.
-            committer.commitPast(expired);
+            finish(expired);
         }
-        return alive;
+        return expired;
     }
 
     private void applyFlowControl() {
@@ -332,6 +439,7 @@ public final class MappingPoller implements Runnable, AutoCloseable {
     }
 
     private void closeConsumer() {
+        givenUp.close();
         try {
             consumer.close(Duration.ofSeconds(5));
         } catch (RuntimeException e) {
@@ -360,6 +468,7 @@ public final class MappingPoller implements Runnable, AutoCloseable {
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             // Every delivered batch is already committed; what is buffered for these partitions is someone else's now.
             assembler.removePartitions(partitions);
+            progress.forget(partitions);
             revokedSinceBatchStart.addAll(partitions);
             observer.assignmentChanged(consumer.assignment());
         }

@@ -48,6 +48,33 @@ final class OffsetCommitter {
         }
     }
 
+    /**
+     * Commits exact offsets (the poller's {@code PartitionProgress} decides them); {@code records} is how many records
+     * they move past. Returns false (and reports it) when the commit failed.
+     */
+    boolean commit(Map<TopicPartition, OffsetAndMetadata> offsets, int records) {
+        if (offsets.isEmpty()) {
+            return true;
+        }
+        try {
+            consumer.commitSync(offsets, COMMIT_TIMEOUT);
+            observer.committed(offsets, records);
+            return true;
+        } catch (KafkaException e) {
+            log.warn("Commit of {} failed; the records will be redelivered: {}", offsets, e.toString());
+            observer.commitError(e);
+            return false;
+        }
+    }
+
+    /** Commits as far as every partition's run of done records reaches, if that moved. */
+    void commitDone(PartitionProgress progress) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = progress.uncommitted();
+        if (commit(offsets, progress.recordsIn(offsets))) {
+            progress.committed(offsets);
+        }
+    }
+
     static Map<TopicPartition, OffsetAndMetadata> nextOffsets(List<ConsumerRecord<byte[], byte[]>> records) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> r : records) {

@@ -19,10 +19,19 @@ import java.util.Objects;
  * @param clientProperties kafka-clients properties for the cluster: bootstrap servers and security
  * @param functionTimeout  the function's timeout (the consumer must stay in the group while one invocation runs)
  * @param backoff          wait between attempts at a failing batch
+ * @param delivery         filters, retry limits, record age, bisect, partial responses, on-failure destination
  */
 public record PollerConfig(String mappingUuid, String topic, String groupId, InitialPosition initialPosition,
                            BatchPolicy batchPolicy, EventSource eventSource, Map<String, Object> clientProperties,
-                           Duration functionTimeout, RetryBackoff backoff) {
+                           Duration functionTimeout, RetryBackoff backoff, DeliveryRules delivery) {
+
+    /** A config with Lambda's classic delivery: no filters, retry the whole batch until it succeeds. */
+    public PollerConfig(String mappingUuid, String topic, String groupId, InitialPosition initialPosition,
+                        BatchPolicy batchPolicy, EventSource eventSource, Map<String, Object> clientProperties,
+                        Duration functionTimeout, RetryBackoff backoff) {
+        this(mappingUuid, topic, groupId, initialPosition, batchPolicy, eventSource, clientProperties, functionTimeout,
+                backoff, DeliveryRules.CLASSIC);
+    }
 
     public PollerConfig {
         Objects.requireNonNull(mappingUuid, "mappingUuid");
@@ -37,5 +46,6 @@ public record PollerConfig(String mappingUuid, String topic, String groupId, Ini
         }
         Objects.requireNonNull(functionTimeout, "functionTimeout");
         backoff = backoff == null ? RetryBackoff.DEFAULT : backoff;
+        delivery = delivery == null ? DeliveryRules.CLASSIC : delivery;
     }
 }

@@ -1,12 +1,21 @@
 package io.triggerlab.engine.poller;
 
+import io.triggerlab.engine.auth.AccessConfigurations;
+import io.triggerlab.engine.auth.ClientSecurityProperties;
+import io.triggerlab.engine.auth.ClusterAuth;
+import io.triggerlab.engine.auth.InvalidAccessConfigurationException;
+import io.triggerlab.engine.auth.MskAccess;
 import io.triggerlab.engine.batch.BatchPolicy;
 import io.triggerlab.engine.cluster.ClusterRegistry;
 import io.triggerlab.engine.cluster.KafkaCluster;
 import io.triggerlab.engine.event.EventSource;
 import io.triggerlab.engine.function.FunctionDefinition;
+import io.triggerlab.engine.filter.RecordFilter;
 import io.triggerlab.engine.mapping.EventSourceMapping;
+import io.triggerlab.engine.mapping.FilterCriteria;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Derives what the pollers need from a mapping, its function and its cluster. */
@@ -19,32 +28,54 @@ final class PollerConfigs {
     }
 
     PollerConfig of(EventSourceMapping mapping, FunctionDefinition function) {
-        String bootstrap = bootstrapServers(mapping);
+        MskAccess access = access(mapping);
+        String bootstrap = access.bootstrapServers();
         EventSource source = mapping.isMsk()
                 ? EventSource.msk(mapping.eventSourceArn(), bootstrap)
                 : EventSource.selfManaged(bootstrap);
+        Map<String, Object> client = new HashMap<>();
+        client.put("bootstrap.servers", bootstrap);
+        if (!(access.auth() instanceof ClusterAuth.Plaintext)) {
+            // Secrets are read when the consumer is made (SecuredConsumerFactory), never kept in the config.
+            client.put(ClientSecurityProperties.CLUSTER_AUTH_PROPERTY, access.auth());
+        }
         return new PollerConfig(mapping.uuid(), mapping.topic(), mapping.consumerGroupId(), initialPosition(mapping),
                 BatchPolicy.of(mapping.batchSize(), mapping.batchingWindow()), source,
-                Map.of("bootstrap.servers", bootstrap), function.timeout(), RetryBackoff.DEFAULT);
+                client, function.timeout(), RetryBackoff.DEFAULT, deliveryRules(mapping));
+    }
+
+    /** Filters and the error controls, with AWS's effective values (-1 retries + a destination = 10 retries). */
+    static DeliveryRules deliveryRules(EventSourceMapping mapping) {
+        List<String> patterns = mapping.filterCriteria() == null ? List.of()
+                : mapping.filterCriteria().filters().stream().map(FilterCriteria.Filter::pattern).toList();
+        String destination = mapping.destinationConfig() == null ? null : mapping.destinationConfig().onFailureDestination();
+        return DeliveryRules.of(RecordFilter.of(patterns), mapping.maximumRetryAttempts(),
+                mapping.maximumRecordAgeInSeconds(), mapping.bisectBatchOnFunctionError(),
+                mapping.reportsBatchItemFailures(), destination, mapping.functionArn());
+    }
+
+    /** The bootstrap string the pollers and the event payload use. */
+    String bootstrapServers(EventSourceMapping mapping) {
+        return access(mapping).bootstrapServers();
     }
 
     /**
-     * MSK: the cluster's brokers for the access method in use, as {@code GetBootstrapBrokers} would give them
-     * (plaintext until cluster authentication arrives). Self-managed: the mapping's own endpoints.
+     * MSK: the method Lambda would choose and the cluster's brokers for it, as {@code GetBootstrapBrokers} gives them.
+     * Self-managed: the mapping's own endpoints and the method its SourceAccessConfigurations name.
      */
-    String bootstrapServers(EventSourceMapping mapping) {
-        if (!mapping.isMsk()) {
-            return String.join(",", mapping.selfManagedEventSource().bootstrapServers());
+    private MskAccess access(EventSourceMapping mapping) {
+        try {
+            if (!mapping.isMsk()) {
+                return new MskAccess(AccessConfigurations.selfManaged(mapping.sourceAccessConfigurations()),
+                        String.join(",", mapping.selfManagedEventSource().bootstrapServers()));
+            }
+            KafkaCluster cluster = clusters.findForEventSource(mapping.eventSourceArn())
+                    .orElseThrow(() -> new InvalidPollerConfigException("Cluster not found: " + mapping.eventSourceArn()
+                            + ". Register it again (triggerlab cluster add) or delete this mapping."));
+            return AccessConfigurations.msk(mapping.sourceAccessConfigurations(), cluster.bootstrapBrokers());
+        } catch (InvalidAccessConfigurationException e) {
+            throw new InvalidPollerConfigException(e.getMessage());
         }
-        KafkaCluster cluster = clusters.findForEventSource(mapping.eventSourceArn())
-                .orElseThrow(() -> new InvalidPollerConfigException("Cluster not found: " + mapping.eventSourceArn()
-                        + ". Register it again (triggerlab cluster add) or delete this mapping."));
-        String plaintext = cluster.bootstrapBrokers().plaintext();
-        if (plaintext == null) {
-            throw new InvalidPollerConfigException("Cluster " + mapping.eventSourceArn()
-                    + " has no plaintext brokers, and this TriggerLab build cannot authenticate to MSK yet.");
-        }
-        return plaintext;
     }
 
     private static InitialPosition initialPosition(EventSourceMapping mapping) {

@@ -34,6 +34,28 @@ public interface PollerObserver {
     /** The partitions this poller owns changed. */
     void assignmentChanged(Set<TopicPartition> assignment);
 
+    /** {@code records} polled records matched no filter and will not be sent ({@code FilteredOutEventCount}). */
+    default void filteredOut(int records) {
+    }
+
+    /**
+     * {@code records} records were given up without reaching a destination ({@code DroppedEventCount}): retries used
+     * up or too old with no destination, or the destination delivery failed.
+     */
+    default void dropped(int records) {
+    }
+
+    /** {@code records} records were delivered to the on-failure destination ({@code OnFailureDestinationDeliveredEventCount}). */
+    default void sentToDestination(int records) {
+    }
+
+    /**
+     * Writing {@code records} records to the on-failure destination failed ({@code DestinationDeliveryFailures},
+     * {@code OnFailureDestinationDeliveryErrorCount}); {@link #dropped} is reported for them as well.
+     */
+    default void destinationDeliveryFailed(int records, Exception error) {
+    }
+
     /** An observer that ignores everything. */
     PollerObserver NONE = new PollerObserver() {
         @Override public void polled(int records) { }

@@ -5,6 +5,11 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -16,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +146,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return bootstrapServers(SandboxListener.PLAINTEXT);
     }
 
-    /** {@code 127.0.0.1:port} of the named listener, e.g. {@code SASL_SSL} once the auth work adds it. */
+    /** {@code 127.0.0.1:port} of the named listener, e.g. {@link SecuredListeners#SASL_SSL}. */
     public String bootstrapServers(String listenerName) {
         SandboxListener listener = boundListeners.get(listenerName);
         if (listener == null) {
@@ -172,6 +178,27 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 throw e;
             }
         }
+        awaitListed(topic);
+    }
+
+    /**
+     * The controller acknowledges a new topic before the broker's metadata cache has it; callers that list or
+     * describe the topic right away must not see it missing.
+     */
+    private void awaitListed(String topic) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!topicNames().contains(topic)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Topic " + topic + " was created but the sandbox broker at "
+                        + bootstrapServers() + " did not list it within 10 s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for topic " + topic, e);
+            }
+        }
     }
 
     /** The names of the user topics (internal ones such as {@code __consumer_offsets} are left out). */
@@ -192,6 +219,26 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Creates or replaces a SCRAM user (done as the PLAINTEXT listener's super user). Needs a broker started with
+     * {@link SecuredListeners}; usable on its SASL_SSL listener at once.
+     */
+    public void upsertScramUser(ScramMechanism mechanism, String user, String password) {
+        // 8192 iterations: above the 4096 minimum SCRAM-SHA-512 requires.
+        withAdmin("store SCRAM user " + user, admin -> admin.alterUserScramCredentials(List.of(
+                new UserScramCredentialUpsertion(user, new ScramCredentialInfo(mechanism, 8192), password))).all());
+    }
+
+    /** Adds ACLs (on a broker started with {@link SecuredListeners}, which has an authorizer). */
+    public void createAcls(Collection<AclBinding> acls) {
+        withAdmin("create ACLs", admin -> admin.createAcls(List.copyOf(acls)).all());
+    }
+
+    /** Removes the ACLs matching the filter; returns how many went. */
+    public int deleteAcls(AclBindingFilter filter) {
+        return withAdmin("delete ACLs", admin -> admin.deleteAcls(List.of(filter)).all()).size();
     }
 
     private <T> T withAdmin(String what, Function<Admin, KafkaFuture<T>> call) {

@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * One client-facing listener of the sandbox broker, always bound to 127.0.0.1.
- * Today only {@link #plaintext(int) PLAINTEXT} is used; the auth work adds e.g. {@code SASL_SSL} and {@code SSL}
- * listeners here and puts their listener-scoped properties ({@code listener.name.<name>.*}) into
+ * {@link SecuredListeners} adds {@code SASL_SSL}, {@code SASL_PLAIN}, {@code MTLS} and {@code TLS} ones and puts their
+ * listener-scoped properties ({@code listener.name.<name>.*}) into
  * {@link BrokerSettings#extraProperties()}.
  *
  * @param name             the Kafka listener name, e.g. {@code PLAINTEXT}, {@code SASL_SSL}; upper case letters,

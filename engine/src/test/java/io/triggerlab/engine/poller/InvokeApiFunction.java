@@ -1,6 +1,7 @@
 package io.triggerlab.engine.poller;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.amazonaws.services.lambda.runtime.events.KafkaEvent;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -15,9 +16,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,9 +27,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * through the AWS SDK's LambdaClient exactly as it would reach sam local, the RIE or AWS. It keeps every event it
  * receives and answers as the test's {@link Behaviour} says.
  */
-final class InvokeApiFunction implements AutoCloseable {
+public final class InvokeApiFunction implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /** How the function answers its n-th call (1-based). */
     @FunctionalInterface
@@ -53,7 +53,7 @@ final class InvokeApiFunction implements AutoCloseable {
     }
 
     /** One record as the function saw it. */
-    record Delivered(String topic, int partition, long offset, String value) {
+    public record Delivered(String topic, int partition, long offset, String value) {
     }
 
     private final HttpServer server;
@@ -62,7 +62,7 @@ final class InvokeApiFunction implements AutoCloseable {
     private final AtomicInteger calls = new AtomicInteger();
     private volatile Behaviour behaviour = (call, event) -> Response.ok();
 
-    InvokeApiFunction() {
+    public InvokeApiFunction() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -73,7 +73,7 @@ final class InvokeApiFunction implements AutoCloseable {
         server.start();
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
@@ -81,7 +81,7 @@ final class InvokeApiFunction implements AutoCloseable {
         this.behaviour = newBehaviour;
     }
 
-    int calls() {
+    public int calls() {
         return calls.get();
     }
 
@@ -90,7 +90,7 @@ final class InvokeApiFunction implements AutoCloseable {
     }
 
     /** Every record of every event received, in the order received. */
-    List<Delivered> delivered() {
+    public List<Delivered> delivered() {
         List<Delivered> out = new ArrayList<>();
         for (byte[] event : events) {
             out.addAll(recordsOf(event));
@@ -98,18 +98,24 @@ final class InvokeApiFunction implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The records of one event, read through AWS's own event class ({@code aws-lambda-java-events} KafkaEvent), so
+     * every payload the integration tests see is also proven to deserialize as a Java function would receive it.
+     */
     static List<Delivered> recordsOf(byte[] event) {
         try {
-            JsonNode root = JSON.readTree(event);
+            KafkaEvent parsed = JSON.readValue(event, KafkaEvent.class);
             List<Delivered> out = new ArrayList<>();
-            Iterator<Map.Entry<String, JsonNode>> groups = root.get("records").fields();
-            while (groups.hasNext()) {
-                for (JsonNode r : groups.next().getValue()) {
-                    String value = r.has("value")
-                            ? new String(Base64.getDecoder().decode(r.get("value").asText()), StandardCharsets.UTF_8) : null;
-                    out.add(new Delivered(r.get("topic").asText(), r.get("partition").asInt(), r.get("offset").asLong(), value));
+            parsed.getRecords().forEach((key, records) -> {
+                for (KafkaEvent.KafkaEventRecord r : records) {
+                    if (!key.equals(r.getTopic() + "-" + r.getPartition())) {
+                        throw new IllegalStateException("Record of " + r.getTopic() + "-" + r.getPartition() + " under key " + key);
+                    }
+                    String value = r.getValue() == null ? null
+                            : new String(Base64.getDecoder().decode(r.getValue()), StandardCharsets.UTF_8);
+                    out.add(new Delivered(r.getTopic(), r.getPartition(), r.getOffset(), value));
                 }
-            }
+            });
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -30,6 +30,7 @@ import static org.awaitility.Awaitility.await;
 class MappingPollerTest {
 
     private static final String TOPIC = "orders";
+    private static final String MAPPING = "00000000-0000-0000-0000-000000000001";
     private static final TopicPartition P0 = new TopicPartition(TOPIC, 0);
     private static final TopicPartition P1 = new TopicPartition(TOPIC, 1);
 
@@ -56,7 +57,7 @@ class MappingPollerTest {
     }
 
     private void start(ScriptedInvoker invoker, int batchSize) {
-        PollerConfig config = new PollerConfig("00000000-0000-0000-0000-000000000001", TOPIC, "g1",
+        PollerConfig config = new PollerConfig(MAPPING, TOPIC, "g1",
                 new InitialPosition.Earliest(), BatchPolicy.of(batchSize, Duration.ZERO),
                 EventSource.selfManaged("localhost:9092"), Map.of("bootstrap.servers", "localhost:9092"),
                 Duration.ofSeconds(3), new RetryBackoff(Duration.ZERO, Duration.ZERO));
@@ -99,7 +100,7 @@ class MappingPollerTest {
             assertThat(committed().get(P0).offset()).isEqualTo(2);
             assertThat(committed().get(P1).offset()).isEqualTo(1);
         });
-        assertThat(history.list(HistoryQuery.ofMapping("00000000-0000-0000-0000-000000000001", 100)))
+        assertThat(history.list(HistoryQuery.ofMapping(MAPPING, 100)))
                 .allMatch(s -> s.outcome() == InvocationOutcome.SUCCESS);
     }
 
@@ -115,7 +116,7 @@ class MappingPollerTest {
         assertThat(invoker.payloads().get(2)).isEqualTo(invoker.payloads().get(0));
         assertThat(committed().get(P0).offset()).isEqualTo(2);
 
-        List<InvocationSummary> attempts = history.list(HistoryQuery.ofMapping("00000000-0000-0000-0000-000000000001", 100));
+        List<InvocationSummary> attempts = history.list(HistoryQuery.ofMapping(MAPPING, 100));
         assertThat(attempts).extracting(InvocationSummary::outcome).containsExactly(
                 InvocationOutcome.SUCCESS, InvocationOutcome.FUNCTION_ERROR, InvocationOutcome.FUNCTION_ERROR);
         assertThat(attempts).extracting(InvocationSummary::attempt).containsExactly(3, 2, 1);
@@ -124,12 +125,36 @@ class MappingPollerTest {
 
     @Test
     void commitsNothing_whileTheFunctionKeepsFailing() {
-        ScriptedInvoker invoker = new ScriptedInvoker().thenFail(1_000_000);
+        ScriptedInvoker invoker = new ScriptedInvoker().failUntilFixed();
         start(invoker, 10);
         produce(P0, 0, "a");
 
         await().until(() -> invoker.payloads().size() >= 20);
         assertThat(committed().get(P0)).isNull();
         assertThat(poller.state()).isEqualTo(MappingPoller.RunState.RETRYING);
+    }
+
+    @Test
+    void dropsRecordsThatFellOutOfTheLog_whileTheirBatchWasRetried_andMovesOn() {
+        ScriptedInvoker invoker = new ScriptedInvoker().failUntilFixed();
+        start(invoker, 10);
+        produce(P0, 0, "a", "b", "c");
+        await().until(() -> invoker.payloads().size() >= 2);
+
+        // Retention removes offsets 0 and 1 while the batch is failing; the function is then fixed.
+        consumer.schedulePollTask(() -> consumer.updateBeginningOffsets(Map.of(P0, 2L)));
+        await().until(() -> !history.list(HistoryQuery.ofMapping(MAPPING, 1)
+                .withOutcome(InvocationOutcome.RECORDS_EXPIRED)).isEmpty());
+        invoker.succeedFromNowOn();
+
+        await().untilAsserted(() -> assertThat(committed().get(P0)).isNotNull()
+                .extracting(OffsetAndMetadata::offset).isEqualTo(3L));
+        InvocationSummary expired = history.list(HistoryQuery.ofMapping(MAPPING, 100).withOutcome(InvocationOutcome.RECORDS_EXPIRED)).get(0);
+        assertThat(expired.partitions()).singleElement().satisfies(range -> {
+            assertThat(range.firstOffset()).isZero();
+            assertThat(range.lastOffset()).isEqualTo(1);
+        });
+        byte[] last = invoker.payloads().get(invoker.payloads().size() - 1);
+        assertThat(new String(last)).contains("\"offset\":2").doesNotContain("\"offset\":0").doesNotContain("\"offset\":1");
     }
 }

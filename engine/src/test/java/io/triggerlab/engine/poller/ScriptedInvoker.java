@@ -18,17 +18,35 @@ final class ScriptedInvoker implements FunctionInvoker {
 
     ScriptedInvoker thenFail(int times) {
         for (int i = 0; i < times; i++) {
-            script.add(new InvocationResult.FunctionError("Unhandled",
-                    "{\"errorMessage\":\"boom\",\"errorType\":\"RuntimeException\"}".getBytes(), "", Duration.ofMillis(1)));
+            script.add(failure());
         }
         return this;
+    }
+
+    private static InvocationResult failure() {
+        return new InvocationResult.FunctionError("Unhandled",
+                "{\"errorMessage\":\"boom\",\"errorType\":\"RuntimeException\"}".getBytes(), "", Duration.ofMillis(1));
     }
 
     @Override
     public synchronized InvocationResult invoke(InvocationRequest request) {
         payloads.add(request.payload().clone());
-        InvocationResult next = script.poll();
+        InvocationResult next = broken ? failure() : script.poll();
         return next != null ? next : new InvocationResult.Success("null".getBytes(), "$LATEST", "", Duration.ofMillis(1));
+    }
+
+    private boolean broken;
+
+    /** Fails every call until {@link #succeedFromNowOn()}. */
+    synchronized ScriptedInvoker failUntilFixed() {
+        broken = true;
+        return this;
+    }
+
+    /** Drops whatever failures are still scripted: the function has been fixed. */
+    synchronized void succeedFromNowOn() {
+        script.clear();
+        broken = false;
     }
 
     List<byte[]> payloads() {

@@ -1,0 +1,105 @@
+package io.triggerlab.engine.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.Callable;
+
+/** {@code triggerlab history}: what the running engine's pollers sent to functions, newest first. */
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = "Lists invocations (newest first), or shows one with its exact event, response and logs.",
+        subcommands = HistoryCommand.Show.class)
+final class HistoryCommand implements Callable<Integer> {
+
+    @Option(names = "--mapping", paramLabel = "UUID", description = "Only this event source mapping.")
+    String mapping;
+
+    @Option(names = "--outcome", paramLabel = "OUTCOME",
+            description = "Only these outcomes, comma-separated (SUCCESS, FUNCTION_ERROR, TIMED_OUT, ...).")
+    String outcome;
+
+    @Option(names = "--limit", defaultValue = "20", description = "How many (1..1000, default ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--before", paramLabel = "ID", description = "Older than this invocation id (next page).")
+    Long before;
+
+    @Mixin
+    FunctionCommand.EndpointMixin endpoint;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        StringBuilder query = new StringBuilder("/triggerlab/v1/history?limit=").append(limit);
+        if (mapping != null) {
+            query.append("&mapping=").append(URLEncoder.encode(mapping, StandardCharsets.UTF_8));
+        }
+        if (outcome != null) {
+            query.append("&outcome=").append(URLEncoder.encode(outcome, StandardCharsets.UTF_8));
+        }
+        if (before != null) {
+            query.append("&before=").append(before);
+        }
+        JsonNode page = new EngineApiClient(endpoint.endpoint).get(query.toString());
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%-8s %-24s %-36s %3s %-22s %7s %8s  %s%n",
+                "ID", "STARTED", "MAPPING", "TRY", "OUTCOME", "RECORDS", "MS", "PARTITIONS");
+        for (JsonNode i : page.path("invocations")) {
+            StringBuilder partitions = new StringBuilder();
+            for (JsonNode p : i.path("partitions")) {
+                partitions.append(p.path("topic").asText()).append('-').append(p.path("partition").asInt()).append('@')
+                        .append(p.path("firstOffset").asLong()).append("..").append(p.path("lastOffset").asLong()).append(' ');
+            }
+            out.printf("%-8d %-24s %-36s %3d %-22s %7d %8d  %s%n", i.path("id").asLong(), startedAt(i.path("startedAt").asText()),
+                    i.path("mappingUuid").asText(), i.path("attempt").asInt(), i.path("outcome").asText(),
+                    i.path("recordCount").asInt(), i.path("durationMillis").asLong(), partitions.toString().strip());
+        }
+        if (page.has("nextBefore")) {
+            out.println("More: triggerlab history --before " + page.path("nextBefore").asLong());
+        }
+        return 0;
+    }
+
+    /** To the millisecond: a table column, not a record of nanoseconds. */
+    private static String startedAt(String iso) {
+        try {
+            return Instant.parse(iso).truncatedTo(ChronoUnit.MILLIS).toString();
+        } catch (DateTimeParseException e) {
+            return iso;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "One invocation as JSON: the exact event sent, the response or error, and the logs.")
+    static final class Show implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "ID")
+        long id;
+
+        @Mixin
+        FunctionCommand.EndpointMixin endpoint;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            JsonNode invocation = new EngineApiClient(endpoint.endpoint).get("/triggerlab/v1/history/" + id);
+            spec.commandLine().getOut().println(EngineApiClient.json().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(invocation));
+            return 0;
+        }
+    }
+}
