@@ -11,6 +11,10 @@ import io.triggerlab.engine.auth.ClusterAuth;
 import io.triggerlab.engine.auth.MskIamSettings;
 import io.triggerlab.engine.auth.SecuredConsumerFactory;
 import io.triggerlab.engine.cluster.ClusterRegistry;
+import io.triggerlab.engine.cluster.KafkaTestRecordProducer;
+import io.triggerlab.engine.cluster.KafkaTopicCatalog;
+import io.triggerlab.engine.cluster.TestRecordProducer;
+import io.triggerlab.engine.cluster.TopicCatalog;
 import io.triggerlab.engine.events.EngineEvent;
 import io.triggerlab.engine.events.EngineEventBus;
 import io.triggerlab.engine.function.FunctionRegistry;
@@ -78,6 +82,8 @@ public final class Engine implements AutoCloseable {
     private final FaultInjector faults;
     private final AwsCompatibilityCheck awsCheck;
     private final SecuredSandbox securedSandbox;
+    private final TopicCatalog topics;
+    private final TestRecordProducer producer;
 
     private Engine(EngineConfig config, EngineEventBus events, Deque<AutoCloseable> closeables, String bootstrapServers,
                    EmbeddedKafkaBroker sandbox, FunctionRegistry functions, ClusterRegistry clusters,
@@ -101,6 +107,8 @@ public final class Engine implements AutoCloseable {
         this.faults = faults;
         this.awsCheck = awsCheck;
         this.securedSandbox = securedSandbox;
+        this.topics = new KafkaTopicCatalog(bootstrapServers);
+        this.producer = new KafkaTestRecordProducer(bootstrapServers);
     }
 
     /** Starts the engine with a fresh event bus. */
@@ -321,6 +329,16 @@ public final class Engine implements AutoCloseable {
     /** Counters, lag, stored time series and scaling decisions of the mappings. */
     public MetricsService metrics() {
         return metrics;
+    }
+
+    /** The topics of the cluster in use (list, create, health), for the console and CLI. */
+    public TopicCatalog topics() {
+        return topics;
+    }
+
+    /** Sends test records to the cluster in use. */
+    public TestRecordProducer producer() {
+        return producer;
     }
 
     /** How many pollers (Kafka consumers) a mapping runs right now. */

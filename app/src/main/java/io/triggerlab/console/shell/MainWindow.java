@@ -1,6 +1,10 @@
 package io.triggerlab.console.shell;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -9,7 +13,14 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -20,10 +31,13 @@ import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
- * The main window: a top bar with the cluster in use, the trigger list on the left, the work area in the centre and
- * the engine's state in the status bar. It only lays out nodes and binds them to {@link MainWindowViewModel}.
+ * The main window: menus, a top bar with the cluster in use and its health, the trigger list on the left, the work
+ * area in the centre and the engine's state in the status bar. It only lays out nodes and binds them to
+ * {@link MainWindowViewModel}; the workspace (trigger list and pages) arrives with {@link #showWorkspace} once the
+ * engine runs.
  */
 public final class MainWindow {
 
@@ -34,13 +48,26 @@ public final class MainWindow {
 
     private final MainWindowViewModel viewModel;
     private final BorderPane root = new BorderPane();
+    private final VBox sidebar = new VBox();
+    private final StackPane workArea = new StackPane();
+    private final VBox readyPane = new VBox();
+    private final SplitPane split;
+    private final HBox healthBox = new HBox(6);
+    private final BooleanProperty actionsReady = new SimpleBooleanProperty();
+    private final DoubleProperty inspectorDivider = new SimpleDoubleProperty(WindowLayout.DEFAULT.inspectorDivider());
+    private ShellActions actions;
 
     public MainWindow(MainWindowViewModel viewModel) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         root.getStyleClass().add("main-window");
-        root.setTop(topBar());
-        root.setLeft(triggerList());
-        root.setCenter(workArea());
+        root.setTop(new VBox(menuBar(), topBar()));
+        buildSidebar();
+        buildWorkArea();
+        split = new SplitPane(sidebar, workArea);
+        split.setId("main-split");
+        SplitPane.setResizableWithParent(sidebar, false);
+        split.setDividerPositions(WindowLayout.DEFAULT.sidebarDivider());
+        root.setCenter(split);
         root.setBottom(statusBar());
     }
 
@@ -48,20 +75,115 @@ public final class MainWindow {
         return root;
     }
 
+    /** The stylesheet's URL, for the console's other windows. */
+    public static String stylesheetUrl() {
+        return Objects.requireNonNull(MainWindow.class.getResource(STYLESHEET),
+                "stylesheet " + STYLESHEET + " is missing from the console jar").toExternalForm();
+    }
+
     /** Puts the window on the stage. Closing it asks the ViewModel to stop the engine; the ViewModel then exits. */
     public void showOn(Stage stage) {
-        Scene scene = new Scene(root, 1100, 700);
-        scene.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource(STYLESHEET),
-                "stylesheet " + STYLESHEET + " is missing from the console jar").toExternalForm());
+        showOn(stage, WindowLayout.DEFAULT, layout -> { });
+    }
+
+    /**
+     * Puts the window on the stage with a remembered layout; {@code onClose} gets the layout as it is when the window
+     * closes, before the engine stops.
+     */
+    public void showOn(Stage stage, WindowLayout layout, Consumer<WindowLayout> onClose) {
+        Scene scene = new Scene(root, layout.width(), layout.height());
+        scene.getStylesheets().add(stylesheetUrl());
         stage.setTitle("TriggerLab");
         stage.setMinWidth(720);
         stage.setMinHeight(480);
         stage.setScene(scene);
+        if (layout.hasPosition()) {
+            stage.setX(layout.x());
+            stage.setY(layout.y());
+        }
+        stage.setMaximized(layout.maximized());
+        split.setDividerPositions(layout.sidebarDivider());
+        inspectorDivider.set(layout.inspectorDivider());
         stage.setOnCloseRequest(event -> {
             event.consume(); // the window stays until the engine has stopped
+            onClose.accept(currentLayout(stage));
             viewModel.requestClose();
         });
         stage.show();
+    }
+
+    private WindowLayout currentLayout(Stage stage) {
+        return new WindowLayout(stage.getX(), stage.getY(), stage.getScene().getWidth(), stage.getScene().getHeight(),
+                stage.isMaximized(), split.getDividers().get(0).getPosition(), inspectorDivider.get());
+    }
+
+    /**
+     * The invocation table's share of the work area: the workspace keeps its divider in step with this, so the
+     * layout is saved and restored with the window.
+     */
+    public DoubleProperty inspectorDividerProperty() {
+        return inspectorDivider;
+    }
+
+    /** Shows the running workspace: the trigger list on the left, the trigger pages in the centre. */
+    public void showWorkspace(Node triggerList, Node workspace, ShellActions shellActions) {
+        this.actions = Objects.requireNonNull(shellActions, "shellActions");
+        VBox.setVgrow(triggerList, Priority.ALWAYS);
+        sidebar.getChildren().setAll(sidebarHeading(), triggerList);
+        readyPane.getChildren().setAll(workspace);
+        VBox.setVgrow(workspace, Priority.ALWAYS);
+        readyPane.setAlignment(Pos.TOP_LEFT);
+        readyPane.getStyleClass().remove("centre-pane");
+        actionsReady.set(true);
+    }
+
+    /** Shows the cluster's health next to its address. */
+    public void showClusterHealth(ClusterHealthViewModel health) {
+        Label dot = new Label("●");
+        dot.getStyleClass().add("health-dot");
+        Label text = new Label();
+        text.setId("cluster-health");
+        text.getStyleClass().add("cluster-health");
+        text.textProperty().bind(health.textProperty());
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(health.detailsProperty());
+        Tooltip.install(text, tip);
+        health.healthyProperty().addListener((o, was, is) -> healthBox.pseudoClassStateChanged(RUNNING, is));
+        health.unhealthyProperty().addListener((o, was, is) -> healthBox.pseudoClassStateChanged(FAILED, is));
+        healthBox.getChildren().setAll(dot, text);
+    }
+
+    private Node menuBar() {
+        MenuItem settings = item("Settings…", "Shortcut+Comma", "menu-settings", () -> actions.settings());
+        MenuItem quit = new MenuItem("Quit");
+        quit.setId("menu-quit");
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        quit.setOnAction(e -> {
+            Stage stage = (Stage) root.getScene().getWindow();
+            stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+        });
+        Menu file = new Menu("File", null, settings, new SeparatorMenuItem(), quit);
+        MenuItem newTrigger = item("New trigger…", "Shortcut+N", "menu-new-trigger", () -> actions.newTrigger());
+        MenuItem refresh = item("Refresh", "F5", "menu-refresh", () -> actions.refresh());
+        Menu trigger = new Menu("Trigger", null, newTrigger, refresh);
+        MenuItem produce = item("Produce test records…", "Shortcut+P", "menu-produce", () -> actions.produce());
+        Menu records = new Menu("Records", null, produce);
+        MenuItem demo = item("Create demo triggers", null, "menu-demo", () -> actions.createDemo());
+        Menu help = new Menu("Help", null, demo);
+        MenuBar bar = new MenuBar(file, trigger, records, help);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private MenuItem item(String text, String accelerator, String id, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.disableProperty().bind(actionsReady.not().or(viewModel.runningProperty().not()));
+        item.setOnAction(e -> action.run());
+        return item;
     }
 
     private Node topBar() {
@@ -78,6 +200,9 @@ public final class MainWindow {
         bootstrap.getStyleClass().add("bootstrap-servers");
         bootstrap.textProperty().bind(viewModel.bootstrapServersProperty());
 
+        healthBox.getStyleClass().add("health");
+        healthBox.setAlignment(Pos.CENTER_LEFT);
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
@@ -88,30 +213,32 @@ public final class MainWindow {
         viewModel.runningProperty().addListener((o, was, is) -> state.pseudoClassStateChanged(RUNNING, is));
         viewModel.failedProperty().addListener((o, was, is) -> state.pseudoClassStateChanged(FAILED, is));
 
-        HBox bar = new HBox(title, cluster, bootstrap, spacer, state);
+        HBox bar = new HBox(title, cluster, bootstrap, healthBox, spacer, new Label("Engine"), state);
         bar.getStyleClass().add("top-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
 
-    private Node triggerList() {
-        Label heading = new Label("Triggers");
+    private Node sidebarHeading() {
+        Label heading = new Label("TRIGGERS");
         heading.getStyleClass().add("section-title");
+        return heading;
+    }
 
-        // A slot for now: the triggers screen brings its own View and ViewModel and fills this list.
+    private void buildSidebar() {
+        // Until the engine runs, an empty list stands in for the trigger list.
         ListView<String> triggers = new ListView<>();
-        triggers.setId("trigger-list");
+        triggers.setId("trigger-list-placeholder");
         Label placeholder = new Label("No triggers yet");
         placeholder.getStyleClass().add("placeholder");
         triggers.setPlaceholder(placeholder);
         VBox.setVgrow(triggers, Priority.ALWAYS);
-
-        VBox side = new VBox(heading, triggers);
-        side.getStyleClass().add("sidebar");
-        return side;
+        sidebar.getChildren().setAll(sidebarHeading(), triggers);
+        sidebar.getStyleClass().add("sidebar");
+        sidebar.setMinWidth(200);
     }
 
-    private Node workArea() {
+    private void buildWorkArea() {
         ProgressIndicator progress = new ProgressIndicator();
         Label busyMessage = new Label();
         busyMessage.setId("busy-message");
@@ -136,13 +263,12 @@ public final class MainWindow {
 
         Label ready = new Label("Select a trigger to see its batches, invocations and offsets.");
         ready.getStyleClass().add("placeholder");
-        VBox readyPane = new VBox(ready);
+        readyPane.getChildren().setAll(ready);
         readyPane.setId("ready-pane");
         bindShown(readyPane, viewModel.runningProperty());
 
-        StackPane centre = new StackPane(busyPane, errorPane, readyPane);
-        centre.getStyleClass().add("work-area");
-        return centre;
+        workArea.getChildren().setAll(busyPane, errorPane, readyPane);
+        workArea.getStyleClass().add("work-area");
     }
 
     private Node statusBar() {

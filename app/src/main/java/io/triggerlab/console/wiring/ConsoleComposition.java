@@ -1,33 +1,53 @@
 package io.triggerlab.console.wiring;
 
+import io.triggerlab.console.common.BackgroundWork;
 import io.triggerlab.console.shell.EngineSession;
+import io.triggerlab.console.shell.EngineState;
 import io.triggerlab.console.shell.MainWindow;
 import io.triggerlab.console.shell.MainWindowViewModel;
+import io.triggerlab.console.shell.WindowLayoutStore;
 import io.triggerlab.engine.Engine;
 import io.triggerlab.engine.EngineConfig;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
  * The console's one composition root: builds every ViewModel and adapter by constructor injection. Nothing else
  * creates services, and nothing is static, so a test builds the whole console the same way {@code ConsoleApp} does.
+ * Screens that need the engine are built once it runs ({@link Workspace}).
  */
 public final class ConsoleComposition implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleComposition.class);
     private static final long STOP_WAIT_SECONDS = 60;
+    private static final long HEALTH_CHECK_SECONDS = 15;
+    private static final int WORKER_THREADS = 2;
 
+    private final EngineConfig config;
+    private final Executor fxThread;
     private final ExecutorService engineLifecycle;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService healthTimer;
+    private final BackgroundWork work;
     private final FxEventBridge eventBridge;
     private final MainWindowViewModel mainWindowViewModel;
+    private final WindowLayoutStore layoutStore;
+    private final AtomicReference<Engine> engine = new AtomicReference<>();
+    private MainWindow mainWindow;
+    private Workspace workspace;
 
     /**
      * @param config          the engine's configuration
@@ -37,27 +57,65 @@ public final class ConsoleComposition implements AutoCloseable {
      */
     public ConsoleComposition(EngineConfig config, Function<EngineConfig, Engine> engineFactory,
                               Executor fxThread, Runnable exitApplication) {
-        Objects.requireNonNull(config, "config");
+        this.config = Objects.requireNonNull(config, "config");
         Objects.requireNonNull(engineFactory, "engineFactory");
+        this.fxThread = Objects.requireNonNull(fxThread, "fxThread");
         // One named thread starts and later stops the engine, in that order, never on the FX thread.
         this.engineLifecycle = Executors.newSingleThreadExecutor(task -> new Thread(task, "console-engine-lifecycle"));
+        // Screens call the engine (database, cluster) on these, never on the FX thread.
+        this.workers = Executors.newFixedThreadPool(WORKER_THREADS, daemonThreads("console-worker-"));
+        this.healthTimer = Executors.newSingleThreadScheduledExecutor(daemonThreads("console-health-"));
+        this.work = new BackgroundWork(workers, fxThread);
         this.eventBridge = new FxEventBridge(fxThread);
+        this.layoutStore = new WindowLayoutStore(config.dataDirectory());
         this.mainWindowViewModel = new MainWindowViewModel(
                 () -> startEngine(engineFactory, config), config.usesSandbox(), engineLifecycle, fxThread, exitApplication);
         eventBridge.addListener(mainWindowViewModel::onEngineEvent);
+        eventBridge.addListener(event -> {
+            if (workspace != null) {
+                workspace.onEngineEvent(event);
+            }
+        });
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private EngineSession startEngine(Function<EngineConfig, Engine> engineFactory, EngineConfig config) {
         log.info("Starting the engine in {}", config.dataDirectory());
-        Engine engine = engineFactory.apply(config);
-        AutoCloseable events = eventBridge.attach(engine.events());
-        return new StartedEngine(engine, events);
+        Engine started = engineFactory.apply(config);
+        engine.set(started);
+        AutoCloseable events = eventBridge.attach(started.events());
+        return new StartedEngine(started, events);
     }
 
     /** Shows the main window on the stage and starts the engine. Call on the FX thread. */
     public void start(Stage stage) {
-        new MainWindow(mainWindowViewModel).showOn(stage);
+        mainWindow = new MainWindow(mainWindowViewModel);
+        mainWindowViewModel.engineStateProperty().addListener((o, was, is) -> {
+            if (is instanceof EngineState.Running && workspace == null) {
+                showWorkspace();
+            }
+        });
+        mainWindow.showOn(stage, layoutStore.load(), layoutStore::save);
         mainWindowViewModel.start();
+    }
+
+    private void showWorkspace() {
+        Engine running = engine.get();
+        if (running == null) {
+            return;
+        }
+        workspace = new Workspace(running, work, ZoneId.systemDefault(), mainWindow);
+        workspace.show();
+        healthTimer.scheduleWithFixedDelay(() -> fxThread.execute(workspace::checkHealth),
+                HEALTH_CHECK_SECONDS, HEALTH_CHECK_SECONDS, TimeUnit.SECONDS);
     }
 
     public MainWindowViewModel mainWindowViewModel() {
@@ -70,6 +128,7 @@ public final class ConsoleComposition implements AutoCloseable {
      */
     @Override
     public void close() {
+        healthTimer.shutdownNow();
         mainWindowViewModel.requestClose();
         engineLifecycle.shutdown();
         try {
@@ -79,6 +138,7 @@ public final class ConsoleComposition implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        workers.shutdownNow();
         eventBridge.close();
     }
 

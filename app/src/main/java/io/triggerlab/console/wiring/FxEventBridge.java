@@ -17,8 +17,10 @@ import java.util.function.Consumer;
  * this bridge keeps only the latest event per key and has at most one FX run pending, so a burst of thousands of
  * events costs the FX thread one run, not thousands of queued {@code Platform.runLater} calls.
  *
- * <p>It carries state, not history: a listener sees the latest event of each key, not every event. Today the key is
- * the event's type; per-mapping events will key on (type, mapping UUID) so one mapping never hides another.
+ * <p>It carries state, not history: a listener sees the latest event of each key, not every event. Mapping events key
+ * on the mapping's UUID (a change followed by a removal leaves the removal; one mapping never hides another);
+ * invocation events key on their mapping's UUID too, since a listener only needs to know "this mapping has new
+ * invocations" and reads the rows from the history itself. Other events key on their type.
  */
 public final class FxEventBridge implements AutoCloseable {
 
@@ -86,8 +88,25 @@ public final class FxEventBridge implements AutoCloseable {
         }
     }
 
-    private static Object keyOf(EngineEvent event) {
+    static Object keyOf(EngineEvent event) {
+        if (event instanceof EngineEvent.MappingChanged) {
+            return new MappingKey(((EngineEvent.MappingChanged) event).mapping().uuid());
+        }
+        if (event instanceof EngineEvent.MappingRemoved) {
+            return new MappingKey(((EngineEvent.MappingRemoved) event).uuid());
+        }
+        if (event instanceof EngineEvent.InvocationCompleted) {
+            return new InvocationsKey(((EngineEvent.InvocationCompleted) event).invocation().mappingUuid());
+        }
         return event.getClass();
+    }
+
+    /** Changes and removal of one mapping share a key, so the last word about a mapping is the one delivered. */
+    private record MappingKey(String uuid) {
+    }
+
+    /** New invocations of one mapping. */
+    private record InvocationsKey(String mappingUuid) {
     }
 
     /** Stops carrying events from every attached bus. Events already pending are still delivered. */

@@ -143,4 +143,31 @@ class FxEventBridgeTest {
         assertThat(fxThread.submitted()).isZero();
         assertThat(delivered).isEmpty();
     }
+
+    @Test
+    void mappingEventsKeyOnTheMapping_soOneMappingNeverHidesAnother_andARemovalIsTheLastWord() {
+        QueuedExecutor fxThread = new QueuedExecutor();
+        FxEventBridge bridge = new FxEventBridge(fxThread);
+        bridge.addListener(delivered::add);
+        bridge.attach(bus);
+        var a1 = new EngineEvent.MappingChanged(Instant.EPOCH, io.triggerlab.console.triggers.TestMappings.mapping(
+                "aaaaaaaa-0000-0000-0000-000000000001", "fn", "orders", io.triggerlab.engine.mapping.MappingState.CREATING, "OK"));
+        var b = new EngineEvent.MappingChanged(Instant.EPOCH, io.triggerlab.console.triggers.TestMappings.mapping(
+                "bbbbbbbb-0000-0000-0000-000000000002", "fn", "payments", io.triggerlab.engine.mapping.MappingState.ENABLED, "OK"));
+        var a2 = new EngineEvent.MappingChanged(Instant.EPOCH, a1.mapping().toBuilder()
+                .state(io.triggerlab.engine.mapping.MappingState.ENABLED).build());
+        var aRemoved = new EngineEvent.MappingRemoved(Instant.EPOCH, "aaaaaaaa-0000-0000-0000-000000000001");
+
+        bus.publish(a1);
+        bus.publish(b);
+        bus.publish(a2);
+        fxThread.runAll();
+        assertThat(delivered).containsExactly(a2, b);
+
+        delivered.clear();
+        bus.publish(a2);
+        bus.publish(aRemoved);
+        fxThread.runAll();
+        assertThat(delivered).containsExactly(aRemoved);
+    }
 }

@@ -1,0 +1,143 @@
+package io.triggerlab.console.demo;
+
+import io.triggerlab.engine.Engine;
+import io.triggerlab.engine.cluster.ClusterRegistry;
+import io.triggerlab.engine.cluster.KafkaCluster;
+import io.triggerlab.engine.cluster.TestRecord;
+import io.triggerlab.engine.cluster.TopicInfo;
+import io.triggerlab.engine.function.FunctionDefinition;
+import io.triggerlab.engine.function.JavaHandlerTarget;
+import io.triggerlab.engine.mapping.CreateEventSourceMappingRequest;
+import io.triggerlab.engine.mapping.EventSourceMapping;
+
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Fills a sandbox engine with a demo: two in-process functions, three topics with a few hundred records (JSON values,
+ * keys and headers, one header with non-ASCII bytes), a working trigger, a failing one and a disabled one. Used by
+ * Help › Create demo triggers and by the screenshot run. Everything goes through the engine's public API.
+ */
+public final class DemoSetup {
+
+    public static final String ORDERS_TOPIC = "demo-orders";
+    public static final String PAYMENTS_TOPIC = "demo-payments";
+    public static final String INVENTORY_TOPIC = "demo-inventory";
+    public static final String SUMMARY_FUNCTION = "order-summary";
+    public static final String PAYMENT_FUNCTION = "payment-charger";
+    public static final int ORDER_RECORDS = 300;
+
+    private final Engine engine;
+
+    public DemoSetup(Engine engine) {
+        this.engine = engine;
+    }
+
+    /** What the demo created. */
+    public record Demo(EventSourceMapping orders, EventSourceMapping payments, EventSourceMapping inventory) {
+    }
+
+    /**
+     * Creates the demo. Blocks (topics, records, triggers): call it off the FX thread.
+     *
+     * @throws IllegalStateException when the engine does not run the sandbox, or the demo exists already
+     */
+    public Demo create() {
+        KafkaCluster sandbox = engine.clusters().list().stream()
+                .filter(c -> ClusterRegistry.SANDBOX_CLUSTER_NAME.equals(c.clusterName())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("The demo needs the embedded sandbox broker; this engine "
+                        + "uses an external cluster at " + engine.bootstrapServers()));
+        if (engine.functions().findByName(SUMMARY_FUNCTION).isPresent()) {
+            throw new IllegalStateException("The demo exists already: function " + SUMMARY_FUNCTION
+                    + " is registered. Remove its triggers and functions (Settings) to create it again.");
+        }
+        registerFunctions();
+        Set<String> existing = engine.topics().listTopics().stream().map(TopicInfo::name).collect(Collectors.toSet());
+        createTopic(existing, ORDERS_TOPIC, 3);
+        createTopic(existing, PAYMENTS_TOPIC, 1);
+        createTopic(existing, INVENTORY_TOPIC, 1);
+        produceOrders();
+        produce(PAYMENTS_TOPIC, 5, i -> "{\"paymentId\":\"pay-" + (7000 + i) + "\",\"orderId\":" + (1000 + i)
+                + ",\"amountCents\":" + (1999 + i * 250) + ",\"currency\":\"EUR\"}");
+        produce(INVENTORY_TOPIC, 10, i -> "{\"sku\":\"SKU-" + (400 + i) + "\",\"delta\":-" + (i % 3 + 1) + "}");
+        EventSourceMapping orders = trigger(sandbox, ORDERS_TOPIC, SUMMARY_FUNCTION, true);
+        EventSourceMapping payments = trigger(sandbox, PAYMENTS_TOPIC, PAYMENT_FUNCTION, true);
+        EventSourceMapping inventory = trigger(sandbox, INVENTORY_TOPIC, SUMMARY_FUNCTION, false);
+        return new Demo(orders, payments, inventory);
+    }
+
+    private void registerFunctions() {
+        List<Path> classpath = List.of(consoleClasses());
+        String region = engine.config().region();
+        String account = engine.config().accountId();
+        engine.functions().register(new FunctionDefinition(SUMMARY_FUNCTION,
+                new JavaHandlerTarget(classpath, OrderSummaryHandler.class.getName()), Duration.ofSeconds(10), region, account));
+        engine.functions().register(new FunctionDefinition(PAYMENT_FUNCTION,
+                new JavaHandlerTarget(classpath, PaymentChargerHandler.class.getName()), Duration.ofSeconds(5), region, account));
+    }
+
+    /** The console's jar (or class directory in a build): all the demo handlers need besides aws-lambda-java-core. */
+    private static Path consoleClasses() {
+        try {
+            return Path.of(DemoSetup.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("Cannot locate the console's classes for the demo functions", e);
+        }
+    }
+
+    private void createTopic(Set<String> existing, String name, int partitions) {
+        if (!existing.contains(name)) {
+            engine.topics().createTopic(name, partitions);
+        }
+    }
+
+    private void produceOrders() {
+        String[] customers = {"Zoë Martin", "Jürgen Weiß", "Ana Souza", "Kenji Sato", "Amélie Dubois"};
+        String[] items = {"espresso-beans", "grinder", "milk-jug", "filter-papers", "kettle"};
+        List<TestRecord> records = new ArrayList<>();
+        for (int i = 0; i < ORDER_RECORDS; i++) {
+            String customer = customers[i % customers.length];
+            String value = String.format(Locale.ROOT, "{\"orderId\":%d,\"customer\":\"%s\",\"item\":\"%s\","
+                    + "\"quantity\":%d,\"totalCents\":%d}", 1000 + i, customer, items[i % items.length], 1 + i % 4,
+                    1250 + (i * 37) % 9000);
+            records.add(new TestRecord(null, utf8("order-" + (1000 + i)), utf8(value), List.of(
+                    new TestRecord.Header("trace-id", utf8(String.format(Locale.ROOT, "%016x%016x",
+                            (i + 1) * 0x9E3779B97F4A7C15L, (i + 7) * 0xC2B2AE3D27D4EB4FL))),
+                    new TestRecord.Header("source", utf8("checkout-web")),
+                    new TestRecord.Header("customer-name", utf8(customer)))));
+        }
+        engine.producer().send(ORDERS_TOPIC, records);
+    }
+
+    private void produce(String topic, int count, java.util.function.IntFunction<String> value) {
+        List<TestRecord> records = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            records.add(new TestRecord(null, null, utf8(value.apply(i)),
+                    List.of(new TestRecord.Header("source", utf8("demo")))));
+        }
+        engine.producer().send(topic, records);
+    }
+
+    private EventSourceMapping trigger(KafkaCluster cluster, String topic, String function, boolean enabled) {
+        return engine.mappings().create(CreateEventSourceMappingRequest.builder()
+                .functionName(function)
+                .eventSourceArn(cluster.clusterArn())
+                .topics(List.of(topic))
+                .startingPosition("TRIM_HORIZON")
+                .batchSize(100)
+                .maximumBatchingWindowInSeconds(1)
+                .enabled(enabled)
+                .build());
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

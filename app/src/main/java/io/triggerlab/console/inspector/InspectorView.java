@@ -1,0 +1,231 @@
+package io.triggerlab.console.inspector;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+import java.io.File;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The invocation inspector: the event JSON sent (monospace, copyable) side by side with the decoded records and the
+ * selected record's headers, key and value; the function's response and logs below.
+ */
+public final class InspectorView {
+
+    private final InspectorViewModel viewModel;
+    private final StackPane root = new StackPane();
+
+    public InspectorView(InspectorViewModel viewModel) {
+        this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        root.setId("inspector");
+        Label empty = new Label("Select an invocation to see the event it sent, its records and headers, and what "
+                + "the function answered.");
+        empty.getStyleClass().add("placeholder");
+        empty.setWrapText(true);
+        empty.visibleProperty().bind(viewModel.loadedProperty().not());
+        Node content = content();
+        content.visibleProperty().bind(viewModel.loadedProperty());
+        root.getChildren().addAll(empty, content);
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    private Node content() {
+        SplitPane middle = new SplitPane(outputTabs(), recordsPane());
+        middle.setDividerPositions(0.38);
+        BorderPane pane = new BorderPane(middle);
+        pane.setTop(header());
+        return pane;
+    }
+
+    private Node header() {
+        Label title = bound(new Label(), viewModel.titleProperty());
+        title.setId("inspector-title");
+        title.getStyleClass().add("section-heading");
+        Label details = bound(new Label(), viewModel.detailsProperty());
+        details.getStyleClass().add("hint");
+        Label attempts = bound(new Label(), viewModel.attemptsProperty());
+        attempts.setId("inspector-attempts");
+        attempts.getStyleClass().add("attempts");
+        Button copy = new Button("Copy event");
+        copy.setId("copy-event");
+        copy.disableProperty().bind(viewModel.eventKeptProperty().not());
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(viewModel.eventJsonProperty().get());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        Button export = new Button("Export test event…");
+        export.setId("export-event");
+        export.disableProperty().bind(viewModel.eventKeptProperty().not());
+        export.setOnAction(e -> chooseExportFile(export));
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        VBox text = new VBox(2, title, details);
+        text.setMinWidth(0);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox row = new HBox(10, text, copy, export);
+        row.setAlignment(Pos.CENTER_LEFT);
+        Label status = shownWhenSet(bound(new Label(), viewModel.statusMessageProperty()));
+        status.setId("inspector-status");
+        status.getStyleClass().add("hint");
+        Label error = shownWhenSet(bound(new Label(), viewModel.errorMessageProperty()));
+        error.setId("inspector-error");
+        error.getStyleClass().add("inline-error");
+        VBox header = new VBox(4, row, attempts, status, error);
+        header.getStyleClass().add("inspector-header");
+        return header;
+    }
+
+    private void chooseExportFile(Node owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the event as a test event");
+        chooser.setInitialFileName(viewModel.suggestedExportName());
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON event", "*.json"));
+        File file = chooser.showSaveDialog(owner.getScene().getWindow());
+        if (file != null) {
+            viewModel.exportEvent(file.toPath());
+        }
+    }
+
+    /** The event sent, the function's answer and its logs, one tab each beside the records. */
+    private Node outputTabs() {
+        TextArea event = monospace("inspector-event");
+        event.textProperty().bind(viewModel.eventJsonProperty());
+        TextArea response = monospace("inspector-response");
+        response.setWrapText(true);
+        response.textProperty().bind(viewModel.responseProperty());
+        TextArea logs = monospace("inspector-logs");
+        logs.setWrapText(true);
+        logs.textProperty().bind(viewModel.logsProperty());
+        Tab eventTab = new Tab("Event sent", event);
+        eventTab.setId("tab-event");
+        eventTab.setTooltip(new javafx.scene.control.Tooltip("Pretty-printed; Export writes the exact bytes sent"));
+        Tab responseTab = new Tab("Response or error", response);
+        responseTab.setId("tab-response");
+        Tab logsTab = new Tab("Function logs", logs);
+        logsTab.setId("tab-logs");
+        TabPane tabs = new TabPane(eventTab, responseTab, logsTab);
+        tabs.setId("inspector-output");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        return tabs;
+    }
+
+    private static Label shownWhenSet(Label label) {
+        label.setWrapText(true);
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
+    }
+
+    private Node recordsPane() {
+        ChoiceBox<ValueMode> mode = new ChoiceBox<>();
+        mode.setId("value-mode");
+        mode.getItems().setAll(ValueMode.values());
+        mode.valueProperty().bindBidirectional(viewModel.valueModeProperty());
+        Label heading = new Label("Records");
+        heading.getStyleClass().add("section-title");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox top = new HBox(8, heading, spacer, new Label("Show keys and values as"), mode);
+        top.setAlignment(Pos.CENTER_LEFT);
+
+        TableView<RecordRow> records = new TableView<>(viewModel.records());
+        records.setId("inspector-records");
+        records.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        records.getColumns().add(column("Partition", RecordRow::topicPartition, 110));
+        records.getColumns().add(column("Offset", r -> String.valueOf(r.offset()), 50));
+        records.getColumns().add(column("Time", r -> r.timestamp().length() > 11 ? r.timestamp().substring(11)
+                : r.timestamp(), 90));
+        records.getColumns().add(column("Key", r -> r.keyPreview(viewModel.valueModeProperty().get()), 80));
+        records.getColumns().add(column("Value", r -> r.valuePreview(viewModel.valueModeProperty().get()), 190));
+        records.getColumns().add(column("Hdrs", r -> String.valueOf(r.headers().size()), 40));
+        viewModel.valueModeProperty().addListener((o, was, is) -> records.refresh());
+        records.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
+            if (is != null) {
+                viewModel.selectedRecordProperty().set(is);
+            }
+        });
+        viewModel.selectedRecordProperty().addListener((o, was, is) -> {
+            if (is != null && records.getSelectionModel().getSelectedItem() != is) {
+                records.getSelectionModel().select(is);
+            }
+        });
+
+        TableView<HeaderRow> headers = new TableView<>(viewModel.headers());
+        headers.setId("inspector-headers");
+        headers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        headers.getColumns().add(headerColumn("Header", HeaderRow::name));
+        headers.getColumns().add(headerColumn("Decoded (UTF-8)", HeaderRow::text));
+        headers.getColumns().add(headerColumn("Raw signed bytes (as sent)", HeaderRow::raw));
+        Label noHeaders = new Label("This record has no headers.");
+        noHeaders.getStyleClass().add("placeholder");
+        headers.setPlaceholder(noHeaders);
+        headers.setPrefHeight(110);
+
+        TextArea key = monospace("inspector-key");
+        key.textProperty().bind(viewModel.keyDetailProperty());
+        key.setPrefRowCount(2);
+        TextArea value = monospace("inspector-value");
+        value.textProperty().bind(viewModel.valueDetailProperty());
+        TabPane detail = new TabPane(new Tab("Value", value), new Tab("Key", key));
+        detail.setId("record-detail");
+        detail.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+
+        SplitPane split = new SplitPane(records, headers, detail);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.36, 0.68);
+        VBox box = new VBox(4, top, split);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        return box;
+    }
+
+    private static TextArea monospace(String id) {
+        TextArea area = new TextArea();
+        area.setId(id);
+        area.setEditable(false);
+        area.getStyleClass().add("mono");
+        return area;
+    }
+
+    private static Label bound(Label label, javafx.beans.value.ObservableStringValue text) {
+        label.textProperty().bind(text);
+        return label;
+    }
+
+    private static TableColumn<RecordRow, String> column(String title, Function<RecordRow, String> value, double width) {
+        TableColumn<RecordRow, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        return column;
+    }
+
+    private static TableColumn<HeaderRow, String> headerColumn(String title, Function<HeaderRow, String> value) {
+        TableColumn<HeaderRow, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        return column;
+    }
+}

@@ -1,0 +1,278 @@
+package io.triggerlab.console.inspector;
+
+import io.triggerlab.console.common.BackgroundWork;
+import io.triggerlab.console.invocations.InvocationRow;
+import io.triggerlab.engine.history.InvocationHistory;
+import io.triggerlab.engine.history.InvocationRecord;
+import io.triggerlab.engine.history.InvocationSummary;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The inspector for one invocation: the exact event JSON sent, its records decoded (key, value, headers), the
+ * function's response or error and its logs, and every attempt at the same batch. Exports the event as a test-event
+ * file for {@code sam local invoke -e} and {@code aws lambda invoke --payload fileb://}.
+ */
+public final class InspectorViewModel {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+
+    private final InvocationHistory history;
+    private final BackgroundWork work;
+    private final ZoneId zone;
+    private final KafkaEventReader reader;
+
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper attempts = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper eventJson = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper eventKept = new ReadOnlyBooleanWrapper();
+    private final ObservableList<RecordRow> records = FXCollections.observableArrayList();
+    private final ObjectProperty<RecordRow> selectedRecord = new SimpleObjectProperty<>();
+    private final ObservableList<HeaderRow> headers = FXCollections.observableArrayList();
+    private final ObjectProperty<ValueMode> valueMode = new SimpleObjectProperty<>(ValueMode.JSON);
+    private final ReadOnlyStringWrapper keyDetail = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper valueDetail = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper response = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper logs = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper("");
+
+    private InvocationRecord shown;
+    private long requested;
+
+    public InspectorViewModel(InvocationHistory history, BackgroundWork work, ZoneId zone) {
+        this.history = Objects.requireNonNull(history, "history");
+        this.work = Objects.requireNonNull(work, "work");
+        this.zone = Objects.requireNonNull(zone, "zone");
+        this.reader = new KafkaEventReader(zone);
+        selectedRecord.addListener((o, was, is) -> showRecord());
+        valueMode.addListener((o, was, is) -> showRecord());
+    }
+
+    /** Shows the invocation of this table row (null clears the inspector). */
+    public void show(InvocationRow row) {
+        requested++;
+        statusMessage.set("");
+        errorMessage.set("");
+        if (row == null) {
+            clear();
+            return;
+        }
+        long asked = requested;
+        loading.set(true);
+        // Reading and decoding a 6 MB event takes a while: all of it happens in the background.
+        work.submit("load the invocation", () -> inspect(row.id()), inspected -> {
+            if (asked == requested) {
+                loading.set(false);
+                apply(inspected);
+            }
+        }, message -> {
+            loading.set(false);
+            errorMessage.set(message);
+        });
+    }
+
+    private Inspected inspect(long id) {
+        InvocationRecord record = history.get(id).orElseThrow(() -> new IllegalArgumentException("Invocation " + id
+                + " is no longer in the history: the retention limit removed it. Newer invocations are still there."));
+        byte[] payload = record.payload();
+        List<RecordRow> rows = payload == null ? List.of() : reader.records(payload);
+        String pretty = payload == null ? "" : KafkaEventReader.pretty(payload);
+        List<InvocationSummary> batch = history.attemptsOf(record.batchId());
+        return new Inspected(record, pretty, rows, batch);
+    }
+
+    private void apply(Inspected inspected) {
+        InvocationRecord r = inspected.record();
+        shown = r;
+        loaded.set(true);
+        title.set("Invocation #" + r.id() + " · " + InvocationRow.describe(r.outcome()));
+        details.set("Request " + r.requestId() + " · started " + TIME.format(r.startedAt().atZone(zone)) + " · "
+                + r.duration().toMillis() + " ms · " + r.recordCount() + " records · "
+                + InvocationRow.bytes(r.payloadBytes()) + " event · attempt " + r.attempt());
+        attempts.set(describeAttempts(inspected.attempts(), r.id()));
+        eventKept.set(r.payload() != null);
+        eventJson.set(r.payload() == null ? "The engine did not keep this event's JSON (it was "
+                + InvocationRow.bytes(r.payloadBytes()) + "); the history's retention keeps bodies only up to its "
+                + "size limit." : inspected.prettyEvent());
+        records.setAll(inspected.records());
+        selectedRecord.set(records.isEmpty() ? null : records.get(0));
+        response.set(describeResponse(r));
+        logs.set(r.logs().isEmpty() ? "(the function logged nothing)" : r.logs());
+    }
+
+    private static String describeAttempts(List<InvocationSummary> batch, long current) {
+        if (batch.size() <= 1) {
+            return "First and only attempt at this batch.";
+        }
+        return "Attempts at this batch: " + batch.stream()
+                .map(a -> "#" + a.attempt() + " " + InvocationRow.describe(a.outcome()) + (a.id() == current ? " (shown)" : ""))
+                .collect(Collectors.joining(" → "));
+    }
+
+    private static String describeResponse(InvocationRecord r) {
+        StringBuilder text = new StringBuilder();
+        if (r.errorMessage() != null) {
+            text.append("Error: ").append(r.errorMessage()).append("\n\n");
+        }
+        byte[] body = r.response();
+        if (body == null) {
+            text.append("(no response body)");
+        } else {
+            String raw = new String(body, StandardCharsets.UTF_8);
+            String pretty = JsonText.prettyOrNull(raw);
+            text.append(pretty == null ? raw : pretty);
+        }
+        return text.toString();
+    }
+
+    private void showRecord() {
+        RecordRow record = selectedRecord.get();
+        if (record == null) {
+            headers.clear();
+            keyDetail.set("");
+            valueDetail.set("");
+            return;
+        }
+        headers.setAll(record.headers());
+        keyDetail.set(record.key() == null ? "(no key)" : record.key().render(valueMode.get()));
+        valueDetail.set(record.value() == null ? "(no value: a tombstone)" : record.value().render(valueMode.get()));
+    }
+
+    private void clear() {
+        shown = null;
+        loaded.set(false);
+        loading.set(false);
+        title.set("");
+        details.set("");
+        attempts.set("");
+        eventJson.set("");
+        eventKept.set(false);
+        records.clear();
+        selectedRecord.set(null);
+        response.set("");
+        logs.set("");
+    }
+
+    /** A file name for the exported event, e.g. {@code orders-0-offset-42-attempt-1.json}. */
+    public String suggestedExportName() {
+        if (shown == null || shown.partitions().isEmpty()) {
+            return "kafka-event.json";
+        }
+        var first = shown.partitions().get(0);
+        return first.topicPartition() + "-offset-" + first.firstOffset() + "-attempt-" + shown.attempt() + ".json";
+    }
+
+    /**
+     * Writes the exact event bytes the function received, so {@code sam local invoke -e FILE} and
+     * {@code aws lambda invoke --payload fileb://FILE} replay precisely what the trigger sent.
+     */
+    public void exportEvent(Path file) {
+        InvocationRecord current = shown;
+        if (current == null || current.payload() == null) {
+            errorMessage.set("There is no event to export: select an invocation whose event JSON was kept.");
+            return;
+        }
+        work.submit("export the event", () -> Files.write(file, current.payload()), written -> {
+            errorMessage.set("");
+            statusMessage.set("Saved the event to " + written + ". Replay it with: sam local invoke -e " + written
+                    + "  or  aws lambda invoke --function-name FN --payload fileb://" + written + " out.json");
+        }, errorMessage::set);
+    }
+
+    private record Inspected(InvocationRecord record, String prettyEvent, List<RecordRow> records,
+                             List<InvocationSummary> attempts) {
+    }
+
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+
+    /** "Attempts at this batch: #1 Function error → #2 Success (shown)". */
+    public ReadOnlyStringProperty attemptsProperty() {
+        return attempts.getReadOnlyProperty();
+    }
+
+    /** The event sent, pretty-printed. */
+    public ReadOnlyStringProperty eventJsonProperty() {
+        return eventJson.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty eventKeptProperty() {
+        return eventKept.getReadOnlyProperty();
+    }
+
+    public ObservableList<RecordRow> records() {
+        return records;
+    }
+
+    public ObjectProperty<RecordRow> selectedRecordProperty() {
+        return selectedRecord;
+    }
+
+    /** The selected record's headers, decoded. */
+    public ObservableList<HeaderRow> headers() {
+        return headers;
+    }
+
+    public ObjectProperty<ValueMode> valueModeProperty() {
+        return valueMode;
+    }
+
+    public ReadOnlyStringProperty keyDetailProperty() {
+        return keyDetail.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty valueDetailProperty() {
+        return valueDetail.getReadOnlyProperty();
+    }
+
+    /** The function's error message (if any) and response body, pretty when JSON. */
+    public ReadOnlyStringProperty responseProperty() {
+        return response.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty logsProperty() {
+        return logs.getReadOnlyProperty();
+    }
+
+    /** What the last export did, with the commands to replay it. */
+    public ReadOnlyStringProperty statusMessageProperty() {
+        return statusMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorMessageProperty() {
+        return errorMessage.getReadOnlyProperty();
+    }
+}

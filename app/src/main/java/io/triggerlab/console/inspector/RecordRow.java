@@ -1,0 +1,25 @@
+package io.triggerlab.console.inspector;
+
+import java.util.List;
+
+/**
+ * One Kafka record of an invocation's event, decoded for the record table.
+ *
+ * @param key   the decoded key, or null when the record has none (Lambda omits the field)
+ * @param value the decoded value, or null for a tombstone (Lambda omits the field)
+ */
+public record RecordRow(String topicPartition, long offset, String timestamp, String timestampType,
+                        DecodedBytes key, DecodedBytes value, List<HeaderRow> headers) {
+
+    public RecordRow {
+        headers = List.copyOf(headers);
+    }
+
+    public String keyPreview(ValueMode mode) {
+        return key == null ? "(no key)" : key.preview(mode, 60);
+    }
+
+    public String valuePreview(ValueMode mode) {
+        return value == null ? "(no value: tombstone)" : value.preview(mode, 120);
+    }
+}

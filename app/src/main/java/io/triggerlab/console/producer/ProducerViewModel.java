@@ -1,0 +1,240 @@
+package io.triggerlab.console.producer;
+
+import io.triggerlab.console.common.BackgroundWork;
+import io.triggerlab.console.inspector.JsonText;
+import io.triggerlab.engine.cluster.SentRecord;
+import io.triggerlab.engine.cluster.TestRecord;
+import io.triggerlab.engine.cluster.TestRecordProducer;
+import io.triggerlab.engine.cluster.TopicCatalog;
+import io.triggerlab.engine.cluster.TopicInfo;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LongSummaryStatistics;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The "Produce test records" panel: key, value (text, JSON or a file), headers, partition and count, sent through the
+ * engine's {@link TestRecordProducer}. {@code {n}} in the key, value or a header value becomes the record's number
+ * (1..count), so one click can send distinct records.
+ */
+public final class ProducerViewModel {
+
+    public static final int MAX_COUNT = 10_000;
+    public static final String NUMBER_PLACEHOLDER = "{n}";
+
+    private final TopicCatalog topics;
+    private final TestRecordProducer producer;
+    private final BackgroundWork work;
+
+    private final StringProperty topic = new SimpleStringProperty("");
+    private final ObservableList<String> topicSuggestions = FXCollections.observableArrayList();
+    private final StringProperty key = new SimpleStringProperty("");
+    private final ObjectProperty<ValueSource> valueSource = new SimpleObjectProperty<>(ValueSource.JSON);
+    private final StringProperty value = new SimpleStringProperty("");
+    private final StringProperty file = new SimpleStringProperty("");
+    private final ObservableList<HeaderEntry> headers = FXCollections.observableArrayList();
+    private final StringProperty partition = new SimpleStringProperty("");
+    private final StringProperty count = new SimpleStringProperty("1");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper("");
+
+    public ProducerViewModel(TopicCatalog topics, TestRecordProducer producer, BackgroundWork work) {
+        this.topics = Objects.requireNonNull(topics, "topics");
+        this.producer = Objects.requireNonNull(producer, "producer");
+        this.work = Objects.requireNonNull(work, "work");
+    }
+
+    /** Lists the cluster's topics for the topic field's suggestions. */
+    public void loadTopics() {
+        work.submit("list the topics", topics::listTopics,
+                list -> topicSuggestions.setAll(list.stream().map(TopicInfo::name).toList()), errorMessage::set);
+    }
+
+    public void addHeader() {
+        headers.add(new HeaderEntry("", ""));
+    }
+
+    public void removeHeader(HeaderEntry header) {
+        headers.remove(header);
+    }
+
+    /** Sends the records; {@link #resultProperty()} says where they went, {@link #errorMessageProperty()} why not. */
+    public void send() {
+        errorMessage.set("");
+        result.set("");
+        Draft draft;
+        try {
+            draft = draft();
+        } catch (IllegalArgumentException e) {
+            errorMessage.set(e.getMessage());
+            return;
+        }
+        busy.set(true);
+        work.submit("send the records", () -> producer.send(draft.topic(), draft.records()), sent -> {
+            busy.set(false);
+            result.set(describe(sent));
+        }, message -> {
+            busy.set(false);
+            errorMessage.set(message);
+        });
+    }
+
+    /** Everything typed, checked and turned into records (the file is read in the background, at send time). */
+    private Draft draft() {
+        String topicName = topic.get() == null ? "" : topic.get().strip();
+        if (topicName.isEmpty()) {
+            throw new IllegalArgumentException("Give the topic to send to.");
+        }
+        int n = parseInt(count.get(), "Count", 1, MAX_COUNT, 1);
+        Integer targetPartition = partition.get() == null || partition.get().isBlank() ? null
+                : parseInt(partition.get(), "Partition", 0, Integer.MAX_VALUE, 0);
+        List<HeaderEntry> named = headers.stream().filter(h -> !h.nameProperty().get().isBlank()).toList();
+        ValueSource source = valueSource.get();
+        String text = value.get() == null ? "" : value.get();
+        if (source == ValueSource.JSON && !text.isBlank() && JsonText.parseOrEmpty(text.replace(NUMBER_PLACEHOLDER, "1")).isEmpty()) {
+            throw new IllegalArgumentException("The value is not valid JSON (an object or array). Choose Text to send "
+                    + "it as it is.");
+        }
+        Path path = source == ValueSource.FILE ? Path.of(file.get() == null ? "" : file.get().strip()) : null;
+        if (source == ValueSource.FILE && path.toString().isEmpty()) {
+            throw new IllegalArgumentException("Choose the file whose bytes become the value.");
+        }
+        String keyText = key.get() == null ? "" : key.get();
+        return new Draft(topicName, () -> {
+            byte[] fileBytes = path == null ? null : readFile(path);
+            List<TestRecord> records = new ArrayList<>(n);
+            for (int i = 1; i <= n; i++) {
+                String number = String.valueOf(i);
+                byte[] keyBytes = keyText.isEmpty() ? null : utf8(keyText.replace(NUMBER_PLACEHOLDER, number));
+                byte[] valueBytes = fileBytes != null ? fileBytes
+                        : text.isEmpty() ? null : utf8(text.replace(NUMBER_PLACEHOLDER, number));
+                List<TestRecord.Header> recordHeaders = named.stream().map(h -> new TestRecord.Header(
+                        h.nameProperty().get().strip(), utf8(h.valueProperty().get().replace(NUMBER_PLACEHOLDER, number))))
+                        .toList();
+                records.add(new TestRecord(targetPartition, keyBytes, valueBytes, recordHeaders));
+            }
+            return records;
+        });
+    }
+
+    private static byte[] readFile(Path path) {
+        try {
+            return Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the value file " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int parseInt(String text, String what, int min, int max, int fallback) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(text.strip());
+            if (parsed < min || parsed > max) {
+                throw new IllegalArgumentException(what + " " + parsed + " is out of range: must be " + min + ".."
+                        + (max == Integer.MAX_VALUE ? "" : String.valueOf(max)));
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " '" + text.strip() + "' is not a whole number");
+        }
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** "Sent 10 records to orders: orders-0 offsets 5–9, orders-1 offsets 0–4". */
+    static String describe(List<SentRecord> sent) {
+        if (sent.isEmpty()) {
+            return "Sent nothing.";
+        }
+        Map<String, LongSummaryStatistics> byPartition = new TreeMap<>();
+        for (SentRecord r : sent) {
+            byPartition.computeIfAbsent(r.topicPartition(), k -> new LongSummaryStatistics()).accept(r.offset());
+        }
+        List<String> parts = new ArrayList<>();
+        byPartition.forEach((tp, stats) -> parts.add(tp + (stats.getMin() == stats.getMax()
+                ? " offset " + stats.getMin() : " offsets " + stats.getMin() + "–" + stats.getMax())));
+        return "Sent " + sent.size() + (sent.size() == 1 ? " record to " : " records to ") + sent.get(0).topic() + ": "
+                + String.join(", ", parts);
+    }
+
+    /** The records are built when sending, in the background, because a value file may be large. */
+    private record Draft(String topic, java.util.function.Supplier<List<TestRecord>> build) {
+        List<TestRecord> records() {
+            return build.get();
+        }
+    }
+
+    public StringProperty topicProperty() {
+        return topic;
+    }
+
+    public ObservableList<String> topicSuggestions() {
+        return topicSuggestions;
+    }
+
+    public StringProperty keyProperty() {
+        return key;
+    }
+
+    public ObjectProperty<ValueSource> valueSourceProperty() {
+        return valueSource;
+    }
+
+    public StringProperty valueProperty() {
+        return value;
+    }
+
+    /** The file whose bytes become the value, when the source is File. */
+    public StringProperty fileProperty() {
+        return file;
+    }
+
+    public ObservableList<HeaderEntry> headers() {
+        return headers;
+    }
+
+    /** Empty: Kafka's partitioner chooses (by key). */
+    public StringProperty partitionProperty() {
+        return partition;
+    }
+
+    public StringProperty countProperty() {
+        return count;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** Where the last records went. */
+    public ReadOnlyStringProperty resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorMessageProperty() {
+        return errorMessage.getReadOnlyProperty();
+    }
+}

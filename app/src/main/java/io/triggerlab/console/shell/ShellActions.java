@@ -1,0 +1,20 @@
+package io.triggerlab.console.shell;
+
+/** The frequent actions the menus and keyboard shortcuts trigger; the workspace provides them once the engine runs. */
+public interface ShellActions {
+
+    /** Trigger › New trigger… (Ctrl+N). */
+    void newTrigger();
+
+    /** Records › Produce test records… (Ctrl+P). */
+    void produce();
+
+    /** View › Refresh (F5). */
+    void refresh();
+
+    /** File › Settings… (Ctrl+,). */
+    void settings();
+
+    /** Help › Create demo triggers: demo functions, topics, records and triggers on the sandbox. */
+    void createDemo();
+}

@@ -1,0 +1,116 @@
+package io.triggerlab.console.triggers;
+
+import io.triggerlab.console.common.BackgroundWork;
+import io.triggerlab.engine.events.EngineEvent;
+import io.triggerlab.engine.mapping.EventSourceMapping;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The triggers (event source mappings) in the side list, live: loaded once from the engine, then kept current by the
+ * engine's mapping events. Holds which trigger is selected; the work area follows the selection.
+ */
+public final class TriggerListViewModel {
+
+    private final Supplier<List<EventSourceMapping>> loadAll;
+    private final BackgroundWork work;
+
+    private final ObservableList<TriggerRow> rows = FXCollections.observableArrayList();
+    private final ObjectProperty<String> selectedUuid = new SimpleObjectProperty<>();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper("");
+
+    /**
+     * @param loadAll every mapping, in creation order (blocking; called in the background)
+     * @param work    runs the load off the FX thread
+     */
+    public TriggerListViewModel(Supplier<List<EventSourceMapping>> loadAll, BackgroundWork work) {
+        this.loadAll = Objects.requireNonNull(loadAll, "loadAll");
+        this.work = Objects.requireNonNull(work, "work");
+    }
+
+    /** Loads every trigger again (F5); the selection stays when the trigger still exists. */
+    public void refresh() {
+        loading.set(true);
+        work.submit("load the triggers", loadAll::get, mappings -> {
+            loading.set(false);
+            errorMessage.set("");
+            String selected = selectedUuid.get();
+            rows.setAll(mappings.stream().map(TriggerRow::of).toList());
+            if (selected != null && indexOf(selected) < 0) {
+                selectedUuid.set(null);
+            }
+        }, message -> {
+            loading.set(false);
+            errorMessage.set(message);
+        });
+    }
+
+    /** Engine events, on the FX thread: a changed mapping updates or adds its row, a removed one goes. */
+    public void onEngineEvent(EngineEvent event) {
+        if (event instanceof EngineEvent.MappingChanged) {
+            upsert(((EngineEvent.MappingChanged) event).mapping());
+        } else if (event instanceof EngineEvent.MappingRemoved) {
+            remove(((EngineEvent.MappingRemoved) event).uuid());
+        }
+    }
+
+    /** Shows a mapping the console itself just created or changed, without waiting for its event. */
+    public void upsert(EventSourceMapping mapping) {
+        TriggerRow row = TriggerRow.of(mapping);
+        int at = indexOf(mapping.uuid());
+        if (at < 0) {
+            rows.add(row);
+        } else if (!rows.get(at).equals(row)) {
+            rows.set(at, row);
+        }
+    }
+
+    private void remove(String uuid) {
+        int at = indexOf(uuid);
+        if (at >= 0) {
+            rows.remove(at);
+        }
+        if (uuid.equals(selectedUuid.get())) {
+            selectedUuid.set(null);
+        }
+    }
+
+    private int indexOf(String uuid) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).uuid().equals(uuid)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The rows in creation order; the view shows them, it never changes them. */
+    public ObservableList<TriggerRow> rows() {
+        return FXCollections.unmodifiableObservableList(rows);
+    }
+
+    /** The selected trigger's UUID, or null. The view writes it on selection; the shell writes it after create. */
+    public ObjectProperty<String> selectedUuidProperty() {
+        return selectedUuid;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** Why the list could not be loaded, or empty. */
+    public ReadOnlyStringProperty errorMessageProperty() {
+        return errorMessage.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,113 @@
+package io.triggerlab.console.wiring;
+
+import io.triggerlab.console.settings.FunctionStore;
+import io.triggerlab.console.trigger.TriggerPageBackend;
+import io.triggerlab.console.wizard.WizardBackend;
+import io.triggerlab.engine.Engine;
+import io.triggerlab.engine.cluster.KafkaCluster;
+import io.triggerlab.engine.cluster.TopicInfo;
+import io.triggerlab.engine.function.FunctionDefinition;
+import io.triggerlab.engine.mapping.CreateEventSourceMappingRequest;
+import io.triggerlab.engine.mapping.EventSourceMapping;
+import io.triggerlab.engine.mapping.UpdateEventSourceMappingRequest;
+
+import java.util.List;
+
+/** Adapts the real {@link Engine} to the narrow ports the screens declare, so each screen is tested with a fake. */
+final class EngineBackends {
+
+    private EngineBackends() {
+    }
+
+    static WizardBackend wizard(Engine engine) {
+        return new WizardBackend() {
+            @Override
+            public List<KafkaCluster> clusters() {
+                return engine.clusters().list();
+            }
+
+            @Override
+            public List<FunctionDefinition> functions() {
+                return engine.functions().list();
+            }
+
+            @Override
+            public List<TopicInfo> topics() {
+                return engine.topics().listTopics();
+            }
+
+            @Override
+            public String clusterInUseBootstrap() {
+                return engine.bootstrapServers();
+            }
+
+            @Override
+            public EventSourceMapping create(CreateEventSourceMappingRequest request) {
+                return engine.mappings().create(request);
+            }
+
+            @Override
+            public EventSourceMapping update(String uuid, UpdateEventSourceMappingRequest request) {
+                return engine.mappings().update(uuid, request);
+            }
+        };
+    }
+
+    static TriggerPageBackend triggerPage(Engine engine) {
+        return new TriggerPageBackend() {
+            @Override
+            public EventSourceMapping get(String uuid) {
+                return engine.mappings().get(uuid);
+            }
+
+            @Override
+            public EventSourceMapping update(String uuid, UpdateEventSourceMappingRequest request) {
+                return engine.mappings().update(uuid, request);
+            }
+
+            @Override
+            public EventSourceMapping delete(String uuid) {
+                return engine.mappings().delete(uuid);
+            }
+
+            @Override
+            public int pollerCount(String uuid) {
+                return engine.pollerCount(uuid);
+            }
+        };
+    }
+
+    static FunctionStore functions(Engine engine) {
+        return new FunctionStore() {
+            @Override
+            public List<FunctionDefinition> list() {
+                return engine.functions().list();
+            }
+
+            @Override
+            public FunctionDefinition register(FunctionDefinition function) {
+                return engine.functions().register(function);
+            }
+
+            @Override
+            public FunctionDefinition update(FunctionDefinition function) {
+                return engine.functions().update(function);
+            }
+
+            @Override
+            public boolean remove(String name) {
+                return engine.functions().remove(name);
+            }
+
+            @Override
+            public String region() {
+                return engine.config().region();
+            }
+
+            @Override
+            public String accountId() {
+                return engine.config().accountId();
+            }
+        };
+    }
+}

@@ -1,0 +1,246 @@
+package io.triggerlab.console.wiring;
+
+import io.triggerlab.console.common.BackgroundWork;
+import io.triggerlab.console.common.Dialogs;
+import io.triggerlab.console.demo.DemoSetup;
+import io.triggerlab.console.inspector.InspectorView;
+import io.triggerlab.console.inspector.InspectorViewModel;
+import io.triggerlab.console.invocations.InvocationsView;
+import io.triggerlab.console.invocations.InvocationsViewModel;
+import io.triggerlab.console.producer.ProducerView;
+import io.triggerlab.console.producer.ProducerViewModel;
+import io.triggerlab.console.settings.FunctionEditorView;
+import io.triggerlab.console.settings.FunctionEditorViewModel;
+import io.triggerlab.console.settings.FunctionStore;
+import io.triggerlab.console.settings.FunctionsView;
+import io.triggerlab.console.settings.FunctionsViewModel;
+import io.triggerlab.console.shell.ClusterHealthViewModel;
+import io.triggerlab.console.shell.MainWindow;
+import io.triggerlab.console.shell.ShellActions;
+import io.triggerlab.console.trigger.TriggerPageView;
+import io.triggerlab.console.trigger.TriggerPageViewModel;
+import io.triggerlab.console.triggers.TriggerListView;
+import io.triggerlab.console.triggers.TriggerListViewModel;
+import io.triggerlab.console.wizard.TriggerWizardView;
+import io.triggerlab.console.wizard.TriggerWizardViewModel;
+import io.triggerlab.engine.Engine;
+import io.triggerlab.engine.events.EngineEvent;
+import io.triggerlab.engine.function.FunctionDefinition;
+import io.triggerlab.engine.mapping.EventSourceMapping;
+import io.triggerlab.engine.mapping.MappingValidator;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the console shows once the engine runs: the trigger list, the trigger page with its invocations and
+ * inspector, and the wizard, producer and settings windows. Built by {@link ConsoleComposition} with the started
+ * engine; it routes the engine's (already coalesced) events to the screens that show them.
+ */
+final class Workspace implements ShellActions {
+
+    private final Engine engine;
+    private final BackgroundWork work;
+    private final MainWindow mainWindow;
+    private final String stylesheet = MainWindow.stylesheetUrl();
+    private final FunctionStore functionStore;
+
+    private final TriggerListViewModel triggers;
+    private final TriggerPageViewModel page;
+    private final InvocationsViewModel invocations;
+    private final InspectorViewModel inspector;
+    private final ClusterHealthViewModel health;
+    private final TabPane tabs = new TabPane();
+    private Stage producerStage;
+
+    Workspace(Engine engine, BackgroundWork work, ZoneId zone, MainWindow mainWindow) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.work = Objects.requireNonNull(work, "work");
+        this.mainWindow = Objects.requireNonNull(mainWindow, "mainWindow");
+        this.functionStore = EngineBackends.functions(engine);
+        this.triggers = new TriggerListViewModel(() -> engine.mappings().all(), work);
+        this.page = new TriggerPageViewModel(EngineBackends.triggerPage(engine), work, zone);
+        this.invocations = new InvocationsViewModel(engine.history(), work, zone);
+        this.inspector = new InspectorViewModel(engine.history(), work, zone);
+        this.health = new ClusterHealthViewModel(engine.topics(), work);
+        triggers.selectedUuidProperty().addListener((o, was, is) -> {
+            page.show(is);
+            invocations.show(is);
+        });
+        invocations.selectedProperty().addListener((o, was, is) -> inspector.show(is));
+    }
+
+    /** Puts the workspace into the main window and loads the triggers. Call on the FX thread. */
+    void show() {
+        mainWindow.showClusterHealth(health);
+        mainWindow.showWorkspace(new TriggerListView(triggers).root(), workspaceNode(), this);
+        triggers.refresh();
+        health.check();
+    }
+
+    /** Called on the FX thread now and then by the composition root's health timer. */
+    void checkHealth() {
+        health.check();
+    }
+
+    /** Engine events, on the FX thread, coalesced per mapping by the {@link FxEventBridge}. */
+    void onEngineEvent(EngineEvent event) {
+        if (event instanceof EngineEvent.MappingChanged) {
+            triggers.onEngineEvent(event);
+            page.onMappingChanged(((EngineEvent.MappingChanged) event).mapping());
+        } else if (event instanceof EngineEvent.MappingRemoved) {
+            triggers.onEngineEvent(event);
+        } else if (event instanceof EngineEvent.InvocationCompleted) {
+            invocations.onInvocationsOf(((EngineEvent.InvocationCompleted) event).invocation().mappingUuid());
+        }
+    }
+
+    private Node workspaceNode() {
+        TriggerPageView pageView = new TriggerPageView(page, this::openWizard);
+        SplitPane invocationSplit = new SplitPane(new InvocationsView(invocations).root(), new InspectorView(inspector).root());
+        invocationSplit.setId("invocation-split");
+        invocationSplit.setOrientation(Orientation.VERTICAL);
+        invocationSplit.setDividerPositions(mainWindow.inspectorDividerProperty().get());
+        invocationSplit.getDividers().get(0).positionProperty().addListener((o, was, is) ->
+                mainWindow.inspectorDividerProperty().set(is.doubleValue()));
+        Tab invocationsTab = new Tab("Invocations", invocationSplit);
+        invocationsTab.setId("tab-invocations");
+        Tab overviewTab = new Tab("Overview", pageView.overview());
+        overviewTab.setId("tab-overview");
+        tabs.getTabs().setAll(invocationsTab, overviewTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("trigger-tabs");
+        BorderPane selected = new BorderPane(tabs);
+        selected.setTop(pageView.header());
+        selected.visibleProperty().bind(triggers.selectedUuidProperty().isNotNull());
+
+        Label hint = new Label("Select a trigger to see its status, invocations and the events it sent.");
+        hint.getStyleClass().add("placeholder");
+        Button create = new Button("New trigger…");
+        create.setId("empty-new-trigger");
+        create.setOnAction(e -> newTrigger());
+        VBox none = new VBox(12, hint, create);
+        none.setAlignment(Pos.CENTER);
+        none.visibleProperty().bind(triggers.selectedUuidProperty().isNull());
+        StackPane stack = new StackPane(none, selected);
+        stack.setId("workspace");
+        return stack;
+    }
+
+    /** Shows a tab of the trigger page: "Invocations" or "Overview". */
+    void selectTab(String title) {
+        tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    TriggerListViewModel triggers() {
+        return triggers;
+    }
+
+    @Override
+    public void newTrigger() {
+        openWizard(null);
+    }
+
+    private void openWizard(EventSourceMapping editing) {
+        TriggerWizardViewModel wizard = new TriggerWizardViewModel(EngineBackends.wizard(engine),
+                new MappingValidator(engine.config().clock()), work, ZoneId.systemDefault());
+        if (editing != null) {
+            wizard.edit(editing);
+        }
+        Stage stage = stage(wizard.titleProperty().get(), Modality.WINDOW_MODAL);
+        TriggerWizardView view = new TriggerWizardView(wizard, this::registerFunctionInline, stage::close);
+        wizard.savedProperty().addListener((o, was, saved) -> {
+            if (saved != null) {
+                stage.close();
+                triggers.upsert(saved);
+                triggers.selectedUuidProperty().set(saved.uuid());
+                page.show(saved.uuid());
+            }
+        });
+        stage.setScene(scene(view.root(), 860, 560));
+        wizard.load();
+        stage.show();
+    }
+
+    private Optional<String> registerFunctionInline(Node owner) {
+        FunctionEditorViewModel editor = new FunctionEditorViewModel(functionStore, work);
+        return FunctionEditorView.showDialog(owner.getScene().getWindow(), editor, stylesheet).map(FunctionDefinition::name);
+    }
+
+    @Override
+    public void produce() {
+        if (producerStage != null) {
+            producerStage.toFront();
+            return;
+        }
+        ProducerViewModel producer = new ProducerViewModel(engine.topics(), engine.producer(), work);
+        EventSourceMapping shown = page.mappingProperty().get();
+        if (shown != null) {
+            producer.topicProperty().set(shown.topic());
+        }
+        producer.loadTopics();
+        producerStage = stage("Produce test records", Modality.NONE);
+        producerStage.setScene(scene(new ProducerView(producer).root(), 640, 620));
+        producerStage.setOnHidden(e -> producerStage = null);
+        producerStage.show();
+    }
+
+    @Override
+    public void refresh() {
+        triggers.refresh();
+        page.show(triggers.selectedUuidProperty().get());
+        invocations.reload();
+        health.check();
+    }
+
+    @Override
+    public void settings() {
+        FunctionsViewModel functions = new FunctionsViewModel(functionStore, work);
+        Stage stage = stage("Settings", Modality.WINDOW_MODAL);
+        stage.setScene(scene(new FunctionsView(functions, stylesheet).root(), 760, 460));
+        functions.reload();
+        stage.show();
+    }
+
+    @Override
+    public void createDemo() {
+        work.submit("create the demo", () -> new DemoSetup(engine).create(), demo -> {
+            triggers.refresh();
+            triggers.selectedUuidProperty().set(demo.orders().uuid());
+        }, message -> Dialogs.showError(mainWindow.root(), "The demo could not be created", message));
+    }
+
+    private Stage stage(String title, Modality modality) {
+        Stage stage = new Stage();
+        stage.setTitle("TriggerLab · " + title);
+        Window owner = mainWindow.root().getScene() == null ? null : mainWindow.root().getScene().getWindow();
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        stage.initModality(modality);
+        return stage;
+    }
+
+    private Scene scene(javafx.scene.Parent root, double width, double height) {
+        Scene scene = new Scene(root, width, height);
+        scene.getStylesheets().add(stylesheet);
+        return scene;
+    }
+}

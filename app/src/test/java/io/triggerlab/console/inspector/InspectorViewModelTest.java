@@ -1,0 +1,127 @@
+package io.triggerlab.console.inspector;
+
+import io.triggerlab.console.QueuedExecutor;
+import io.triggerlab.console.common.BackgroundWork;
+import io.triggerlab.console.invocations.FakeHistory;
+import io.triggerlab.console.invocations.InvocationRow;
+import io.triggerlab.engine.history.InvocationOutcome;
+import io.triggerlab.engine.history.InvocationRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InspectorViewModelTest {
+
+    private static final String MAPPING = "11111111-1111-1111-1111-111111111111";
+    /** A Lambda MSK event as the engine sends it: base64 key and value, headers as signed bytes, a tombstone. */
+    static final String EVENT = "{\"eventSource\":\"aws:kafka\",\"eventSourceArn\":\"arn:aws:kafka:us-east-1:000000000000:"
+            + "cluster/triggerlab-sandbox/abc\",\"bootstrapServers\":\"127.0.0.1:9092\",\"records\":{\"orders-0\":["
+            + "{\"topic\":\"orders\",\"partition\":0,\"offset\":41,\"timestamp\":1769851800000,\"timestampType\":\"CREATE_TIME\","
+            + "\"key\":\"b3JkZXItMQ==\",\"value\":\"eyJvcmRlcklkIjoxLCJpdGVtIjoia2V0dGxlIn0=\","
+            + "\"headers\":[{\"customer\":[90,111,-61,-85]},{\"blob\":[-1,0]}]},"
+            + "{\"topic\":\"orders\",\"partition\":0,\"offset\":42,\"timestamp\":1769851800001,\"timestampType\":\"CREATE_TIME\","
+            + "\"headers\":[]}]}}";
+
+    private final FakeHistory history = new FakeHistory();
+    private final QueuedExecutor background = new QueuedExecutor();
+    private final InspectorViewModel vm = new InspectorViewModel(history, new BackgroundWork(background, Runnable::run),
+            ZoneOffset.UTC);
+
+    private InvocationRow row(InvocationRecord record) {
+        return InvocationRow.of(record.summary(), ZoneOffset.UTC);
+    }
+
+    @Test
+    void decodesEveryRecord_keyValueAndHeaders_asTheFunctionReceivedThem() {
+        InvocationRecord record = history.add(MAPPING, "batch-1", 1, InvocationOutcome.SUCCESS, 41, EVENT);
+
+        vm.show(row(record));
+        assertThat(vm.loadingProperty().get()).isTrue();
+        background.runAll();
+
+        assertThat(vm.titleProperty().get()).isEqualTo("Invocation #1 · Success");
+        assertThat(vm.records()).hasSize(2);
+        RecordRow first = vm.records().get(0);
+        assertThat(first.topicPartition()).isEqualTo("orders-0");
+        assertThat(first.offset()).isEqualTo(41);
+        assertThat(first.timestamp()).isEqualTo("2026-01-31 09:30:00.000");
+        assertThat(first.key().text()).contains("order-1");
+        assertThat(vm.selectedRecordProperty().get()).isEqualTo(first);
+        assertThat(vm.headers()).containsExactly(
+                new HeaderRow("customer", "Zoë", "[90, 111, -61, -85]"),
+                new HeaderRow("blob", "(not UTF-8; hex ff 00)", "[-1, 0]"));
+        assertThat(vm.valueDetailProperty().get()).isEqualTo("{\n  \"orderId\" : 1,\n  \"item\" : \"kettle\"\n}");
+
+        vm.valueModeProperty().set(ValueMode.HEX);
+        assertThat(vm.keyDetailProperty().get()).isEqualTo("6f 72 64 65 72 2d 31");
+        vm.valueModeProperty().set(ValueMode.BASE64);
+        assertThat(vm.valueDetailProperty().get()).isEqualTo("eyJvcmRlcklkIjoxLCJpdGVtIjoia2V0dGxlIn0=");
+
+        vm.selectedRecordProperty().set(vm.records().get(1));
+        assertThat(vm.keyDetailProperty().get()).isEqualTo("(no key)");
+        assertThat(vm.valueDetailProperty().get()).isEqualTo("(no value: a tombstone)");
+        assertThat(vm.headers()).isEmpty();
+    }
+
+    @Test
+    void showsTheEventPretty_theResponse_theLogs_andEveryAttemptAtTheBatch() {
+        history.add(MAPPING, "batch-1", 1, InvocationOutcome.FUNCTION_ERROR, 41, EVENT);
+        InvocationRecord second = history.add(MAPPING, "batch-1", 2, InvocationOutcome.SUCCESS, 41, EVENT);
+
+        vm.show(row(second));
+        background.runAll();
+
+        assertThat(vm.eventJsonProperty().get()).startsWith("{\n  \"eventSource\" : \"aws:kafka\",")
+                .contains("\"customer\" : [ 90, 111, -61, -85 ]");
+        assertThat(vm.responseProperty().get()).isEqualTo("{\n  \"ok\" : true\n}");
+        assertThat(vm.logsProperty().get()).isEqualTo("log line\n");
+        assertThat(vm.attemptsProperty().get())
+                .isEqualTo("Attempts at this batch: #1 Function error → #2 Success (shown)");
+    }
+
+    @Test
+    void exportsTheExactBytesSent_asATestEventFile(@TempDir Path dir) throws Exception {
+        InvocationRecord record = history.add(MAPPING, "batch-1", 1, InvocationOutcome.SUCCESS, 41, EVENT);
+        vm.show(row(record));
+        background.runAll();
+        Path file = dir.resolve(vm.suggestedExportName());
+
+        vm.exportEvent(file);
+        background.runAll();
+
+        assertThat(file.getFileName().toString()).isEqualTo("orders-0-offset-41-attempt-1.json");
+        assertThat(Files.readString(file)).isEqualTo(EVENT);
+        assertThat(vm.statusMessageProperty().get()).contains("sam local invoke -e " + file,
+                "--payload fileb://" + file);
+    }
+
+    @Test
+    void anEventThatWasNotKept_isSaidSo_andCannotBeExported() {
+        InvocationRecord record = history.add(MAPPING, "batch-1", 1, InvocationOutcome.SUCCESS, 41, null);
+
+        vm.show(row(record));
+        background.runAll();
+
+        assertThat(vm.eventKeptProperty().get()).isFalse();
+        assertThat(vm.eventJsonProperty().get()).startsWith("The engine did not keep this event's JSON (it was 10 B)");
+        vm.exportEvent(Path.of("never.json"));
+        assertThat(vm.errorMessageProperty().get()).startsWith("There is no event to export");
+    }
+
+    @Test
+    void anInvocationPrunedFromTheHistory_isExplained() {
+        InvocationRecord record = history.add(MAPPING, "batch-1", 1, InvocationOutcome.SUCCESS, 41, EVENT);
+        history.deleteMapping(MAPPING);
+
+        vm.show(row(record));
+        background.runAll();
+
+        assertThat(vm.errorMessageProperty().get()).startsWith("Invocation 1 is no longer in the history");
+        assertThat(vm.loadedProperty().get()).isFalse();
+    }
+}

@@ -1,0 +1,39 @@
+package io.triggerlab.console.trigger;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProblemExplanationsTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "PROBLEM: Function call failed|The function failed on the last batch",
+            "PROBLEM: Connection error. Please check your event source connection configuration.|The poller cannot connect to the Kafka cluster",
+            "PROBLEM: SASL authentication failed.|The brokers rejected the SASL credentials",
+            "PROBLEM: Cluster failed to authorize Lambda.|The cluster authenticated the trigger but does not allow it to read",
+            "PROBLEM: Server failed to authenticate Lambda.|The brokers did not accept the trigger's client certificate",
+            "PROBLEM: Lambda failed to authenticate server.|The trigger did not trust the brokers' TLS certificate",
+            "PROBLEM: Provided certificate or private key is invalid.|The client certificate or private key in the secret cannot be read",
+            "PROBLEM: Lambda failed to assume your function execution role.|Lambda could not assume the function's execution role",
+            "PROBLEM: Lambda internal error. Please contact Lambda customer support.|The engine failed while processing the trigger",
+            "PROBLEM: Record orders-0 offset 7 is larger than the 6291456-byte invocation payload limit (MaximumPayloadSizeExceeded); it was skipped.|A single record is larger than Lambda's 6 MB invocation payload"})
+    void everyDocumentedProblem_hasItsOwnExplanation(String result, String title) {
+        ProblemExplanation explanation = ProblemExplanations.explain(result).orElseThrow();
+
+        assertThat(explanation.title()).isEqualTo(title);
+        assertThat(explanation.causes()).isNotEmpty();
+        assertThat(explanation.fixes()).isNotEmpty();
+    }
+
+    @Test
+    void okAndNoRecords_needNoExplanation_andAnUnknownProblemPointsToTheLog() {
+        assertThat(ProblemExplanations.explain("OK")).isEmpty();
+        assertThat(ProblemExplanations.explain("No records processed")).isEmpty();
+        assertThat(ProblemExplanations.explain("PROBLEM: Something new").orElseThrow().fixes().get(0))
+                .contains("engine log");
+        assertThat(ProblemExplanations.explainReason("EVENT_SOURCE_AUTHN_ERROR")).contains("could not authenticate");
+    }
+}

@@ -1,0 +1,282 @@
+package io.triggerlab.console.wizard;
+
+import io.triggerlab.console.QueuedExecutor;
+import io.triggerlab.console.common.BackgroundWork;
+import io.triggerlab.engine.cluster.BootstrapBrokers;
+import io.triggerlab.engine.cluster.KafkaCluster;
+import io.triggerlab.engine.cluster.TopicInfo;
+import io.triggerlab.engine.function.CommandTarget;
+import io.triggerlab.engine.function.FunctionDefinition;
+import io.triggerlab.engine.mapping.CreateEventSourceMappingRequest;
+import io.triggerlab.engine.mapping.EventSourceMapping;
+import io.triggerlab.engine.mapping.InvalidParameterValueException;
+import io.triggerlab.engine.mapping.MappingState;
+import io.triggerlab.engine.mapping.MappingValidator;
+import io.triggerlab.engine.mapping.StartingPosition;
+import io.triggerlab.engine.mapping.UpdateEventSourceMappingRequest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The wizard's ViewModel without the FX toolkit, validated by the engine's real {@link MappingValidator}. */
+class TriggerWizardViewModelTest {
+
+    private static final Instant NOW = Instant.parse("2026-01-31T12:00:00Z");
+    private static final String SANDBOX_ARN = "arn:aws:kafka:us-east-1:000000000000:cluster/triggerlab-sandbox/abc-1";
+    private static final String OTHER_ARN = "arn:aws:kafka:us-east-1:000000000000:cluster/analytics/def-2";
+
+    private final QueuedExecutor background = new QueuedExecutor();
+    private final FakeBackend backend = new FakeBackend();
+    private final TriggerWizardViewModel vm = new TriggerWizardViewModel(backend,
+            new MappingValidator(Clock.fixed(NOW, ZoneOffset.UTC)), new BackgroundWork(background, Runnable::run),
+            ZoneOffset.UTC);
+
+    @BeforeEach
+    void open() {
+        vm.load();
+        background.runAll();
+    }
+
+    private void walkTo(WizardStep step) {
+        while (vm.stepProperty().get() != step) {
+            assertThat(vm.canGoNext()).as("Next on %s: %s", vm.stepProperty().get(), vm.stepErrorProperty().get()).isTrue();
+            vm.next();
+        }
+    }
+
+    @Test
+    void startsWithTheLambdaConsolesDefaults_andTheSandboxClusterFirst() {
+        assertThat(vm.stepProperty().get()).isEqualTo(WizardStep.TRIGGER_TYPE);
+        assertThat(vm.typeProperty().get()).isEqualTo(TriggerType.MSK);
+        assertThat(vm.clusters()).extracting(ClusterChoice::clusterArn).containsExactly(SANDBOX_ARN, OTHER_ARN);
+        assertThat(vm.clusterProperty().get().clusterArn()).isEqualTo(SANDBOX_ARN);
+        assertThat(vm.batchSizeProperty().get()).isEqualTo("100");
+        assertThat(vm.batchingWindowProperty().get()).isEmpty();
+        assertThat(vm.startingPositionProperty().get()).isEqualTo(StartingPosition.LATEST);
+        assertThat(vm.enabledProperty().get()).isTrue();
+        assertThat(vm.topicSuggestions()).containsExactly("orders", "payments");
+        assertThat(vm.bootstrapServersProperty().get()).isEqualTo("127.0.0.1:9092");
+        assertThat(vm.functions()).containsExactly("order-fn");
+        assertThat(vm.functionNameProperty().get()).as("the only function is chosen").isEqualTo("order-fn");
+        assertThat(vm.stepErrorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void batchSizeOutOfRange_showsTheApisMessage_andBlocksNext() {
+        walkTo(WizardStep.BATCH_SIZE);
+
+        vm.batchSizeProperty().set("20000");
+
+        assertThat(vm.stepErrorProperty().get()).isEqualTo("1 validation error detected: Value '20000' at 'batchSize' "
+                + "failed to satisfy constraint: Member must have value less than or equal to 10000");
+        assertThat(vm.canGoNext()).isFalse();
+        vm.batchSizeProperty().set("abc");
+        assertThat(vm.stepErrorProperty().get())
+                .isEqualTo("BatchSize 'abc' is not a whole number: give 1..10000 records (default 100)");
+        vm.batchSizeProperty().set("250");
+        assertThat(vm.stepErrorProperty().get()).isEmpty();
+        assertThat(vm.canGoNext()).isTrue();
+    }
+
+    @Test
+    void laterStepsDoNotComplainEarly_anEmptyTopicIsReportedOnTheTopicStep() {
+        vm.functionNameProperty().set("");
+        walkTo(WizardStep.BATCH_WINDOW);
+        assertThat(vm.stepErrorProperty().get()).as("the function is asked for later").isEmpty();
+
+        vm.next();
+
+        assertThat(vm.stepProperty().get()).isEqualTo(WizardStep.TOPIC);
+        assertThat(vm.stepErrorProperty().get())
+                .isEqualTo("Topics is required for a Kafka event source: give exactly one topic name");
+        vm.topicProperty().set("orders");
+        assertThat(vm.stepErrorProperty().get()).isEmpty();
+        assertThat(vm.topicNoteProperty().get()).isEqualTo("Topic orders has 3 partitions.");
+        vm.topicProperty().set("new-topic");
+        assertThat(vm.topicNoteProperty().get()).startsWith("Topic new-topic is not on the cluster in use yet");
+    }
+
+    @Test
+    void atTimestamp_inTheFuture_isRefusedWithTheApisRule_andANonTimeIsExplained() {
+        vm.topicProperty().set("orders");
+        walkTo(WizardStep.STARTING_POSITION);
+        vm.startingPositionProperty().set(StartingPosition.AT_TIMESTAMP);
+
+        vm.startingTimestampProperty().set("yesterday");
+        assertThat(vm.stepErrorProperty().get()).startsWith("StartingPositionTimestamp 'yesterday' is not a time: use "
+                + "yyyy-MM-dd HH:mm:ss");
+        vm.startingTimestampProperty().set("2026-02-01 00:00:00");
+        assertThat(vm.stepErrorProperty().get()).startsWith("StartingPositionTimestamp").contains("future");
+        vm.startingTimestampProperty().set("2026-01-30 08:00:00");
+        assertThat(vm.stepErrorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void create_sendsTheFormAsCreateEventSourceMapping_andPublishesTheResult() {
+        vm.batchSizeProperty().set("10");
+        vm.batchingWindowProperty().set("0");
+        vm.topicProperty().set(" orders ");
+        vm.consumerGroupIdProperty().set("orders-readers");
+        vm.startingPositionProperty().set(StartingPosition.TRIM_HORIZON);
+        vm.enabledProperty().set(false);
+        walkTo(WizardStep.ENABLE);
+
+        vm.submit();
+        assertThat(vm.busyProperty().get()).isTrue();
+        background.runAll();
+
+        CreateEventSourceMappingRequest sent = backend.created.get(0);
+        assertThat(sent.eventSourceArn()).isEqualTo(SANDBOX_ARN);
+        assertThat(sent.topics()).containsExactly("orders");
+        assertThat(sent.batchSize()).isEqualTo(10);
+        assertThat(sent.maximumBatchingWindowInSeconds()).isZero();
+        assertThat(sent.startingPosition()).isEqualTo("TRIM_HORIZON");
+        assertThat(sent.functionName()).isEqualTo("order-fn");
+        assertThat(sent.enabled()).isFalse();
+        assertThat(sent.amazonManagedKafkaEventSourceConfig().consumerGroupId()).isEqualTo("orders-readers");
+        assertThat(vm.savedProperty().get().uuid()).isEqualTo(FakeBackend.UUID);
+        assertThat(vm.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void selfManaged_sendsTheBootstrapServers_insteadOfAnArn() {
+        vm.typeProperty().set(TriggerType.SELF_MANAGED);
+        vm.bootstrapServersProperty().set("b1:9092, b2:9092");
+        vm.topicProperty().set("orders");
+        walkTo(WizardStep.ENABLE);
+
+        vm.submit();
+        background.runAll();
+
+        CreateEventSourceMappingRequest sent = backend.created.get(0);
+        assertThat(sent.eventSourceArn()).isNull();
+        assertThat(sent.selfManagedEventSource().bootstrapServers()).containsExactly("b1:9092", "b2:9092");
+    }
+
+    @Test
+    void theEnginesRefusal_isShownAsItIs_andTheWizardGoesToTheStepItIsAbout() {
+        backend.refuseWith = new InvalidParameterValueException("Function does not exist");
+        vm.topicProperty().set("orders");
+        walkTo(WizardStep.ENABLE);
+
+        vm.submit();
+        background.runAll();
+
+        assertThat(vm.submitErrorProperty().get()).isEqualTo("Function does not exist");
+        assertThat(vm.stepProperty().get()).isEqualTo(WizardStep.FUNCTION);
+        assertThat(vm.savedProperty().get()).isNull();
+        assertThat(vm.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void editing_locksCreateOnlyFields_andSendsOnlyWhatChanged() {
+        EventSourceMapping existing = FakeBackend.mapping(30, 5, true);
+        vm.edit(existing);
+
+        assertThat(vm.editingProperty().get()).isTrue();
+        assertThat(vm.titleProperty().get()).isEqualTo("Edit trigger");
+        assertThat(vm.stepProperty().get()).isEqualTo(WizardStep.BATCH_SIZE);
+        assertThat(vm.topicProperty().get()).isEqualTo("orders");
+        vm.batchSizeProperty().set("500");
+        vm.enabledProperty().set(false);
+
+        vm.submit();
+        background.runAll();
+
+        UpdateEventSourceMappingRequest sent = backend.updated.get(0);
+        assertThat(sent.batchSize()).isEqualTo(500);
+        assertThat(sent.enabled()).isFalse();
+        assertThat(sent.maximumBatchingWindowInSeconds()).as("unchanged").isNull();
+        assertThat(sent.functionName()).as("unchanged").isNull();
+        assertThat(sent.topics()).as("create-only").isNull();
+    }
+
+    @Test
+    void editing_cannotGoBackToThe500msDefault_onceSecondsWereSet() {
+        vm.edit(FakeBackend.mapping(100, 5, true));
+
+        vm.batchingWindowProperty().set("");
+
+        assertThat(vm.stepErrorProperty().get()).startsWith("MaximumBatchingWindowInSeconds cannot go back to the 500 ms "
+                + "default once it was set");
+    }
+
+    @Test
+    void aFunctionRegisteredInline_isListedAndChosen() {
+        vm.functionRegistered("new-fn");
+
+        assertThat(vm.functions()).containsExactly("new-fn", "order-fn");
+        assertThat(vm.functionNameProperty().get()).isEqualTo("new-fn");
+    }
+
+    @Test
+    void messagesMapToTheirSteps() {
+        assertThat(WizardStep.ofMessage("Value '0' at 'batchSize' failed")).isEqualTo(WizardStep.BATCH_SIZE);
+        assertThat(WizardStep.ofMessage("Value '400' at 'maximumBatchingWindowInSeconds'")).isEqualTo(WizardStep.BATCH_WINDOW);
+        assertThat(WizardStep.ofMessage("Cluster not found: arn:…")).isEqualTo(WizardStep.CLUSTER);
+        assertThat(WizardStep.ofMessage("An event source mapping with event source arn (\"x\"), function (\"f\") and "
+                + "topics (\"t\") already exists.")).isNull();
+    }
+
+    private static final class FakeBackend implements WizardBackend {
+        static final String UUID = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
+        final List<CreateEventSourceMappingRequest> created = new ArrayList<>();
+        final List<UpdateEventSourceMappingRequest> updated = new ArrayList<>();
+        RuntimeException refuseWith;
+
+        static EventSourceMapping mapping(int batchSize, Integer window, boolean enabled) {
+            return EventSourceMapping.builder().uuid(UUID)
+                    .functionArn("arn:aws:lambda:us-east-1:000000000000:function:order-fn")
+                    .eventSourceArn(SANDBOX_ARN).topics(List.of("orders"))
+                    .startingPosition(StartingPosition.LATEST).batchSize(batchSize)
+                    .maximumBatchingWindowInSeconds(window).enabled(enabled).state(MappingState.ENABLED)
+                    .lastModified(NOW).eventSourceMappingArn("arn:aws:lambda:us-east-1:000000000000:event-source-mapping:" + UUID)
+                    .build();
+        }
+
+        @Override
+        public List<KafkaCluster> clusters() {
+            return List.of(new KafkaCluster(OTHER_ARN, "analytics", BootstrapBrokers.plaintextOnly("a:9092")),
+                    new KafkaCluster(SANDBOX_ARN, "triggerlab-sandbox", BootstrapBrokers.plaintextOnly("127.0.0.1:9092")));
+        }
+
+        @Override
+        public List<FunctionDefinition> functions() {
+            return List.of(new FunctionDefinition("order-fn", new CommandTarget(List.of("cat"), null, Map.of()), null,
+                    "us-east-1", "000000000000"));
+        }
+
+        @Override
+        public List<TopicInfo> topics() {
+            return List.of(new TopicInfo("orders", 3), new TopicInfo("payments", 1));
+        }
+
+        @Override
+        public String clusterInUseBootstrap() {
+            return "127.0.0.1:9092";
+        }
+
+        @Override
+        public EventSourceMapping create(CreateEventSourceMappingRequest request) {
+            if (refuseWith != null) {
+                throw refuseWith;
+            }
+            created.add(request);
+            return mapping(100, null, true);
+        }
+
+        @Override
+        public EventSourceMapping update(String uuid, UpdateEventSourceMappingRequest request) {
+            updated.add(request);
+            return mapping(100, null, true);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.triggerlab.console.workflow;
+
+import io.triggerlab.console.wiring.ConsoleComposition;
+import io.triggerlab.engine.Engine;
+import io.triggerlab.engine.EngineConfig;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.awaitility.Awaitility.await;
+
+/** Opens the real console over a real engine for TestFX tests, and reads its nodes on the FX thread. */
+final class ConsoleDriver implements AutoCloseable {
+
+    static final Duration ENGINE_START = Duration.ofMinutes(2);
+
+    private final FxRobot robot;
+    private final Stage stage;
+    private final AtomicReference<Engine> engine = new AtomicReference<>();
+    private ConsoleComposition composition;
+
+    ConsoleDriver(FxRobot robot, Stage stage) {
+        this.robot = robot;
+        this.stage = stage;
+    }
+
+    /** Opens the console on a sandbox engine in {@code dataDir} and waits until the engine runs. */
+    ConsoleDriver open(Path dataDir) throws Exception {
+        composition = new ConsoleComposition(EngineConfig.defaults(dataDir).withApiPort(0), config -> {
+            Engine started = Engine.start(config);
+            engine.set(started);
+            return started;
+        }, Platform::runLater, () -> { });
+        robot.interact(() -> composition.start(stage));
+        await().atMost(ENGINE_START).until(() -> "Running".equals(text("#engine-state")));
+        await().until(() -> robot.lookup("#trigger-list").tryQuery().isPresent());
+        return this;
+    }
+
+    Engine engine() {
+        return engine.get();
+    }
+
+    Stage stage() {
+        return stage;
+    }
+
+    static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get();
+    }
+
+    String text(String query) throws Exception {
+        Optional<Node> node = robot.lookup(query).tryQuery();
+        if (node.isEmpty()) {
+            return null;
+        }
+        Node n = node.get();
+        if (n instanceof Labeled) {
+            return onFx(((Labeled) n)::getText);
+        }
+        return onFx(((TextInputControl) n)::getText);
+    }
+
+    /** Replaces a text field's text on the FX thread: non-ASCII text cannot be typed through Monocle's robot. */
+    void setText(String query, String text) {
+        TextInputControl field = robot.lookup(query).queryAs(TextInputControl.class);
+        robot.interact(() -> field.setText(text));
+    }
+
+    /** A combo box's value as text, or null when none is chosen. */
+    String comboValue(String query) throws Exception {
+        javafx.scene.control.ComboBox<?> combo = robot.lookup(query).queryComboBox();
+        return onFx(() -> combo.getValue() == null ? null : combo.getValue().toString());
+    }
+
+    int rows(String tableQuery) throws Exception {
+        TableView<?> table = robot.lookup(tableQuery).queryAs(TableView.class);
+        return onFx(() -> table.getItems().size());
+    }
+
+    /** The window whose scene root has this id (the wizard, the producer …). */
+    Window window(String rootId) {
+        return robot.listWindows().stream()
+                .filter(w -> w.getScene() != null && rootId.equals(w.getScene().getRoot().getId()))
+                .findFirst().orElseThrow(() -> new AssertionError("No open window shows #" + rootId));
+    }
+
+    boolean windowOpen(String rootId) {
+        return robot.listWindows().stream()
+                .anyMatch(w -> w.isShowing() && w.getScene() != null && rootId.equals(w.getScene().getRoot().getId()));
+    }
+
+    /** Writes a PNG of a window's content (no javafx-swing: pixel reader → BufferedImage → ImageIO). */
+    void snapshot(Window window, Path file) {
+        AtomicReference<WritableImage> image = new AtomicReference<>();
+        Parent root = window.getScene().getRoot();
+        robot.interact(() -> image.set(root.snapshot(null, null)));
+        int width = (int) image.get().getWidth();
+        int height = (int) image.get().getHeight();
+        int[] argb = new int[width * height];
+        image.get().getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
+        BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        png.setRGB(0, 0, width, height, argb, 0, width);
+        try {
+            Files.createDirectories(file.getParent());
+            ImageIO.write(png, "png", file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the screenshot " + file, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (composition != null) {
+            robot.interact(composition::close);
+        }
+        robot.interact(() -> robot.listWindows().stream().filter(w -> w != stage).toList().forEach(Window::hide));
+        robot.interact(stage::hide);
+    }
+}

@@ -1,0 +1,164 @@
+package io.triggerlab.console.workflow;
+
+import io.triggerlab.console.demo.DemoSetup;
+import io.triggerlab.console.inspector.RecordRow;
+import io.triggerlab.console.invocations.InvocationRow;
+import io.triggerlab.engine.history.InvocationOutcome;
+import io.triggerlab.engine.mapping.EventSourceMapping;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Regenerates {@code screenshots/*.png} from the real console with real data: the sandbox broker, the demo functions,
+ * 300 order records, a failing payments trigger. Runs only when {@code -Dconsole.screenshotDir=DIR} is set; the
+ * {@code screenshots} Maven profile sets it to the repository's {@code screenshots/} directory:
+ * <pre>./mvnw -B -pl app -am verify -Pscreenshots -DskipTests</pre>
+ */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleScreenshotsIT {
+
+    static final String DIR_PROPERTY = "console.screenshotDir";
+
+    @TempDir
+    Path dataDir;
+
+    private Stage stage;
+    private ConsoleDriver console;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void close() {
+        if (console != null) {
+            console.close();
+        }
+    }
+
+    @Test
+    void regeneratesTheScreenshotsFromTheRealConsole(FxRobot robot) throws Exception {
+        String dir = System.getProperty(DIR_PROPERTY, "");
+        assumeThat(dir).as("set -D" + DIR_PROPERTY + "=DIR (the screenshots profile does)").isNotBlank();
+        Path out = Path.of(dir);
+        console = new ConsoleDriver(robot, stage).open(dataDir);
+
+        fireMenuItem(robot, "menu-demo");
+        await().atMost(Duration.ofMinutes(1)).until(() -> console.engine().mappings().all().size() == 3);
+        EventSourceMapping orders = mapping(DemoSetup.ORDERS_TOPIC);
+        EventSourceMapping payments = mapping(DemoSetup.PAYMENTS_TOPIC);
+        await().atMost(Duration.ofMinutes(1)).until(() -> successes(orders) >= 3);
+        await().atMost(Duration.ofMinutes(1)).until(() -> console.engine().history().count(payments.uuid()) >= 3
+                && console.engine().mappings().get(payments.uuid()).lastProcessingResult().startsWith("PROBLEM"));
+
+        // Main window: the working trigger, its invocations, the first batch in the inspector.
+        select(robot, orders);
+        await().until(() -> console.rows("#invocation-table") >= 3);
+        TableView<InvocationRow> table = robot.lookup("#invocation-table").queryTableView();
+        robot.interact(() -> table.getSelectionModel().select(table.getItems().size() - 1));
+        TableView<RecordRow> records = robot.lookup("#inspector-records").queryTableView();
+        await().until(() -> ConsoleDriver.onFx(() -> records.getItems().size()) == 100);
+        robot.interact(() -> records.getSelectionModel().select(1));
+        console.snapshot(stage, out.resolve("main-window.png"));
+
+        // Inspector on the failing trigger: a retried batch, the function's error and logs.
+        select(robot, payments);
+        await().until(() -> console.rows("#invocation-table") >= 2);
+        robot.interact(() -> table.getSelectionModel().select(0));
+        await().until(() -> console.text("#inspector-attempts").startsWith("Attempts at this batch: #1"));
+        selectTab(robot, "#inspector-output", "Response or error");
+        console.snapshot(stage, out.resolve("inspector.png"));
+
+        // Trigger page: the PROBLEM with its explanation.
+        selectTab(robot, "#trigger-tabs", "Overview");
+        await().until(() -> console.text("#problem-title").startsWith("The function failed"));
+        console.snapshot(stage, out.resolve("trigger-page.png"));
+        selectTab(robot, "#trigger-tabs", "Invocations");
+
+        // The wizard, at the topic step with the cluster's topics suggested.
+        fireMenuItem(robot, "menu-new-trigger");
+        await().until(() -> console.windowOpen("trigger-wizard"));
+        await().until(() -> console.comboValue("#wizard-cluster") != null);
+        for (int i = 0; i < 4; i++) {
+            robot.clickOn("#wizard-next");
+        }
+        robot.clickOn("#wizard-topic").write(DemoSetup.ORDERS_TOPIC);
+        await().until(() -> console.text("#wizard-topic-note").contains("3 partitions"));
+        console.snapshot(console.window("trigger-wizard"), out.resolve("wizard.png"));
+        robot.clickOn("#wizard-cancel");
+
+        // The producer, after sending records with headers.
+        select(robot, orders);
+        fireMenuItem(robot, "menu-produce");
+        await().until(() -> console.windowOpen("producer"));
+        console.setText("#produce-key", "order-{n}");
+        console.setText("#produce-value", "{\n  \"orderId\": {n},\n  \"customer\": \"Zoë Martin\",\n  \"item\": \"kettle\"\n}");
+        robot.clickOn("#produce-add-header");
+        console.setText("#produce-header-name-0", "trace-id");
+        console.setText("#produce-header-value-0", "demo-{n}");
+        robot.clickOn("#produce-add-header");
+        console.setText("#produce-header-name-1", "customer-name");
+        console.setText("#produce-header-value-1", "Zoë Martin");
+        console.setText("#produce-count", "5");
+        robot.clickOn("#produce-send");
+        await().until(() -> console.text("#produce-result").startsWith("Sent 5 records to demo-orders"));
+        console.snapshot(console.window("producer"), out.resolve("producer.png"));
+
+        assertThat(out.resolve("main-window.png")).exists();
+    }
+
+    private long successes(EventSourceMapping mapping) {
+        return console.engine().history().list(io.triggerlab.engine.history.HistoryQuery.ofMapping(mapping.uuid(), 100)
+                .withOutcome(InvocationOutcome.SUCCESS)).size();
+    }
+
+    private EventSourceMapping mapping(String topic) {
+        return console.engine().mappings().all().stream().filter(m -> m.topic().equals(topic)).findFirst().orElseThrow();
+    }
+
+    private void select(FxRobot robot, EventSourceMapping mapping) throws Exception {
+        ListView<?> list = robot.lookup("#trigger-list").queryListView();
+        robot.clickOn("#trigger-" + mapping.uuid());
+        await().until(() -> ConsoleDriver.onFx(() -> list.getSelectionModel().getSelectedItem() != null)
+                && mapping.uuid().equals(ConsoleDriver.onFx(() -> ((io.triggerlab.console.triggers.TriggerRow)
+                list.getSelectionModel().getSelectedItem()).uuid())));
+    }
+
+    private static void selectTab(FxRobot robot, String tabPane, String title) {
+        TabPane tabs = robot.lookup(tabPane).queryAs(TabPane.class);
+        robot.interact(() -> {
+            for (Tab tab : tabs.getTabs()) {
+                if (tab.getText().equals(title)) {
+                    tabs.getSelectionModel().select(tab);
+                }
+            }
+        });
+    }
+
+    /** Menus open popups that Monocle's robot handles poorly; firing the item runs the same action. */
+    private static void fireMenuItem(FxRobot robot, String id) {
+        MenuBar bar = robot.lookup("#menu-bar").queryAs(MenuBar.class);
+        robot.interact(() -> bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> id.equals(i.getId())).findFirst().ifPresent(MenuItem::fire));
+    }
+}
