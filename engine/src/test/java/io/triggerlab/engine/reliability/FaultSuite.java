@@ -109,14 +109,16 @@ final class FaultSuite implements AutoCloseable {
                 + " % delivered").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20))
                 .until(() -> ledger.counts().firstDeliveries() - before.firstDeliveries() >= fraction * share));
         production.get(10, TimeUnit.MINUTES);
-        function.inject(FaultMix.NONE);
         long lost;
         try {
+            // The function's faults last until the phase's last record is through, so every invocation meets them.
             await("every record of phase '" + phase.name() + "' delivered").atMost(Duration.ofMinutes(5))
                     .pollInterval(Duration.ofMillis(250)).until(() -> ledger.lost() == 0);
             lost = 0;
         } catch (ConditionTimeoutException e) {
             lost = ledger.lost();
+        } finally {
+            function.inject(FaultMix.NONE);
         }
         table.add(new FaultTable.Row(phase.name(), ledger.counts().minus(before), lost,
                 sampler.violations() - violationsBefore, function.calls.get() - calls[0],
