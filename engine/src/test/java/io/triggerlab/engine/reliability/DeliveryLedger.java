@@ -26,6 +26,7 @@ final class DeliveryLedger {
     private long outOfOrder;
     private long wrongValues;
     private final List<String> examples = new ArrayList<>();
+    private final List<String> duplicateRuns = new ArrayList<>();
 
     DeliveryLedger(int partitions) {
         this.partitions = partitions;
@@ -52,11 +53,16 @@ final class DeliveryLedger {
 
     /** The records of one invocation that the function answered with success, in the event's order. */
     synchronized void accepted(List<Delivery> records) {
+        long[] runStart = new long[partitions];
+        long[] runEnd = new long[partitions];
+        java.util.Arrays.fill(runStart, -1);
         for (Delivery d : records) {
             BitSet seen = delivered[d.partition()];
             int offset = Math.toIntExact(d.offset());
             if (seen.get(offset)) {
                 duplicates++;
+                runStart[d.partition()] = runStart[d.partition()] < 0 ? d.offset() : runStart[d.partition()];
+                runEnd[d.partition()] = d.offset();
                 continue;
             }
             seen.set(offset);
@@ -74,6 +80,16 @@ final class DeliveryLedger {
                         + expected + "'");
             }
         }
+        for (int p = 0; p < partitions; p++) {
+            if (runStart[p] >= 0) {
+                duplicateRuns.add("partition " + p + " offsets " + runStart[p] + ".." + runEnd[p]);
+            }
+        }
+    }
+
+    /** Per invocation that repeated records: which partition and offsets it delivered again, in arrival order. */
+    synchronized List<String> duplicateRuns() {
+        return List.copyOf(duplicateRuns);
     }
 
     private void example(String line) {

@@ -25,6 +25,7 @@ class DeliveryLedgerTest {
         assertThat(ledger.counts()).isEqualTo(new DeliveryLedger.Counts(2, 2, 1, 0, 0));
         assertThat(ledger.lost()).isZero();
         assertThat(ledger.deliveredPrefix(0)).isEqualTo(2);
+        assertThat(ledger.duplicateRuns()).containsExactly("partition 0 offsets 1..1");
     }
 
     @Test

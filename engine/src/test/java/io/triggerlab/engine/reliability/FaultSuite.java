@@ -62,6 +62,7 @@ final class FaultSuite implements AutoCloseable {
     private final String group = topic + "-group";
     private final DeliveryLedger ledger = new DeliveryLedger(PARTITIONS);
     private final FaultTable table = new FaultTable();
+    private final List<String> duplicateRuns = new ArrayList<>();
     private final RecordingFunction function;
     private EmbeddedKafkaBroker broker;
     private EngineProcess engineA;
@@ -100,6 +101,7 @@ final class FaultSuite implements AutoCloseable {
     private void runPhase(Phase phase, int share) throws Exception {
         long started = System.nanoTime();
         DeliveryLedger.Counts before = ledger.counts();
+        int runsBefore = ledger.duplicateRuns().size();
         long violationsBefore = sampler.violations();
         long[] calls = {function.calls.get(), function.errors.get(), function.timeouts.get(), function.throttles.get()};
         function.inject(phase.mix());
@@ -120,6 +122,9 @@ final class FaultSuite implements AutoCloseable {
         } finally {
             function.inject(FaultMix.NONE);
         }
+        List<String> runs = ledger.duplicateRuns();
+        duplicateRuns.add(phase.name() + ": " + (runs.size() == runsBefore ? "none"
+                : String.join("; ", runs.subList(runsBefore, runs.size()))));
         table.add(new FaultTable.Row(phase.name(), ledger.counts().minus(before), lost,
                 sampler.violations() - violationsBefore, function.calls.get() - calls[0],
                 function.errors.get() - calls[1], function.timeouts.get() - calls[2], function.throttles.get() - calls[3],
@@ -191,6 +196,11 @@ final class FaultSuite implements AutoCloseable {
         List<String> all = new ArrayList<>(ledger.examples());
         all.addAll(sampler.examples());
         return all;
+    }
+
+    /** Per phase, each invocation that delivered records again: partition and offsets. */
+    List<String> duplicateRuns() {
+        return List.copyOf(duplicateRuns);
     }
 
     long lost() {

@@ -91,16 +91,19 @@ class FaultSuiteIT {
         FaultTable table;
         long samples;
         List<String> problems;
+        List<String> duplicateRuns;
         try (FaultSuite suite = new FaultSuite(work, 11)) {
             table = suite.run(records, phases);
             samples = suite.commitSamples();
             problems = suite.problems();
+            duplicateRuns = suite.duplicateRuns();
         }
 
         String report = "Fault suite, " + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME) + ", "
                 + records + " records over " + FaultSuite.PARTITIONS + " partitions, BatchSize " + FaultSuite.BATCH_SIZE
                 + (full ? " (full run, -Pfaults)" : " (CI run)") + ", " + samples + " commit samples\n\n"
-                + table.markdown() + (problems.isEmpty() ? "" : "\nProblems:\n- " + String.join("\n- ", problems) + "\n");
+                + table.markdown() + "\nDuplicates, by invocation that repeated records:\n- "
+                + String.join("\n- ", duplicateRuns) + "\n" + (problems.isEmpty() ? "" : "\nProblems:\n- " + String.join("\n- ", problems) + "\n");
         System.out.println(report);
         Files.writeString(work.getParent().resolve("fault-table.md"), report, StandardCharsets.UTF_8);
 
