@@ -1,5 +1,6 @@
 package io.triggerlab.engine;
 
+import io.triggerlab.engine.api.ApiAccess;
 import io.triggerlab.engine.api.ApiContext;
 import io.triggerlab.engine.api.LambdaApiServer;
 import io.triggerlab.engine.auth.ClientSecurityProperties;
@@ -90,6 +91,11 @@ public final class Engine implements AutoCloseable {
      * the first. On any failure, whatever already started is stopped again before the exception leaves.
      */
     public static Engine start(EngineConfig config, EngineEventBus events) {
+        return start(config, events, ApiAccess.loopbackOnly());
+    }
+
+    /** As {@link #start(EngineConfig, EngineEventBus)}, with the local API reachable as {@code apiAccess} says. */
+    public static Engine start(EngineConfig config, EngineEventBus events, ApiAccess apiAccess) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             DataDirectory dataDirectory = push(started, DataDirectory.open(config.dataDirectory()));
@@ -122,7 +128,7 @@ public final class Engine implements AutoCloseable {
                     clusters, config.clock(), config.region(), config.accountId(), supervisor);
             supervisor.bind(mappings);
             LambdaApiServer api = push(started, new LambdaApiServer(new ApiContext(mappings, functions, clusters, history,
-                    config.clock(), config.region(), config.accountId()), config.apiPort()));
+                    config.clock(), config.region(), config.accountId()), config.apiPort(), apiAccess));
             supervisor.recover();
             Engine engine = new Engine(config, events, started, bootstrap, sandbox, functions, clusters, mappings,
                     history, supervisor, api.endpoint(), vault, secrets);
