@@ -34,7 +34,7 @@ final class RecordingFunction implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Probabilities per call; the rest succeed. */
+    /** Shares of the calls that fail each way; the rest succeed. */
     record FaultMix(double errors, double timeouts, double throttles) {
         static final FaultMix NONE = new FaultMix(0, 0, 0);
     }
@@ -80,8 +80,15 @@ final class RecordingFunction implements AutoCloseable {
 
     private enum Outcome { SUCCESS, ERROR, TIMEOUT, THROTTLE }
 
-    private Outcome draw() {
+    /**
+     * Timeouts are few and each costs seconds, so they come on a fixed beat (every {@code 1 / timeouts}-th call) rather
+     * than by chance: even a short run meets some. Errors and throttling are drawn from the seeded random.
+     */
+    private Outcome draw(long call) {
         FaultMix m = mix;
+        if (m.timeouts() > 0 && call % Math.max(1, Math.round(1 / m.timeouts())) == 0) {
+            return Outcome.TIMEOUT;
+        }
         double r;
         synchronized (random) {
             r = random.nextDouble();
@@ -92,9 +99,6 @@ final class RecordingFunction implements AutoCloseable {
         if (r < m.throttles() + m.errors()) {
             return Outcome.ERROR;
         }
-        if (r < m.throttles() + m.errors() + m.timeouts()) {
-            return Outcome.TIMEOUT;
-        }
         return Outcome.SUCCESS;
     }
 
@@ -103,8 +107,7 @@ final class RecordingFunction implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readAllBytes();
         }
-        calls.incrementAndGet();
-        Outcome outcome = draw();
+        Outcome outcome = draw(calls.incrementAndGet());
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         switch (outcome) {
             case THROTTLE -> {
