@@ -1,6 +1,7 @@
 package io.triggerlab.engine;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.triggerlab.engine.api.ApiAccess;
 import io.triggerlab.engine.api.ApiContext;
 import io.triggerlab.engine.api.LambdaApiServer;
 import io.triggerlab.engine.auth.AccessConfigurations;
@@ -121,11 +122,22 @@ public final class Engine implements AutoCloseable {
      * the first. On any failure, whatever already started is stopped again before the exception leaves.
      */
     public static Engine start(EngineConfig config, EngineEventBus events) {
-        return start(config, events, MetricsSettings.defaults());
+        return start(config, events, MetricsSettings.defaults(), ApiAccess.loopbackOnly());
     }
 
     /** As {@link #start(EngineConfig, EngineEventBus)}, sampling and autoscaling as {@code metricsSettings} say. */
     public static Engine start(EngineConfig config, EngineEventBus events, MetricsSettings metricsSettings) {
+        return start(config, events, metricsSettings, ApiAccess.loopbackOnly());
+    }
+
+    /** As {@link #start(EngineConfig, EngineEventBus)}, with the local API reachable as {@code apiAccess} says. */
+    public static Engine start(EngineConfig config, EngineEventBus events, ApiAccess apiAccess) {
+        return start(config, events, MetricsSettings.defaults(), apiAccess);
+    }
+
+    /** The engine with explicit metrics settings and API access. */
+    public static Engine start(EngineConfig config, EngineEventBus events, MetricsSettings metricsSettings,
+                               ApiAccess apiAccess) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             DataDirectory dataDirectory = push(started, DataDirectory.open(config.dataDirectory()));
@@ -184,7 +196,7 @@ public final class Engine implements AutoCloseable {
                     new KafkaTopicLimits(clusters, security));
             LambdaApiServer api = push(started, new LambdaApiServer(new ApiContext(mappings, functions, clusters, history,
                     config.clock(), config.region(), config.accountId(), metrics, faults, awsCheck, secured),
-                    config.apiPort()));
+                    config.apiPort(), apiAccess));
             supervisor.recover();
             Engine engine = new Engine(config, events, started, bootstrap, sandbox, functions, clusters, mappings,
                     history, supervisor, metrics, api.endpoint(), vault, secrets, faults, awsCheck, secured);

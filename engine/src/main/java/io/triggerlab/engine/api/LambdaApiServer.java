@@ -40,7 +40,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the member {@code message} for some exceptions and {@code Message} for others (spec §3) and SDKs read either.
  *
  * <p>Signatures are accepted and not checked: any {@code Authorization} / SigV4 header (or none) is fine, since the
- * server listens on the loopback interface only by default and holds no AWS resources.
+ * server listens on the loopback interface only by default and holds no AWS resources. Bound to another address
+ * ({@code serve --api-bind}), requests from the network must carry the data directory's token ({@link ApiAccess}).
  *
  * <p>The server binds and starts in the constructor and runs on a small pool of threads named {@code api-http-<n>};
  * {@link #close()} stops it.
@@ -71,16 +72,31 @@ public final class LambdaApiServer implements AutoCloseable {
     private final ObjectMapper mapper;
     private final EventSourceMappingRoutes mappingRoutes;
     private final ExtensionRoutes extensionRoutes;
+    /** Network clients must send this token; {@code null} when the API listens on loopback only. */
+    private final String token;
 
     /** Binds to {@code 127.0.0.1:port} ({@code 0} picks a free port) and starts serving. */
     public LambdaApiServer(ApiContext context, int port) {
         this(context, new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     }
 
+    /**
+     * Binds to {@code access}'s address and {@code port} and starts serving; off loopback, network clients must send
+     * the access token (see {@link ApiAccess}).
+     */
+    public LambdaApiServer(ApiContext context, int port, ApiAccess access) {
+        this(context, new InetSocketAddress(access.bindAddress(), port), access.token());
+    }
+
     /** Binds to the given address and starts serving. Anything but a loopback address exposes the API to the network. */
     public LambdaApiServer(ApiContext context, InetSocketAddress address) {
+        this(context, address, null);
+    }
+
+    private LambdaApiServer(ApiContext context, InetSocketAddress address, String token) {
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(address, "address");
+        this.token = token;
         this.mapper = JsonMapper.builder()
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -145,6 +161,7 @@ public final class LambdaApiServer implements AutoCloseable {
 
     private ApiResponse answer(HttpExchange exchange) {
         try {
+            requireToken(exchange);
             ApiRequest request = new ApiRequest(exchange, mapper);
             String path = request.rawPath();
             if (mappingRoutes.handles(path)) {
@@ -175,6 +192,18 @@ public final class LambdaApiServer implements AutoCloseable {
             return error(new ApiException(500, "ServiceException", "The engine failed to process the request ("
                     + e.getClass().getSimpleName() + "): see the engine log for details"));
         }
+    }
+
+    /** Off loopback, a request from another machine must carry the token (AWS's answer to unknown credentials). */
+    private void requireToken(HttpExchange exchange) {
+        if (token == null || exchange.getRemoteAddress().getAddress().isLoopbackAddress()
+                || ApiToken.presentIn(exchange.getRequestHeaders().getFirst("Authorization"), token)) {
+            return;
+        }
+        throw new ApiException(403, "UnrecognizedClientException", "The security token included in the request is"
+                + " invalid. This TriggerLab API is reachable from the network and needs its token: send"
+                + " 'Authorization: Bearer <token>', or use the token as AWS_ACCESS_KEY_ID with the AWS CLI or an SDK."
+                + " The token is in the engine's data directory, file " + ApiToken.FILE_NAME + ".");
     }
 
     private ApiResponse error(ApiException e) {

@@ -4,6 +4,8 @@ import io.triggerlab.engine.Engine;
 import io.triggerlab.engine.EngineConfig;
 import io.triggerlab.engine.cluster.ClusterRegistry;
 import io.triggerlab.engine.sandbox.SecuredSandbox;
+import io.triggerlab.engine.api.ApiAccess;
+import io.triggerlab.engine.events.EngineEventBus;
 import io.triggerlab.engine.store.DataDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,6 +14,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -57,6 +63,12 @@ final class ServeCommand implements Callable<Integer> {
             defaultValue = "" + EngineConfig.DEFAULT_API_PORT)
     private int apiPort;
 
+    @Option(names = "--api-bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address the Lambda API listens on (default: ${DEFAULT-VALUE}, this machine only). Any other"
+                    + " address, e.g. 0.0.0.0, opens it to the network: clients from other machines must then send the"
+                    + " token printed at start (stored in the data directory's api-token file).")
+    private String apiBind;
+
     @Option(names = "--region", paramLabel = "REGION", defaultValue = EngineConfig.DEFAULT_REGION,
             description = "The local AWS region used in ARNs (default: ${DEFAULT-VALUE}).")
     private String region;
@@ -69,7 +81,8 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         EngineConfig config = config();
         PrintWriter out = spec.commandLine().getOut();
-        Engine engine = Engine.start(config);
+        ApiAccess access = ApiAccess.bind(bindAddress(), config.dataDirectory());
+        Engine engine = Engine.start(config, new EngineEventBus(), access);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(engine, out, stopped), "triggerlab-shutdown"));
 
@@ -86,11 +99,32 @@ final class ServeCommand implements Callable<Integer> {
         });
         out.println("Lambda API: " + engine.apiEndpoint()
                 + "  (aws lambda ... --endpoint-url " + engine.apiEndpoint() + ")");
+        if (access.tokenRequired()) {
+            out.println("Lambda API listens on " + access.bindAddress().getHostAddress() + ", open to the network."
+                    + " Clients on other machines must send its token, as 'Authorization: Bearer <token>' or as"
+                    + " AWS_ACCESS_KEY_ID for the AWS CLI: " + access.token());
+        }
         out.println("Press Ctrl-C to stop.");
         out.flush();
 
         stopped.await();
         return 0;
+    }
+
+    /** The --api-bind address, which must be one of this machine's (or 0.0.0.0 / :: for all of them). */
+    private InetAddress bindAddress() {
+        try {
+            InetAddress address = InetAddress.getByName(apiBind);
+            if (!address.isAnyLocalAddress() && !address.isLoopbackAddress()
+                    && NetworkInterface.getByInetAddress(address) == null) {
+                throw new IllegalArgumentException("--api-bind " + apiBind + " is not an address of this machine: use"
+                        + " one of its interface addresses, 0.0.0.0 for all of them, or 127.0.0.1 (the default)");
+            }
+            return address;
+        } catch (UnknownHostException | SocketException e) {
+            throw new IllegalArgumentException("--api-bind " + apiBind + " is not an IP address or host name this"
+                    + " machine can resolve (" + e.getMessage() + "): give an address such as 0.0.0.0 or 192.168.1.20", e);
+        }
     }
 
     private EngineConfig config() {

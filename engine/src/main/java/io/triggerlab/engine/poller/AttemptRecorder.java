@@ -6,6 +6,8 @@ import io.triggerlab.engine.history.InvocationRecord;
 import io.triggerlab.engine.history.PartitionRange;
 import io.triggerlab.engine.invoke.InvocationResult;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,9 +17,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Turns each attempt at a batch into an invocation history entry and tells the observer. */
+/**
+ * Turns each attempt at a batch into an invocation history entry and tells the observer.
+ *
+ * <p>The history is a record of what happened, not part of delivery: when it cannot be written (a full disk, a broken
+ * database file), the attempt goes unrecorded, the failure is logged and reported to the observer, and the poller
+ * carries on delivering and committing exactly as before. Blocking commits on the history would turn a full disk into
+ * an endless redelivery loop of the same batch.
+ */
 final class AttemptRecorder {
 
+    private static final Logger log = LoggerFactory.getLogger(AttemptRecorder.class);
+    /** While the history stays broken, one warning per this many unrecorded attempts. */
+    static final int WARN_EVERY = 100;
+
+    private int unrecordedInARow;
     private final String mappingUuid;
     private final InvocationHistory history;
     private final PollerObserver observer;
@@ -118,7 +132,29 @@ final class AttemptRecorder {
     }
 
     private void append(InvocationRecord record) {
-        observer.invoked(history.append(record));
+        InvocationRecord stored;
+        try {
+            stored = history.append(record);
+        } catch (RuntimeException e) {
+            unrecorded(e);
+            return;
+        }
+        if (unrecordedInARow > 0) {
+            log.info("The invocation history of mapping {} is written again; {} attempt(s) before this one were not"
+                    + " recorded", mappingUuid, unrecordedInARow);
+            unrecordedInARow = 0;
+        }
+        observer.invoked(stored);
+    }
+
+    private void unrecorded(RuntimeException e) {
+        unrecordedInARow++;
+        if (unrecordedInARow == 1 || unrecordedInARow % WARN_EVERY == 0) {
+            log.warn("The invocation history cannot be written ({}); {} attempt(s) of mapping {} not recorded so far."
+                    + " Delivery and offset commits go on. Free disk space in the data directory (or repair its"
+                    + " database); recording resumes by itself.", e.toString(), unrecordedInARow, mappingUuid);
+        }
+        observer.historyUnavailable(e);
     }
 
     static List<PartitionRange> ranges(List<ConsumerRecord<byte[], byte[]>> records) {

@@ -46,9 +46,10 @@ public final class MappingPoller implements Runnable, AutoCloseable {
     private static final Duration IDLE_POLL = Duration.ofMillis(200);
     private static final Duration POLLING_ERROR_BACKOFF = Duration.ofSeconds(2);
     /**
-     * A consumer that cannot reach any broker just returns empty polls. While no partition is assigned, a metadata
-     * request every {@code CONNECTION_PROBE_INTERVAL} (bounded by {@code CONNECTION_PROBE_TIMEOUT}) turns that
-     * silence into an error we can report, as Lambda reports a connection error.
+     * A consumer that cannot reach any broker just returns empty polls — also one that keeps its partitions when the
+     * cluster goes away under it. While no records arrive, a metadata request every {@code CONNECTION_PROBE_INTERVAL}
+     * (bounded by {@code CONNECTION_PROBE_TIMEOUT}) turns that silence into an error we can report, as Lambda reports
+     * a connection error.
      */
     private static final Duration CONNECTION_PROBE_INTERVAL = Duration.ofSeconds(5);
     private static final Duration CONNECTION_PROBE_TIMEOUT = Duration.ofSeconds(5);
@@ -79,6 +80,8 @@ public final class MappingPoller implements Runnable, AutoCloseable {
     private volatile RunState state = RunState.NEW;
     private boolean flowPaused;
     private boolean pollingProblemReported;
+    /** The last probe of the cluster while partitions were assigned failed: only records or a probe mean it is back. */
+    private boolean clusterUnreachable;
     private Instant lastConnectionProbe;
 
     public MappingPoller(PollerConfig config, Consumer<byte[], byte[]> consumer, FunctionInvoker invoker,
@@ -183,7 +186,7 @@ public final class MappingPoller implements Runnable, AutoCloseable {
             observer.polled(records.count());
             Instant now = clock.instant();
             intake.accept(records, now);
-            checkConnection(now);
+            checkConnection(now, records.count());
             return true;
         } catch (InterruptException e) {
             running = false;
@@ -202,23 +205,38 @@ public final class MappingPoller implements Runnable, AutoCloseable {
 
     /**
      * After a reported polling problem, the first poll that owns partitions again means the cause is gone: back to
-     * {@code OK} without a restart. While nothing is assigned, probe the cluster now and then (see
-     * {@link #CONNECTION_PROBE_INTERVAL}); a failed probe throws like a failed poll.
+     * {@code OK} without a restart — unless the problem was the cluster itself going silent, which only records or a
+     * successful probe clear. While nothing arrives, probe the cluster now and then (see
+     * {@link #CONNECTION_PROBE_INTERVAL}): the topic's metadata while nothing is assigned, the cluster's topic list
+     * (always a request to a broker, never the client's cache) while partitions are. A failed probe throws like a
+     * failed poll.
      */
-    private void checkConnection(Instant now) {
-        if (!consumer.assignment().isEmpty()) {
-            lastConnectionProbe = null;
-            if (pollingProblemReported) {
-                pollingProblemReported = false;
-                observer.processingResult(ProcessingResults.OK);
-            }
+    private void checkConnection(Instant now, int polledRecords) {
+        boolean assigned = !consumer.assignment().isEmpty();
+        if (assigned && (polledRecords > 0 || !clusterUnreachable && pollingProblemReported)) {
+            clusterReachable(now);
             return;
         }
         if (lastConnectionProbe == null) {
             lastConnectionProbe = now;
         } else if (!now.isBefore(lastConnectionProbe.plus(CONNECTION_PROBE_INTERVAL))) {
             lastConnectionProbe = now;
-            consumer.partitionsFor(config.topic(), CONNECTION_PROBE_TIMEOUT);
+            if (!assigned) {
+                consumer.partitionsFor(config.topic(), CONNECTION_PROBE_TIMEOUT);
+                return;
+            }
+            clusterUnreachable = true;
+            consumer.listTopics(CONNECTION_PROBE_TIMEOUT);
+            clusterReachable(now);
+        }
+    }
+
+    private void clusterReachable(Instant now) {
+        lastConnectionProbe = now;
+        clusterUnreachable = false;
+        if (pollingProblemReported) {
+            pollingProblemReported = false;
+            observer.processingResult(ProcessingResults.OK);
         }
     }
 

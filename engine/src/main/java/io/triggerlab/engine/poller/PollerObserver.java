@@ -56,6 +56,13 @@ public interface PollerObserver {
     default void destinationDeliveryFailed(int records, Exception error) {
     }
 
+    /**
+     * An attempt could not be written to the invocation history (e.g. the disk is full). Delivery and commits went on;
+     * the attempt is simply not in the history.
+     */
+    default void historyUnavailable(Exception error) {
+    }
+
     /** An observer that ignores everything. */
     PollerObserver NONE = new PollerObserver() {
         @Override public void polled(int records) { }

@@ -269,9 +269,15 @@ class ClusterAuthIT {
             assertThat(logs.text()).contains("PROBLEM: SASL authentication failed.").contains("PBES2");
             String shown = engine.mappings().get(scram.uuid()) + " " + engine.mappings().get(mtls.uuid())
                     + engine.vault().list() + engine.secrets().secretValue(secret);
+            String api = SecretScan.apiResponses(engine.apiEndpoint());
+            assertThat(api).contains(scram.uuid()).contains("\"invocations\":[{");
             for (String value : secretValues) {
                 assertThat(logs.text()).doesNotContain(value);
                 assertThat(shown).doesNotContain(value);
+                assertThat(api).as("API responses: mappings, history list and every history item")
+                        .doesNotContain(value);
+                assertThat(SecretScan.filesContaining(engine.config().dataDirectory(), value))
+                        .as("files of the data directory (database, vault, broker) holding a secret in clear").isEmpty();
             }
         }
     }

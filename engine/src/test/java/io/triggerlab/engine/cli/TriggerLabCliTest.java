@@ -81,6 +81,14 @@ class TriggerLabCliTest {
                 + System.lineSeparator());
     }
 
+    @Test
+    void refusesAnApiBindAddressThatIsNotThisMachines_beforeStartingAnything() {
+        assertThat(run("serve", "--data-dir", "/nonexistent/never-created", "--api-bind", "203.0.113.9")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("triggerlab: --api-bind 203.0.113.9 is not an address of this machine: use"
+                + " one of its interface addresses, 0.0.0.0 for all of them, or 127.0.0.1 (the default)"
+                + System.lineSeparator());
+    }
+
     private int run(String... args) {
         CommandLine cli = new TriggerLabCli(new CliEnvironment(Map.of(), "/home/nobody")).commandLine();
         cli.setOut(new PrintWriter(out, true));
