@@ -1,5 +1,6 @@
 package io.triggerlab.console.wiring;
 
+import io.triggerlab.console.lag.LagBackend;
 import io.triggerlab.console.settings.FunctionStore;
 import io.triggerlab.console.trigger.TriggerPageBackend;
 import io.triggerlab.console.wizard.WizardBackend;
@@ -10,8 +11,13 @@ import io.triggerlab.engine.function.FunctionDefinition;
 import io.triggerlab.engine.mapping.CreateEventSourceMappingRequest;
 import io.triggerlab.engine.mapping.EventSourceMapping;
 import io.triggerlab.engine.mapping.UpdateEventSourceMappingRequest;
+import io.triggerlab.engine.metrics.MetricQuery;
+import io.triggerlab.engine.metrics.MetricSeries;
+import io.triggerlab.engine.metrics.MetricsSnapshot;
+import io.triggerlab.engine.metrics.ScalingDecision;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Adapts the real {@link Engine} to the narrow ports the screens declare, so each screen is tested with a fake. */
 final class EngineBackends {
@@ -73,6 +79,25 @@ final class EngineBackends {
             @Override
             public int pollerCount(String uuid) {
                 return engine.pollerCount(uuid);
+            }
+        };
+    }
+
+    static LagBackend lag(Engine engine) {
+        return new LagBackend() {
+            @Override
+            public MetricSeries series(MetricQuery query) {
+                return engine.metrics().series(query);
+            }
+
+            @Override
+            public List<ScalingDecision> scalingDecisions(String mappingUuid, int limit) {
+                return engine.metrics().scalingDecisions(mappingUuid, limit);
+            }
+
+            @Override
+            public Optional<MetricsSnapshot> latest(String mappingUuid) {
+                return engine.metrics().latest(mappingUuid);
             }
         };
     }

@@ -2,6 +2,7 @@ package io.triggerlab.console.wiring;
 
 import io.triggerlab.engine.events.EngineEvent;
 import io.triggerlab.engine.events.EngineEventBus;
+import io.triggerlab.engine.metrics.ScalingDecision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,7 +99,21 @@ public final class FxEventBridge implements AutoCloseable {
         if (event instanceof EngineEvent.InvocationCompleted) {
             return new InvocationsKey(((EngineEvent.InvocationCompleted) event).invocation().mappingUuid());
         }
+        if (event instanceof EngineEvent.MetricsSampled) {
+            return new MetricsKey(((EngineEvent.MetricsSampled) event).snapshot().mappingUuid());
+        }
+        if (event instanceof EngineEvent.ScalingDecided) {
+            return new ScalingKey(((EngineEvent.ScalingDecided) event).decision());
+        }
         return event.getClass();
+    }
+
+    /** The latest sample of one mapping: one mapping's samples never hide another's. */
+    private record MetricsKey(String mappingUuid) {
+    }
+
+    /** Each scaling decision is its own key: they are rare, and the console lists every one. */
+    private record ScalingKey(ScalingDecision decision) {
     }
 
     /** Changes and removal of one mapping share a key, so the last word about a mapping is the one delivered. */

@@ -7,6 +7,8 @@ import io.triggerlab.console.inspector.InspectorView;
 import io.triggerlab.console.inspector.InspectorViewModel;
 import io.triggerlab.console.invocations.InvocationsView;
 import io.triggerlab.console.invocations.InvocationsViewModel;
+import io.triggerlab.console.lag.LagChartView;
+import io.triggerlab.console.lag.LagChartViewModel;
 import io.triggerlab.console.producer.ProducerView;
 import io.triggerlab.console.producer.ProducerViewModel;
 import io.triggerlab.console.settings.FunctionEditorView;
@@ -44,6 +46,7 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
@@ -63,6 +66,8 @@ final class Workspace implements ShellActions {
 
     private final TriggerListViewModel triggers;
     private final TriggerPageViewModel page;
+    private final LagChartViewModel lag;
+    private final ZoneId zone;
     private final InvocationsViewModel invocations;
     private final InspectorViewModel inspector;
     private final ClusterHealthViewModel health;
@@ -76,11 +81,14 @@ final class Workspace implements ShellActions {
         this.functionStore = EngineBackends.functions(engine);
         this.triggers = new TriggerListViewModel(() -> engine.mappings().all(), work);
         this.page = new TriggerPageViewModel(EngineBackends.triggerPage(engine), work, zone);
+        this.zone = zone;
+        this.lag = new LagChartViewModel(EngineBackends.lag(engine), work, zone, Clock.systemUTC());
         this.invocations = new InvocationsViewModel(engine.history(), work, zone);
         this.inspector = new InspectorViewModel(engine.history(), work, zone);
         this.health = new ClusterHealthViewModel(engine.topics(), work);
         triggers.selectedUuidProperty().addListener((o, was, is) -> {
             page.show(is);
+            lag.show(is);
             invocations.show(is);
         });
         invocations.selectedProperty().addListener((o, was, is) -> inspector.show(is));
@@ -108,11 +116,16 @@ final class Workspace implements ShellActions {
             triggers.onEngineEvent(event);
         } else if (event instanceof EngineEvent.InvocationCompleted) {
             invocations.onInvocationsOf(((EngineEvent.InvocationCompleted) event).invocation().mappingUuid());
+        } else if (event instanceof EngineEvent.MetricsSampled) {
+            lag.onMetricsSampled(((EngineEvent.MetricsSampled) event).snapshot());
+        } else if (event instanceof EngineEvent.ScalingDecided) {
+            lag.onScalingDecided(((EngineEvent.ScalingDecided) event).decision());
         }
     }
 
     private Node workspaceNode() {
         TriggerPageView pageView = new TriggerPageView(page, this::openWizard);
+        pageView.lagChartSlot().getChildren().setAll(new LagChartView(lag, zone).root());
         SplitPane invocationSplit = new SplitPane(new InvocationsView(invocations).root(), new InspectorView(inspector).root());
         invocationSplit.setId("invocation-split");
         invocationSplit.setOrientation(Orientation.VERTICAL);

@@ -3,10 +3,17 @@ package io.triggerlab.console.wiring;
 import io.triggerlab.console.QueuedExecutor;
 import io.triggerlab.engine.events.EngineEvent;
 import io.triggerlab.engine.events.EngineEventBus;
+import io.triggerlab.engine.metrics.CounterTotals;
+import io.triggerlab.engine.metrics.LagTrend;
+import io.triggerlab.engine.metrics.MetricsSnapshot;
+import io.triggerlab.engine.metrics.ScalingDecision;
+import io.triggerlab.engine.metrics.ScalingReason;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,6 +58,38 @@ class FxEventBridgeTest {
         busyFxThread.runAll();
 
         assertThat(delivered).containsExactly(started(EVENTS - 1));
+    }
+
+    @Test
+    void metricsOfEachMapping_keepTheirLatestSample_andNoScalingDecisionIsLost() {
+        QueuedExecutor fxThread = new QueuedExecutor();
+        FxEventBridge bridge = new FxEventBridge(fxThread);
+        bridge.addListener(delivered::add);
+        bridge.attach(bus);
+
+        EngineEvent a1 = sampled("a", 1);
+        EngineEvent b1 = sampled("b", 1);
+        EngineEvent a2 = sampled("a", 2);
+        EngineEvent up = scaled("a", 1, 1, 2);
+        EngineEvent up2 = scaled("a", 2, 2, 3);
+        for (EngineEvent e : List.of(a1, b1, up, a2, up2)) {
+            bus.publish(e);
+        }
+        fxThread.runAll();
+
+        assertThat(delivered).containsExactly(a2, b1, up, up2);
+    }
+
+    private static EngineEvent sampled(String uuid, int second) {
+        Instant at = Instant.EPOCH.plusSeconds(second);
+        return new EngineEvent.MetricsSampled(at, new MetricsSnapshot(uuid, at, Duration.ofSeconds(5), Map.of(),
+                List.of(), LagTrend.STEADY, new CounterTotals(Map.of())));
+    }
+
+    private static EngineEvent scaled(String uuid, long id, int from, int to) {
+        Instant at = Instant.EPOCH.plusSeconds(id);
+        return new EngineEvent.ScalingDecided(at, new ScalingDecision(id, uuid, at, from, to,
+                ScalingReason.LAG_GROWING, "lag rose"));
     }
 
     @Test

@@ -1,13 +1,18 @@
 package io.triggerlab.console.workflow;
 
 import io.triggerlab.console.demo.DemoSetup;
+import io.triggerlab.console.trigger.TriggerPageView;
 import io.triggerlab.console.inspector.RecordRow;
 import io.triggerlab.console.invocations.InvocationRow;
 import io.triggerlab.engine.history.InvocationOutcome;
 import io.triggerlab.engine.mapping.EventSourceMapping;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -92,6 +97,11 @@ class ConsoleScreenshotsIT {
         // Trigger page: the PROBLEM with its explanation.
         selectTab(robot, "#trigger-tabs", "Overview");
         await().until(() -> console.text("#problem-title").startsWith("The function failed"));
+        // Enough live lag samples (one per 5 s) for a line, not a dot.
+        LineChart<?, ?> lagChart = robot.lookup("#lag-chart").queryAs(LineChart.class);
+        await().atMost(Duration.ofMinutes(1)).until(() -> ConsoleDriver.onFx(() -> lagChart.getData().isEmpty() ? 0
+                : lagChart.getData().get(0).getData().size()) >= 4);
+        scrollToLagChart(robot);
         console.snapshot(stage, out.resolve("trigger-page.png"));
         selectTab(robot, "#trigger-tabs", "Invocations");
 
@@ -142,6 +152,22 @@ class ConsoleScreenshotsIT {
         await().until(() -> ConsoleDriver.onFx(() -> list.getSelectionModel().getSelectedItem() != null)
                 && mapping.uuid().equals(ConsoleDriver.onFx(() -> ((io.triggerlab.console.triggers.TriggerRow)
                 list.getSelectionModel().getSelectedItem()).uuid())));
+    }
+
+    /** Scrolls the overview so the lag chart shows in full, with as much of the PROBLEM above it as fits. */
+    private static void scrollToLagChart(FxRobot robot) {
+        Node content = robot.lookup("#trigger-overview").query();
+        ScrollPane scroll = robot.lookup(n -> n instanceof ScrollPane && ((ScrollPane) n).getContent() == content)
+                .queryAs(ScrollPane.class);
+        Node slot = robot.lookup("#" + TriggerPageView.LAG_CHART_SLOT_ID).query();
+        robot.interact(() -> {
+            Bounds lag = content.sceneToLocal(slot.localToScene(slot.getBoundsInLocal()));
+            double hidden = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+            if (hidden > 0) {
+                double below = lag.getMaxY() + 16 - scroll.getViewportBounds().getHeight();
+                scroll.setVvalue(Math.max(0, Math.min(1, below / hidden)));
+            }
+        });
     }
 
     private static void selectTab(FxRobot robot, String tabPane, String title) {

@@ -5,6 +5,7 @@ import io.triggerlab.console.invocations.InvocationRow;
 import io.triggerlab.engine.history.InvocationOutcome;
 import io.triggerlab.engine.mapping.EventSourceMapping;
 import io.triggerlab.engine.mapping.MappingState;
+import javafx.scene.chart.LineChart;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -145,5 +146,17 @@ class ConsoleWorkflowIT {
         assertThat(console.text("#inspector-value")).isEqualTo("{\n  \"orderId\" : 1,\n  \"item\" : \"grinder\"\n}");
         assertThat(console.text("#inspector-event")).contains("\"eventSource\" : \"aws:kafka\"", "\"customer\" : [ 90, 111, -61, -85 ]");
         assertThat(console.text("#inspector-response")).contains("\"eventSource\" : \"aws:kafka\"");
+
+        // The overview's lag chart follows the live samples: the topic line gets points, the readout the counters.
+        await().atMost(Duration.ofSeconds(60)).until(() -> console.text("#lag-counters").endsWith("Committed 1"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> lagPoints(robot) >= 2);
+        assertThat(console.text("#lag-time")).isEqualTo("Up to date");
+        assertThat(console.text("#lag-consumers")).isEqualTo("1 consumer");
+    }
+
+    /** Points on the lag chart's topic-level line. */
+    private static int lagPoints(FxRobot robot) throws Exception {
+        LineChart<?, ?> chart = robot.lookup("#lag-chart").queryAs(LineChart.class);
+        return ConsoleDriver.onFx(() -> chart.getData().isEmpty() ? 0 : chart.getData().get(0).getData().size());
     }
 }
