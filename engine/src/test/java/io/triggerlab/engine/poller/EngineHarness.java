@@ -5,6 +5,8 @@ import io.triggerlab.engine.EngineConfig;
 import io.triggerlab.engine.function.FunctionDefinition;
 import io.triggerlab.engine.function.FunctionTarget;
 import io.triggerlab.engine.function.LambdaInvokeTarget;
+import io.triggerlab.engine.history.HistoryQuery;
+import io.triggerlab.engine.history.InvocationSummary;
 import io.triggerlab.engine.mapping.CreateEventSourceMappingRequest;
 import io.triggerlab.engine.mapping.EventSourceMapping;
 import io.triggerlab.engine.mapping.MappingState;
@@ -25,6 +27,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -116,6 +120,13 @@ final class EngineHarness implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot create topic " + topic, e);
         }
+    }
+
+    /** A mapping's newest 100 invocations, oldest first: the order tests reason about attempts in. */
+    List<InvocationSummary> historyOldestFirst(String mappingUuid) {
+        List<InvocationSummary> rows = new ArrayList<>(engine.history().list(HistoryQuery.ofMapping(mappingUuid, 100)));
+        Collections.reverse(rows);
+        return rows;
     }
 
     /** The consumer group's committed offsets, read from the broker. */

@@ -1,6 +1,5 @@
 package io.triggerlab.engine.poller;
 
-import io.triggerlab.engine.history.HistoryQuery;
 import io.triggerlab.engine.history.InvocationOutcome;
 import io.triggerlab.engine.history.InvocationSummary;
 import io.triggerlab.engine.mapping.EventSourceMapping;
@@ -19,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
@@ -64,10 +61,7 @@ class ErrorControlsIT {
     }
 
     private List<InvocationSummary> history(EventSourceMapping mapping) {
-        List<InvocationSummary> rows = new ArrayList<>(
-                harness.engine().history().list(HistoryQuery.ofMapping(mapping.uuid(), 100)));
-        Collections.reverse(rows); // oldest first
-        return rows;
+        return harness.historyOldestFirst(mapping.uuid());
     }
 
     private static boolean contains(byte[] event, String value) {

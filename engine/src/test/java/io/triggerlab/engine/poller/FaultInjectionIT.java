@@ -2,7 +2,6 @@ package io.triggerlab.engine.poller;
 
 import io.triggerlab.engine.faults.FaultInjectingInvoker;
 import io.triggerlab.engine.faults.FaultKind;
-import io.triggerlab.engine.history.HistoryQuery;
 import io.triggerlab.engine.history.InvocationOutcome;
 import io.triggerlab.engine.history.InvocationRecord;
 import io.triggerlab.engine.history.InvocationSummary;
@@ -20,8 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,10 +59,7 @@ class FaultInjectionIT {
     }
 
     private List<InvocationSummary> history(EventSourceMapping mapping) {
-        List<InvocationSummary> rows = new ArrayList<>(
-                harness.engine().history().list(HistoryQuery.ofMapping(mapping.uuid(), 100)));
-        Collections.reverse(rows); // oldest first
-        return rows;
+        return harness.historyOldestFirst(mapping.uuid());
     }
 
     private InvocationRecord full(InvocationSummary row) {
