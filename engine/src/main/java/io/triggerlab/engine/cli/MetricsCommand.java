@@ -140,6 +140,9 @@ final class MetricsCommand implements Callable<Integer> {
         URI uri = URI.create("http://127.0.0.1:" + apiPort + "/triggerlab/v1/" + path);
         JsonNode body = get(uri);
         if (scaling) {
+            if (body.get("decisions").isEmpty()) {
+                out.println("(no scaling decisions)");
+            }
             for (JsonNode d : body.get("decisions")) {
                 out.printf(Locale.ROOT, "%-24s %d -> %d  %-14s %s%n", d.get("at").asText(), d.get("fromPollers").asInt(),
                         d.get("toPollers").asInt(), d.get("reason").asText(), d.get("message").asText());
