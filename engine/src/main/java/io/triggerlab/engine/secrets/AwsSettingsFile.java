@@ -34,7 +34,7 @@ public record AwsSettingsFile(String profile, boolean secretsManagerEnabled, Sec
                               AwsDestinationSettings destinations) {
 
     public static final String NAME = "aws.properties";
-    private static final Set<String> KEYS = Set.of("profile", "secretsmanager.enabled", "secretsmanager.region",
+    static final Set<String> KEYS = Set.of("profile", "secretsmanager.enabled", "secretsmanager.region",
             "secretsmanager.endpoint", "destinations.enabled", "destinations.region", "destinations.endpoint");
 
     /** Reads the file if it exists; otherwise: default chain, local vault only. */
