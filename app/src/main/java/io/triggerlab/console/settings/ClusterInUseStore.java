@@ -1,0 +1,86 @@
+package io.triggerlab.console.settings;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * Keeps the console's {@link ClusterInUse} in {@value #FILE_NAME} in the data directory, which the console reads each
+ * time it starts the engine. Separate from the window layout's file: that one is a comfort, this one a choice.
+ * <pre>
+ * cluster.mode=external                  # sandbox (default), secured-sandbox or external
+ * cluster.bootstrapServers=kafka:9092    # for external
+ * </pre>
+ */
+public final class ClusterInUseStore {
+
+    public static final String FILE_NAME = "console.properties";
+    static final String MODE = "cluster.mode";
+    static final String BOOTSTRAP = "cluster.bootstrapServers";
+    private static final Logger log = LoggerFactory.getLogger(ClusterInUseStore.class);
+
+    private final Path file;
+
+    public ClusterInUseStore(Path dataDirectory) {
+        this.file = Objects.requireNonNull(dataDirectory, "dataDirectory").resolve(FILE_NAME);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * The saved choice; the plain sandbox when there is none. A damaged file also means the sandbox, with a warning:
+     * the console must open so the person can choose again.
+     */
+    public ClusterInUse load() {
+        if (!Files.isRegularFile(file)) {
+            return ClusterInUse.SANDBOX;
+        }
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(in);
+            return new ClusterInUse(ClusterInUse.Mode.ofKey(p.getProperty(MODE, "sandbox").strip()),
+                    p.getProperty(BOOTSTRAP, ""));
+        } catch (IOException | IllegalArgumentException e) {
+            log.warn("Cannot read the cluster in use from {}; using the embedded sandbox: {}", file, e.getMessage());
+            return ClusterInUse.SANDBOX;
+        }
+    }
+
+    /** Writes the choice atomically, keeping any other keys in the file. */
+    public void save(ClusterInUse choice) {
+        Properties p = new Properties();
+        try {
+            if (Files.isRegularFile(file)) {
+                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    p.load(in);
+                }
+            }
+            p.setProperty(MODE, choice.mode().key());
+            if (choice.bootstrapServers().isEmpty()) {
+                p.remove(BOOTSTRAP);
+            } else {
+                p.setProperty(BOOTSTRAP, choice.bootstrapServers());
+            }
+            Files.createDirectories(file.getParent());
+            Path temp = file.resolveSibling(FILE_NAME + ".tmp");
+            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                p.store(out, "TriggerLab console: the cluster the engine runs against (Settings > Clusters)");
+            }
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot save the cluster in use to " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
