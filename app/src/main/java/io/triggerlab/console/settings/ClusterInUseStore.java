@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -44,17 +45,22 @@ public final class ClusterInUseStore {
      * the console must open so the person can choose again.
      */
     public ClusterInUse load() {
+        return find().orElse(ClusterInUse.SANDBOX);
+    }
+
+    /** The saved choice, or empty when none was ever saved (the engine's own configuration then stands). */
+    public Optional<ClusterInUse> find() {
         if (!Files.isRegularFile(file)) {
-            return ClusterInUse.SANDBOX;
+            return Optional.empty();
         }
         Properties p = new Properties();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(in);
-            return new ClusterInUse(ClusterInUse.Mode.ofKey(p.getProperty(MODE, "sandbox").strip()),
-                    p.getProperty(BOOTSTRAP, ""));
+            return Optional.of(new ClusterInUse(ClusterInUse.Mode.ofKey(p.getProperty(MODE, "sandbox").strip()),
+                    p.getProperty(BOOTSTRAP, "")));
         } catch (IOException | IllegalArgumentException e) {
             log.warn("Cannot read the cluster in use from {}; using the embedded sandbox: {}", file, e.getMessage());
-            return ClusterInUse.SANDBOX;
+            return Optional.of(ClusterInUse.SANDBOX);
         }
     }
 

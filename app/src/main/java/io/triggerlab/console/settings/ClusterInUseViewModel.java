@@ -69,8 +69,10 @@ public final class ClusterInUseViewModel {
 
     /** Reads what runs now and what is saved for the next start. */
     public void load() {
-        work.submit("read the cluster in use", () -> new State(backend.running(), store.load(), backend.securedSandbox()
-                .orElse(null)), state -> {
+        work.submit("read the cluster in use", () -> {
+            ClusterInUse now = backend.running();
+            return new State(now, store.find().orElse(now), backend.securedSandbox().orElse(null));
+        }, state -> {
             running.set(state.running());
             saved.set(state.saved());
             mode.set(state.saved().mode());

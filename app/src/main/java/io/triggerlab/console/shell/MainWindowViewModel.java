@@ -26,7 +26,8 @@ public final class MainWindowViewModel {
     private static final int MAX_CHARS = 600;
 
     private final EngineStarter starter;
-    private final boolean sandbox;
+    private boolean sandbox;
+    private boolean restarting;
     private final Executor background;
     private final Executor fxThread;
     private final Runnable exitApplication;
@@ -55,12 +56,20 @@ public final class MainWindowViewModel {
      */
     public MainWindowViewModel(EngineStarter starter, boolean sandbox, Executor background, Executor fxThread,
                                Runnable exitApplication) {
+        this(starter, sandbox ? "Embedded sandbox" : "External cluster", sandbox, background, fxThread, exitApplication);
+    }
+
+    /**
+     * @param clusterName what the top bar calls the cluster in use, e.g. "Embedded sandbox, secured"
+     */
+    public MainWindowViewModel(EngineStarter starter, String clusterName, boolean sandbox, Executor background,
+                               Executor fxThread, Runnable exitApplication) {
         this.starter = Objects.requireNonNull(starter, "starter");
         this.sandbox = sandbox;
         this.background = Objects.requireNonNull(background, "background");
         this.fxThread = Objects.requireNonNull(fxThread, "fxThread");
         this.exitApplication = Objects.requireNonNull(exitApplication, "exitApplication");
-        clusterName.set(sandbox ? "Embedded sandbox" : "External cluster");
+        this.clusterName.set(Objects.requireNonNull(clusterName, "clusterName"));
     }
 
     /** Starts the engine in the background; the state moves from Starting to Running or Failed. */
@@ -83,6 +92,36 @@ public final class MainWindowViewModel {
         closeRequested = true;
         show(new EngineState.Stopping());
         background.execute(this::stopEngine);
+    }
+
+    /**
+     * Stops the running (or failed) engine and starts it again, e.g. with another cluster in use; the state goes
+     * Stopping, Starting, then Running or Failed. The starter decides the new configuration. Ignored while the
+     * engine starts or stops, or the window closes.
+     *
+     * @param newClusterName what the top bar calls the cluster the engine restarts with
+     * @param newSandbox     whether that is the embedded sandbox (for the progress message)
+     */
+    public void restart(String newClusterName, boolean newSandbox) {
+        EngineState state = engineState.get();
+        if (closeRequested || !(state instanceof EngineState.Running || state instanceof EngineState.Failed)) {
+            return;
+        }
+        restarting = true;
+        show(new EngineState.Stopping());
+        background.execute(() -> {
+            closeSession();
+            fxThread.execute(() -> {
+                restarting = false;
+                if (closeRequested) {
+                    return;
+                }
+                clusterName.set(Objects.requireNonNull(newClusterName, "newClusterName"));
+                sandbox = newSandbox;
+                show(new EngineState.Starting());
+                background.execute(this::startEngine);
+            });
+        });
     }
 
     /** Engine events, already on the FX thread (delivered by the console's event bridge). */
@@ -117,6 +156,14 @@ public final class MainWindowViewModel {
     }
 
     private void stopEngine() {
+        closeSession();
+        fxThread.execute(() -> {
+            show(new EngineState.Stopped());
+            exitApplication.run();
+        });
+    }
+
+    private void closeSession() {
         EngineSession started = session.getAndSet(null);
         if (started != null) {
             try {
@@ -125,10 +172,6 @@ public final class MainWindowViewModel {
                 log.warn("The engine did not stop cleanly", e);
             }
         }
-        fxThread.execute(() -> {
-            show(new EngineState.Stopped());
-            exitApplication.run();
-        });
     }
 
     /** The exception's own message (the engine words them for people), cut short if a library made it a report. */
@@ -162,7 +205,10 @@ public final class MainWindowViewModel {
         if (state instanceof EngineState.Starting) {
             return sandbox ? "Starting the embedded Kafka broker…" : "Starting the engine…";
         }
-        return state instanceof EngineState.Stopping ? "Stopping the engine…" : "";
+        if (state instanceof EngineState.Stopping) {
+            return restarting ? "Restarting the engine: stopping it…" : "Stopping the engine…";
+        }
+        return "";
     }
 
     private String statusTextOf(EngineState state) {
@@ -187,7 +233,7 @@ public final class MainWindowViewModel {
         return stateText.getReadOnlyProperty();
     }
 
-    /** "Embedded sandbox" or "External cluster". */
+    /** "Embedded sandbox", "Embedded sandbox, secured" or "External cluster". */
     public ReadOnlyStringProperty clusterNameProperty() {
         return clusterName.getReadOnlyProperty();
     }

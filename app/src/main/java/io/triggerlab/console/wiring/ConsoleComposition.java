@@ -1,6 +1,8 @@
 package io.triggerlab.console.wiring;
 
 import io.triggerlab.console.common.BackgroundWork;
+import io.triggerlab.console.settings.ClusterInUse;
+import io.triggerlab.console.settings.ClusterInUseStore;
 import io.triggerlab.console.shell.EngineSession;
 import io.triggerlab.console.shell.EngineState;
 import io.triggerlab.console.shell.MainWindow;
@@ -36,7 +38,8 @@ public final class ConsoleComposition implements AutoCloseable {
     private static final long HEALTH_CHECK_SECONDS = 15;
     private static final int WORKER_THREADS = 2;
 
-    private final EngineConfig config;
+    private final EngineConfig baseConfig;
+    private final ClusterInUseStore clusterStore;
     private final Executor fxThread;
     private final ExecutorService engineLifecycle;
     private final ExecutorService workers;
@@ -50,14 +53,16 @@ public final class ConsoleComposition implements AutoCloseable {
     private Workspace workspace;
 
     /**
-     * @param config          the engine's configuration
+     * @param config          the engine's configuration; the cluster in use saved in Settings
+     *                        ({@value ClusterInUseStore#FILE_NAME}) overrides its cluster at every (re)start
      * @param engineFactory   starts the engine; {@code Engine::start} except in tests that need the engine itself
      * @param fxThread        runs a task on the FX thread ({@code Platform::runLater})
      * @param exitApplication ends the application once the engine has stopped ({@code Platform::exit})
      */
     public ConsoleComposition(EngineConfig config, Function<EngineConfig, Engine> engineFactory,
                               Executor fxThread, Runnable exitApplication) {
-        this.config = Objects.requireNonNull(config, "config");
+        this.baseConfig = Objects.requireNonNull(config, "config");
+        this.clusterStore = new ClusterInUseStore(config.dataDirectory());
         Objects.requireNonNull(engineFactory, "engineFactory");
         this.fxThread = Objects.requireNonNull(fxThread, "fxThread");
         // One named thread starts and later stops the engine, in that order, never on the FX thread.
@@ -68,8 +73,9 @@ public final class ConsoleComposition implements AutoCloseable {
         this.work = new BackgroundWork(workers, fxThread);
         this.eventBridge = new FxEventBridge(fxThread);
         this.layoutStore = new WindowLayoutStore(config.dataDirectory());
-        this.mainWindowViewModel = new MainWindowViewModel(
-                () -> startEngine(engineFactory, config), config.usesSandbox(), engineLifecycle, fxThread, exitApplication);
+        EngineConfig first = nextConfig();
+        this.mainWindowViewModel = new MainWindowViewModel(() -> startEngine(engineFactory, nextConfig()),
+                ClusterInUse.of(first).shortLabel(), first.usesSandbox(), engineLifecycle, fxThread, exitApplication);
         eventBridge.addListener(mainWindowViewModel::onEngineEvent);
         eventBridge.addListener(event -> {
             if (workspace != null) {
@@ -87,6 +93,18 @@ public final class ConsoleComposition implements AutoCloseable {
         };
     }
 
+    /** The configuration for the next (re)start: the base one with the cluster in use saved in Settings. */
+    private EngineConfig nextConfig() {
+        return clusterStore.find().map(choice -> choice.applyTo(baseConfig)).orElse(baseConfig);
+    }
+
+    /** Settings › Clusters › "Restart engine to apply": stop, then start with the saved cluster in use. */
+    private void restartEngine() {
+        EngineConfig next = nextConfig();
+        log.info("Restarting the engine with {}", ClusterInUse.of(next).shortLabel());
+        mainWindowViewModel.restart(ClusterInUse.of(next).shortLabel(), next.usesSandbox());
+    }
+
     private EngineSession startEngine(Function<EngineConfig, Engine> engineFactory, EngineConfig config) {
         log.info("Starting the engine in {}", config.dataDirectory());
         Engine started = engineFactory.apply(config);
@@ -99,7 +117,7 @@ public final class ConsoleComposition implements AutoCloseable {
     public void start(Stage stage) {
         mainWindow = new MainWindow(mainWindowViewModel);
         mainWindowViewModel.engineStateProperty().addListener((o, was, is) -> {
-            if (is instanceof EngineState.Running && workspace == null) {
+            if (is instanceof EngineState.Running && (workspace == null || workspace.engine() != engine.get())) {
                 showWorkspace();
             }
         });
@@ -112,10 +130,16 @@ public final class ConsoleComposition implements AutoCloseable {
         if (running == null) {
             return;
         }
-        workspace = new Workspace(running, work, ZoneId.systemDefault(), mainWindow);
+        boolean first = workspace == null;
+        if (!first) {
+            workspace.close(); // after a restart: the old engine's windows go
+        }
+        workspace = new Workspace(running, work, ZoneId.systemDefault(), mainWindow, this::restartEngine);
         workspace.show();
-        healthTimer.scheduleWithFixedDelay(() -> fxThread.execute(workspace::checkHealth),
-                HEALTH_CHECK_SECONDS, HEALTH_CHECK_SECONDS, TimeUnit.SECONDS);
+        if (first) {
+            healthTimer.scheduleWithFixedDelay(() -> fxThread.execute(() -> workspace.checkHealth()),
+                    HEALTH_CHECK_SECONDS, HEALTH_CHECK_SECONDS, TimeUnit.SECONDS);
+        }
     }
 
     public MainWindowViewModel mainWindowViewModel() {

@@ -11,11 +11,19 @@ import io.triggerlab.console.lag.LagChartView;
 import io.triggerlab.console.lag.LagChartViewModel;
 import io.triggerlab.console.producer.ProducerView;
 import io.triggerlab.console.producer.ProducerViewModel;
+import io.triggerlab.console.settings.ClusterInUseStore;
+import io.triggerlab.console.settings.ClusterInUseViewModel;
+import io.triggerlab.console.settings.ClustersBackend;
+import io.triggerlab.console.settings.ClustersView;
+import io.triggerlab.console.settings.ClustersViewModel;
 import io.triggerlab.console.settings.FunctionEditorView;
 import io.triggerlab.console.settings.FunctionEditorViewModel;
 import io.triggerlab.console.settings.FunctionStore;
 import io.triggerlab.console.settings.FunctionsView;
 import io.triggerlab.console.settings.FunctionsViewModel;
+import io.triggerlab.console.settings.SecretsView;
+import io.triggerlab.console.settings.SecretsViewModel;
+import io.triggerlab.console.settings.SettingsView;
 import io.triggerlab.console.shell.ClusterHealthViewModel;
 import io.triggerlab.console.shell.MainWindow;
 import io.triggerlab.console.shell.ShellActions;
@@ -72,12 +80,16 @@ final class Workspace implements ShellActions {
     private final InspectorViewModel inspector;
     private final ClusterHealthViewModel health;
     private final TabPane tabs = new TabPane();
+    private final Runnable restartEngine;
     private Stage producerStage;
+    private Stage settingsStage;
 
-    Workspace(Engine engine, BackgroundWork work, ZoneId zone, MainWindow mainWindow) {
+    /** @param restartEngine restarts the engine with the cluster in use saved in Settings (on the FX thread) */
+    Workspace(Engine engine, BackgroundWork work, ZoneId zone, MainWindow mainWindow, Runnable restartEngine) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.work = Objects.requireNonNull(work, "work");
         this.mainWindow = Objects.requireNonNull(mainWindow, "mainWindow");
+        this.restartEngine = Objects.requireNonNull(restartEngine, "restartEngine");
         this.functionStore = EngineBackends.functions(engine);
         this.triggers = new TriggerListViewModel(() -> engine.mappings().all(), work);
         this.page = new TriggerPageViewModel(EngineBackends.triggerPage(engine), work, zone);
@@ -100,6 +112,20 @@ final class Workspace implements ShellActions {
         mainWindow.showWorkspace(new TriggerListView(triggers).root(), workspaceNode(), this);
         triggers.refresh();
         health.check();
+    }
+
+    Engine engine() {
+        return engine;
+    }
+
+    /** The engine this workspace shows is going away (a restart): close the windows that use it. */
+    void close() {
+        if (producerStage != null) {
+            producerStage.close();
+        }
+        if (settingsStage != null) {
+            settingsStage.close();
+        }
     }
 
     /** Called on the FX thread now and then by the composition root's health timer. */
@@ -225,10 +251,29 @@ final class Workspace implements ShellActions {
 
     @Override
     public void settings() {
+        if (settingsStage != null) {
+            settingsStage.toFront();
+            return;
+        }
+        settingsStage = stage("Settings", Modality.WINDOW_MODAL);
+        Stage stage = settingsStage;
         FunctionsViewModel functions = new FunctionsViewModel(functionStore, work);
-        Stage stage = stage("Settings", Modality.WINDOW_MODAL);
-        stage.setScene(scene(new FunctionsView(functions, stylesheet).root(), 760, 460));
+        ClustersBackend clusterBackend = EngineBackends.clusters(engine);
+        ClustersViewModel clusters = new ClustersViewModel(clusterBackend, work);
+        ClusterInUseViewModel inUse = new ClusterInUseViewModel(clusterBackend,
+                new ClusterInUseStore(engine.config().dataDirectory()), work, () -> {
+                    stage.close();
+                    restartEngine.run();
+                });
+        SecretsViewModel secrets = new SecretsViewModel(EngineBackends.secrets(engine), work, zone);
+        SettingsView view = new SettingsView(new FunctionsView(functions, stylesheet), new ClustersView(clusters, inUse),
+                new SecretsView(secrets, stylesheet));
+        stage.setScene(scene(view.root(), 960, 680));
+        stage.setOnHidden(e -> settingsStage = null);
         functions.reload();
+        clusters.reload();
+        inUse.load();
+        secrets.reload();
         stage.show();
     }
 
