@@ -194,6 +194,45 @@ class MainWindowViewModelTest {
                 .hasMessage("The engine can only be started once; it is Starting");
     }
 
+    @Test
+    void restartStopsTheEngineThenStartsItAgain_withTheNewClusterInTheTopBar() {
+        FakeSession external = new FakeSession("kafka:9092");
+        List<FakeSession> sessions = new ArrayList<>(List.of(session, external));
+        MainWindowViewModel vm = viewModel(() -> sessions.remove(0));
+        vm.start();
+        background.runAll();
+        List<EngineState> states = recordStates(vm);
+
+        vm.restart("External cluster", false);
+        assertThat(vm.busyMessageProperty().get()).isEqualTo("Restarting the engine: stopping it…");
+        background.runAll();
+
+        assertThat(session.closed).isEqualTo(1);
+        assertThat(states).containsExactly(new EngineState.Stopping(), new EngineState.Starting(),
+                new EngineState.Running("kafka:9092"));
+        assertThat(vm.clusterNameProperty().get()).isEqualTo("External cluster");
+        assertThat(vm.statusTextProperty().get()).isEqualTo("Engine running · External cluster at kafka:9092");
+        assertThat(exits).hasValue(0);
+    }
+
+    @Test
+    void closingDuringARestart_stopsWhatStarted_andExits() {
+        FakeSession second = new FakeSession("127.0.0.1:40124");
+        List<FakeSession> sessions = new ArrayList<>(List.of(session, second));
+        MainWindowViewModel vm = viewModel(() -> sessions.remove(0));
+        vm.start();
+        background.runAll();
+
+        vm.restart("Embedded sandbox, secured", true);
+        vm.requestClose();
+        background.runAll();
+
+        assertThat(session.closed).isEqualTo(1);
+        assertThat(sessions).as("no second engine is started once the window closes").containsExactly(second);
+        assertThat(vm.engineStateProperty().get()).isEqualTo(new EngineState.Stopped());
+        assertThat(exits).hasValue(1);
+    }
+
     private static final class FakeSession implements EngineSession {
         private final String address;
         int closed;
