@@ -1,0 +1,152 @@
+package io.triggerlab.console.workflow;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.read.ListAppender;
+import io.triggerlab.console.settings.ClusterInUse;
+import io.triggerlab.console.settings.ClusterInUseStore;
+import io.triggerlab.engine.Engine;
+import io.triggerlab.engine.cluster.KafkaCluster;
+import io.triggerlab.engine.secrets.AwsSettingsFile;
+import io.triggerlab.engine.secrets.SecretMetadata;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Settings end to end, headless under Monocle, over a real engine: a secret created through the form lands in the
+ * engine's vault (its value in no log line), a cluster registered by bootstrap servers lands in the registry, the
+ * Secrets Manager settings land in aws.properties, and choosing the secured sandbox restarts the engine with it.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SettingsWorkflowIT {
+
+    private static final String PASSWORD = "pw-Zq81-never-logged";
+
+    @TempDir
+    Path dataDir;
+
+    private Stage stage;
+    private ConsoleDriver console;
+    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @BeforeEach
+    void captureLogs() {
+        logs.start();
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
+    }
+
+    @AfterEach
+    void close() {
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+        if (console != null) {
+            console.close();
+        }
+    }
+
+    @Test
+    void createsASecretAndAClusterThroughSettings_thenRestartsTheEngineOnTheSecuredSandbox(FxRobot robot) throws Exception {
+        console = new ConsoleDriver(robot, stage).open(dataDir);
+        Engine first = console.engine();
+        openSettings(robot, "#settings-tab-secrets");
+
+        // A secret without its password is refused inline with the engine's words; the password field is marked.
+        robot.clickOn("#secret-add");
+        await().until(() -> console.windowOpen("secret-editor"));
+        console.setText("#secret-name", "alice");
+        console.setText("#secret-username", "alice");
+        robot.clickOn("#secret-save");
+        assertThat(console.text("#secret-error")).isEqualTo("Secret arn:aws:secretsmanager:us-east-1:000000000000:"
+                + "secret:alice: field \"password\" is empty");
+        assertThat(robot.lookup("#secret-password").query().getPseudoClassStates().toString()).contains("invalid");
+
+        console.setText("#secret-password", PASSWORD);
+        assertThat(robot.lookup("#secret-password").query().isVisible()).as("masked").isTrue();
+        assertThat(robot.lookup("#secret-password-clear").query().isVisible()).isFalse();
+        robot.clickOn("#secret-show");
+        assertThat(console.text("#secret-password-clear")).isEqualTo(PASSWORD);
+        robot.clickOn("#secret-save");
+        await().until(() -> !console.windowOpen("secret-editor"));
+
+        String arn = "arn:aws:secretsmanager:us-east-1:000000000000:secret:alice";
+        assertThat(first.vault().list()).extracting(SecretMetadata::arn).contains(arn);
+        assertThat(first.vault().secretValue(arn).json()).isEqualTo("{\"username\":\"alice\",\"password\":\"" + PASSWORD + "\"}");
+        await().until(() -> console.rows("#secrets-table") == 1);
+
+        // Secrets Manager settings go to aws.properties, for the next engine start.
+        robot.clickOn("#secretsmanager-enabled");
+        console.setText("#secretsmanager-profile", "dev-sso");
+        robot.clickOn("#secretsmanager-save");
+        await().until(() -> !console.text("#secretsmanager-message").isEmpty());
+        AwsSettingsFile aws = AwsSettingsFile.load(dataDir.resolve(AwsSettingsFile.NAME), "us-east-1");
+        assertThat(aws.secretsManagerEnabled()).isTrue();
+        assertThat(aws.profile()).isEqualTo("dev-sso");
+
+        // A self-managed cluster registered by bootstrap servers; the sandbox is listed first.
+        robot.clickOn("#settings-tab-clusters");
+        await().until(() -> console.rows("#clusters-table") == 1);
+        console.setText("#cluster-new-name", "orders-kafka");
+        console.setText("#cluster-new-bootstrap", "kafka-1:9092");
+        robot.clickOn("#cluster-register");
+        await().until(() -> console.rows("#clusters-table") == 2);
+        assertThat(first.clusters().list()).extracting(KafkaCluster::clusterName)
+                .containsExactlyInAnyOrder("orders-kafka", "triggerlab-sandbox");
+
+        // The secured sandbox, applied by restarting the engine from the console.
+        robot.clickOn("#cluster-mode-secured-sandbox");
+        robot.clickOn("#cluster-restart");
+        robot.clickOn("Restart engine");
+        await().atMost(ConsoleDriver.ENGINE_START).until(() -> console.engine() != first
+                && "Running".equals(console.text("#engine-state")));
+        assertThat(new ClusterInUseStore(dataDir).load()).isEqualTo(new ClusterInUse(ClusterInUse.Mode.SECURED_SANDBOX, ""));
+        assertThat(console.engine().securedSandbox()).isPresent();
+        assertThat(console.text("#cluster-name")).isEqualTo("Embedded sandbox, secured");
+        assertThat(console.engine().vault().list()).extracting(SecretMetadata::arn).contains(arn);
+
+        openSettings(robot, "#settings-tab-clusters");
+        await().until(() -> !console.text("#secured-scram").isEmpty());
+        assertThat(console.text("#secured-scram")).isEqualTo(console.engine().securedSandbox().get().bootstrapBrokers().saslScram());
+        assertThat(console.text("#secured-ca-file")).isEqualTo(dataDir.resolve("sandbox-ca.pem").toString());
+
+        assertThat(logLines()).isNotEmpty().noneMatch(line -> line.contains(PASSWORD));
+    }
+
+    private void openSettings(FxRobot robot, String tab) {
+        robot.clickOn("#trigger-list");
+        robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
+        await().until(() -> console.windowOpen("settings-tabs"));
+        robot.clickOn(tab);
+    }
+
+    private List<String> logLines() {
+        List<String> lines = new ArrayList<>();
+        for (ILoggingEvent event : List.copyOf(logs.list)) {
+            lines.add(event.getFormattedMessage());
+            for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
+                lines.add(t.getMessage() == null ? "" : t.getMessage());
+            }
+        }
+        return lines;
+    }
+}
