@@ -10,6 +10,7 @@ import io.triggerlab.engine.Engine;
 import io.triggerlab.engine.cluster.KafkaCluster;
 import io.triggerlab.engine.secrets.AwsSettingsFile;
 import io.triggerlab.engine.secrets.SecretMetadata;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +23,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
+import com.sun.net.httpserver.HttpServer;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,6 +117,43 @@ class SettingsWorkflowIT {
         await().until(() -> console.rows("#clusters-table") == 2);
         assertThat(first.clusters().list()).extracting(KafkaCluster::clusterName)
                 .containsExactlyInAnyOrder("orders-kafka", "triggerlab-sandbox");
+
+        // An MSK cluster imported by ARN from an MSK endpoint (a local stand-in answering GetBootstrapBrokers)...
+        String mskArn = "arn:aws:kafka:eu-west-1:123456789012:cluster/payments/0f1e2d3c-1";
+        HttpServer msk = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        msk.createContext("/v1/clusters/", exchange -> {
+            byte[] body = "{\"bootstrapBrokerStringSaslScram\":\"b-1.payments.kafka.eu-west-1.amazonaws.com:9096\"}"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        msk.start();
+        try {
+            console.setText("#msk-arn", mskArn);
+            console.setText("#msk-endpoint", "http://127.0.0.1:" + msk.getAddress().getPort());
+            ScrollPane page = robot.lookup("#settings-clusters").queryAs(ScrollPane.class);
+            robot.interact(() -> page.setVvalue(1.0));
+            robot.clickOn("#msk-import");
+            await().until(() -> !console.text("#msk-import-result").isEmpty());
+        } finally {
+            msk.stop(0);
+        }
+        assertThat(console.text("#msk-import-result"))
+                .isEqualTo("Imported payments: SASL/SCRAM b-1.payments.kafka.eu-west-1.amazonaws.com:9096");
+        assertThat(first.clusters().find(mskArn)).isPresent();
+        await().until(() -> console.rows("#clusters-table") == 3);
+
+        // ...and one MSK cannot be reached for: a clear error dialog, not a stack trace.
+        console.setText("#msk-arn", mskArn);
+        console.setText("#msk-endpoint", "http://127.0.0.1:" + msk.getAddress().getPort());
+        robot.interact(() -> robot.lookup("#settings-clusters").queryAs(ScrollPane.class).setVvalue(1.0));
+        robot.clickOn("#msk-import");
+        await().until(() -> robot.lookup("The MSK cluster could not be imported").tryQuery().isPresent());
+        assertThat(robot.lookup(".dialog-message").queryLabeled().getText())
+                .startsWith("Cannot reach Amazon MSK at http://127.0.0.1:" + msk.getAddress().getPort() + " for " + mskArn);
+        robot.clickOn("OK");
+        robot.interact(() -> robot.lookup("#settings-clusters").queryAs(ScrollPane.class).setVvalue(0));
 
         // The secured sandbox, applied by restarting the engine from the console.
         robot.clickOn("#cluster-mode-secured-sandbox");
