@@ -25,11 +25,11 @@ public final class ClusterInUseViewModel {
 
     static final String SCRAM_HOWTO = String.join("\n",
             "To let a trigger authenticate with SASL/SCRAM on the secured sandbox:",
-            "1. Create a SCRAM user on the broker (in a terminal, while the console runs):",
+            "1. Create a SCRAM user on the broker and store it as a secret: \"Create SCRAM user and secret\" above does",
+            "   both. From a terminal instead (while the console runs):",
             "   printf 's3cret-pw' > alice.pw",
             "   triggerlab sandbox user add alice --password-file alice.pw",
-            "2. Store the same user as a secret: Secrets tab › New…, kind SASL/SCRAM, name alice,",
-            "   username alice, password s3cret-pw.",
+            "2. and then Secrets tab › New…, kind SASL/SCRAM, name alice, username alice, password s3cret-pw.",
             "3. In the trigger wizard choose the sandbox cluster and, under Authentication, SASL_SCRAM_512_AUTH with",
             "   that secret. Until the user has Lambda's ACLs the trigger shows",
             "   \"PROBLEM: Cluster failed to authorize Lambda.\"; grant them with",
@@ -53,6 +53,10 @@ public final class ClusterInUseViewModel {
     private final ReadOnlyStringWrapper tlsBrokers = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper caFile = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper caSecretArn = new ReadOnlyStringWrapper("");
+    private final StringProperty scramUser = new SimpleStringProperty("");
+    private final StringProperty scramPassword = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper scramMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper scramError = new ReadOnlyStringWrapper("");
 
     /**
      * @param restartEngine stops the running engine and starts it again with the saved choice (the main window shows
@@ -92,6 +96,27 @@ public final class ClusterInUseViewModel {
         tlsBrokers.set(info == null ? "" : info.tls());
         caFile.set(info == null ? "" : info.caFile());
         caSecretArn.set(info == null ? "" : info.caSecretArn());
+    }
+
+    /**
+     * Creates a SCRAM-SHA-512 user on the running secured sandbox and stores it as a secret of the same name, so a
+     * trigger can name it for SASL_SCRAM_512_AUTH.
+     */
+    public void createScramUser() {
+        scramMessage.set("");
+        scramError.set("");
+        String user = scramUser.get().strip();
+        String password = scramPassword.get();
+        if (user.isEmpty() || password.isEmpty()) {
+            scramError.set("Give a user name (e.g. alice) and a password for the SCRAM user");
+            return;
+        }
+        work.submit("create the SCRAM user", () -> backend.createSandboxScramUser(user, password), arn -> {
+            scramPassword.set("");
+            scramMessage.set("SCRAM user " + user + " created on the sandbox and stored as secret " + arn + ". Name "
+                    + "it for SASL_SCRAM_512_AUTH in a trigger, then grant the user Lambda's ACLs: triggerlab sandbox "
+                    + "acl grant-esm --user " + user + " --topic <topic> --group <trigger UUID>");
+        }, scramError::set);
     }
 
     /** Saves the choice for the next start; false (with the reason in {@link #errorMessageProperty()}) if invalid. */
@@ -179,6 +204,23 @@ public final class ClusterInUseViewModel {
 
     public ReadOnlyStringProperty caSecretArnProperty() {
         return caSecretArn.getReadOnlyProperty();
+    }
+
+    public StringProperty scramUserProperty() {
+        return scramUser;
+    }
+
+    public StringProperty scramPasswordProperty() {
+        return scramPassword;
+    }
+
+    /** What the last SCRAM user creation did, or empty. */
+    public ReadOnlyStringProperty scramMessageProperty() {
+        return scramMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty scramErrorProperty() {
+        return scramError.getReadOnlyProperty();
     }
 
     /** How to create a SCRAM user and its secret for the secured sandbox. */

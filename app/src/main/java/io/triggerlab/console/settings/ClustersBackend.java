@@ -41,6 +41,15 @@ public interface ClustersBackend {
     /** The cluster the running engine uses. */
     ClusterInUse running();
 
+    /**
+     * Creates (or replaces) a SCRAM-SHA-512 user on the running secured sandbox and stores the same user as a
+     * {@code {"username","password"}} secret in the local vault, ready for SASL_SCRAM_512_AUTH.
+     *
+     * @return the secret's ARN
+     * @throws IllegalArgumentException for a bad user name or password, or when no secured sandbox runs
+     */
+    String createSandboxScramUser(String user, String password);
+
     /** The secured sandbox's addresses and CA, when the engine runs one. */
     Optional<SecuredSandboxInfo> securedSandbox();
 

@@ -7,6 +7,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
@@ -99,13 +100,24 @@ public final class ClustersView {
                 securedRow("TLS brokers", "secured-tls", inUse.tlsBrokersProperty()),
                 securedRow("CA certificate", "secured-ca-file", inUse.caFileProperty()),
                 securedRow("CA secret", "secured-ca-secret", inUse.caSecretArnProperty())));
+        TextField user = Forms.field("scram-user", "alice", inUse.scramUserProperty());
+        PasswordField password = new PasswordField();
+        password.setId("scram-password");
+        password.textProperty().bindBidirectional(inUse.scramPasswordProperty());
+        Button create = new Button("Create SCRAM user and secret");
+        create.setId("scram-create");
+        create.setOnAction(e -> inUse.createScramUser());
+        HBox scram = new HBox(8, new Label("User"), user, new Label("Password"), password, create);
+        scram.setAlignment(Pos.CENTER_LEFT);
         TextArea howTo = new TextArea(inUse.scramHowTo());
         howTo.setId("secured-howto");
         howTo.setEditable(false);
         howTo.setWrapText(true);
         howTo.setPrefRowCount(10);
         howTo.getStyleClass().add("mono");
-        VBox box = new VBox(8, Forms.heading("Secured sandbox"), grid, howTo);
+        VBox box = new VBox(8, Forms.heading("Secured sandbox"), grid, scram,
+                Forms.message("scram-message", "result-ok", inUse.scramMessageProperty()),
+                Forms.message("scram-error", "inline-error", inUse.scramErrorProperty()), howTo);
         box.setId("secured-sandbox");
         box.visibleProperty().bind(inUse.securedProperty());
         box.managedProperty().bind(box.visibleProperty());

@@ -32,7 +32,7 @@ final class Forms {
         grid.setVgap(8);
         for (int i = 0; i < rows.size(); i++) {
             grid.addRow(i, rows.get(i));
-            GridPane.setHgrow(rows.get(i)[rows.get(i).length - 1], Priority.ALWAYS);
+            GridPane.setHgrow(rows.get(i)[1], Priority.ALWAYS); // the field, not a button after it
         }
         return grid;
     }

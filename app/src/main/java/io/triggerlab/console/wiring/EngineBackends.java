@@ -8,6 +8,7 @@ import io.triggerlab.console.settings.SecretsBackend;
 import io.triggerlab.console.settings.SecretsManagerSettings;
 import io.triggerlab.console.trigger.TriggerPageBackend;
 import io.triggerlab.console.wizard.WizardBackend;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.triggerlab.engine.Engine;
 import io.triggerlab.engine.cluster.ClusterRegistry;
 import io.triggerlab.engine.cluster.KafkaCluster;
@@ -192,6 +193,18 @@ final class EngineBackends {
             @Override
             public ClusterInUse running() {
                 return ClusterInUse.of(engine.config());
+            }
+
+            @Override
+            public String createSandboxScramUser(String user, String password) {
+                SecuredSandbox secured = engine.securedSandbox().orElseThrow(() -> new IllegalArgumentException(
+                        "The engine runs no secured sandbox: choose \"Embedded sandbox, secured\" and restart the engine"));
+                secured.upsertScramUser("SCRAM-SHA-512", user, password);
+                String arn = "arn:aws:secretsmanager:" + engine.config().region() + ":" + engine.config().accountId()
+                        + ":secret:" + user;
+                engine.vault().put(arn, new SecretValue(JsonNodeFactory.instance.objectNode()
+                        .put("username", user).put("password", password).toString()));
+                return arn;
             }
 
             @Override

@@ -91,4 +91,31 @@ class ClusterInUseViewModelTest {
 
         assertThat(new ClusterInUseStore(dataDir).load()).isEqualTo(ClusterInUse.SANDBOX);
     }
+
+    @Test
+    void createsAScramUserAndItsSecret_onTheSecuredSandbox() {
+        backend.secured = new ClustersBackend.SecuredSandboxInfo(FakeClusters.SANDBOX_ARN, "127.0.0.1:9096",
+                "127.0.0.1:9094", "/data/sandbox-ca.pem", "arn:aws:secretsmanager:us-east-1:000000000000:secret:triggerlab-sandbox-ca");
+        ClusterInUseViewModel vm = vm();
+        vm.scramUserProperty().set("alice");
+        vm.scramPasswordProperty().set("s3cret-pw");
+
+        vm.createScramUser();
+
+        assertThat(backend.scramUsers).containsExactly("alice:s3cret-pw");
+        assertThat(vm.scramPasswordProperty().get()).as("not kept in the form").isEmpty();
+        assertThat(vm.scramMessageProperty().get()).startsWith("SCRAM user alice created on the sandbox and stored as "
+                + "secret arn:aws:secretsmanager:us-east-1:000000000000:secret:alice.").doesNotContain("s3cret-pw");
+    }
+
+    @Test
+    void refusesAScramUserWithoutPassword() {
+        ClusterInUseViewModel vm = vm();
+        vm.scramUserProperty().set("alice");
+
+        vm.createScramUser();
+
+        assertThat(vm.scramErrorProperty().get()).isEqualTo("Give a user name (e.g. alice) and a password for the SCRAM user");
+        assertThat(backend.scramUsers).isEmpty();
+    }
 }

@@ -21,6 +21,7 @@ final class FakeClusters implements ClustersBackend {
     RuntimeException importFailure;
     ClusterInUse running = ClusterInUse.SANDBOX;
     SecuredSandboxInfo secured;
+    final List<String> scramUsers = new ArrayList<>();
 
     @Override
     public List<KafkaCluster> list() {
@@ -70,6 +71,15 @@ final class FakeClusters implements ClustersBackend {
     @Override
     public ClusterInUse running() {
         return running;
+    }
+
+    @Override
+    public String createSandboxScramUser(String user, String password) {
+        if (secured == null) {
+            throw new IllegalArgumentException("The engine runs no secured sandbox");
+        }
+        scramUsers.add(user + ":" + password);
+        return "arn:aws:secretsmanager:us-east-1:000000000000:secret:" + user;
     }
 
     @Override

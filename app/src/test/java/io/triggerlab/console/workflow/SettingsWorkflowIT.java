@@ -171,6 +171,14 @@ class SettingsWorkflowIT {
         assertThat(console.text("#secured-scram")).isEqualTo(console.engine().securedSandbox().get().bootstrapBrokers().saslScram());
         assertThat(console.text("#secured-ca-file")).isEqualTo(dataDir.resolve("sandbox-ca.pem").toString());
 
+        // A SCRAM user on the secured sandbox and its secret, in one step.
+        console.setText("#scram-user", "bob");
+        console.setText("#scram-password", PASSWORD);
+        robot.clickOn("#scram-create");
+        await().until(() -> !console.text("#scram-message").isEmpty());
+        assertThat(console.engine().vault().list()).extracting(SecretMetadata::arn)
+                .contains("arn:aws:secretsmanager:us-east-1:000000000000:secret:bob");
+
         assertThat(logLines()).isNotEmpty().noneMatch(line -> line.contains(PASSWORD));
     }
 
