@@ -22,6 +22,8 @@ public final class ConsoleApp extends Application {
         // Launcher has already rejected bad arguments, so parsing the same raw arguments again cannot fail here.
         LaunchOptions options = LaunchOptions.parse(getParameters().getRaw(), System.getenv(),
                 System.getProperty("user.home"));
+        // The defaults for the data directory; the composition applies the cluster in use saved in Settings
+        // (console.properties) on top, at the first start and at every restart from Settings.
         composition = new ConsoleComposition(EngineConfig.defaults(options.dataDirectory()), Engine::start,
                 Platform::runLater, Platform::exit);
         composition.start(stage);

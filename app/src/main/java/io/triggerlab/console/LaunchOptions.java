@@ -24,6 +24,8 @@ public record LaunchOptions(Command command, Path dataDirectory) {
             "Usage: java -jar triggerlab-console.jar [--data-dir DIR] [--version] [--self-test] [--help]",
             "",
             "Opens the TriggerLab console. It starts the engine, and with it an embedded Kafka broker, in this process.",
+            "The cluster it runs against (embedded sandbox, secured sandbox or existing bootstrap servers) is chosen in",
+            "File > Settings > Clusters and kept in console.properties in the data directory.",
             "",
             "  --data-dir DIR  TriggerLab's data directory (default: $" + DataDirectory.HOME_ENV + ", else ~/.triggerlab)",
             "  --version       print the version and exit",
