@@ -107,7 +107,19 @@ public final class ConsoleComposition implements AutoCloseable {
 
     private EngineSession startEngine(Function<EngineConfig, Engine> engineFactory, EngineConfig config) {
         log.info("Starting the engine in {}", config.dataDirectory());
-        Engine started = engineFactory.apply(config);
+        Engine started;
+        try {
+            started = engineFactory.apply(config);
+        } catch (RuntimeException e) {
+            ClusterInUse saved = clusterStore.find().orElse(null);
+            if (saved == null || saved.equals(ClusterInUse.SANDBOX)) {
+                throw e;
+            }
+            // Otherwise the saved choice would fail every start, and Settings cannot open without an engine.
+            throw new IllegalStateException((e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                    + "\n(The cluster in use, " + saved.shortLabel() + ", was chosen in Settings and is kept in "
+                    + clusterStore.file() + ": delete that file to start on the embedded sandbox.)", e);
+        }
         engine.set(started);
         AutoCloseable events = eventBridge.attach(started.events());
         return new StartedEngine(started, events);
