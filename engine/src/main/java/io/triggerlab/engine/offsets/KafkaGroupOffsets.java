@@ -23,6 +23,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
 import org.apache.kafka.common.errors.UnknownMemberIdException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -138,8 +139,22 @@ public final class KafkaGroupOffsets implements ConsumerGroupOffsets {
 
     /** Kafka refuses to move a group with members; saying who is still in it is more useful than its error code. */
     private void refuseActiveMembers(Admin admin, String group, String uuid) {
-        ConsumerGroupDescription description = await(admin.describeConsumerGroups(List.of(group)).describedGroups()
-                .get(group), "the members of consumer group " + group, uuid);
+        ConsumerGroupDescription description;
+        try {
+            description = admin.describeConsumerGroups(List.of(group)).describedGroups().get(group)
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GroupIdNotFoundException) {
+                return; // a mapping that never polled: the group does not exist yet, and the reset creates it
+            }
+            throw unavailable("the members of consumer group " + group, e.getCause());
+        } catch (TimeoutException e) {
+            throw new ServiceException("The cluster did not answer within " + timeout.toMillis() + " ms when asked for"
+                    + " the members of consumer group " + group + ": check that it is running and reachable");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceException("Interrupted while reading the members of consumer group " + group);
+        }
         if (!description.members().isEmpty()) {
             throw groupInUse(group, description.members().size());
         }
