@@ -1,7 +1,9 @@
 package io.triggerlab.console.wiring;
 
+import io.triggerlab.console.inspector.InvocationReplayer;
 import io.triggerlab.console.lag.LagBackend;
 import io.triggerlab.console.settings.FunctionStore;
+import io.triggerlab.console.trigger.OffsetResetBackend;
 import io.triggerlab.console.trigger.TriggerPageBackend;
 import io.triggerlab.console.wizard.WizardBackend;
 import io.triggerlab.engine.Engine;
@@ -134,5 +136,13 @@ final class EngineBackends {
                 return engine.config().accountId();
             }
         };
+    }
+
+    static OffsetResetBackend offsetReset(Engine engine) {
+        return (uuid, target) -> engine.mappings().resetOffsets(uuid, target);
+    }
+
+    static InvocationReplayer replayer(Engine engine) {
+        return engine::replay;
     }
 }
