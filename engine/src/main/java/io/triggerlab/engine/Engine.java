@@ -25,13 +25,17 @@ import io.triggerlab.engine.history.HistoryRetention;
 import io.triggerlab.engine.history.InvocationHistory;
 import io.triggerlab.engine.history.JdbcInvocationHistory;
 import io.triggerlab.engine.history.NoPayloadHistory;
+import io.triggerlab.engine.history.InvocationRecord;
 import io.triggerlab.engine.invoke.DefaultFunctionInvokerFactory;
+import io.triggerlab.engine.invoke.FunctionInvokerFactory;
 import io.triggerlab.engine.mapping.MappingRepository;
 import io.triggerlab.engine.mapping.MappingService;
 import io.triggerlab.engine.metrics.MetricsService;
 import io.triggerlab.engine.metrics.MetricsSettings;
+import io.triggerlab.engine.offsets.KafkaGroupOffsets;
 import io.triggerlab.engine.poller.ConsumerFactory;
 import io.triggerlab.engine.poller.PollerSupervisor;
+import io.triggerlab.engine.replay.Replayer;
 import io.triggerlab.engine.sandbox.BrokerSettings;
 import io.triggerlab.engine.sandbox.EmbeddedKafkaBroker;
 import io.triggerlab.engine.sandbox.FreePorts;
@@ -85,12 +89,14 @@ public final class Engine implements AutoCloseable {
     private final SecuredSandbox securedSandbox;
     private final TopicCatalog topics;
     private final TestRecordProducer producer;
+    private final Replayer replayer;
 
     private Engine(EngineConfig config, EngineEventBus events, Deque<AutoCloseable> closeables, String bootstrapServers,
                    EmbeddedKafkaBroker sandbox, FunctionRegistry functions, ClusterRegistry clusters,
                    MappingService mappings, InvocationHistory history, PollerSupervisor supervisor,
                    MetricsService metrics, URI apiEndpoint, LocalVault vault, SecretResolver secrets,
-                   FaultInjector faults, AwsCompatibilityCheck awsCheck, SecuredSandbox securedSandbox) {
+                   FaultInjector faults, AwsCompatibilityCheck awsCheck, SecuredSandbox securedSandbox,
+                   Replayer replayer) {
         this.config = config;
         this.events = events;
         this.closeables = closeables;
@@ -108,6 +114,7 @@ public final class Engine implements AutoCloseable {
         this.faults = faults;
         this.awsCheck = awsCheck;
         this.securedSandbox = securedSandbox;
+        this.replayer = replayer;
         this.topics = new KafkaTopicCatalog(bootstrapServers);
         this.producer = new KafkaTestRecordProducer(bootstrapServers);
     }
@@ -185,21 +192,24 @@ public final class Engine implements AutoCloseable {
             MetricsService metrics = push(started, new MetricsService(database.dataSource(), metricsSettings, events,
                     config.clock(), props -> withSecurity(props, security)));
             FaultInjector faults = new FaultInjector();
-            PollerSupervisor supervisor = push(started, new PollerSupervisor(functions, clusters,
-                    new FaultInjectingInvokerFactory(new DefaultFunctionInvokerFactory(config.clock()), faults),
+            FunctionInvokerFactory invokers = new FaultInjectingInvokerFactory(
+                    new DefaultFunctionInvokerFactory(config.clock()), faults);
+            PollerSupervisor supervisor = push(started, new PollerSupervisor(functions, clusters, invokers,
                     consumers::create, history, events,
                     config.clock(), metrics, aws.destinations()));
             MappingService mappings = new MappingService(new MappingRepository(database.dataSource()), functions,
-                    clusters, config.clock(), config.region(), config.accountId(), supervisor, AccessConfigurations.CHECK);
+                    clusters, config.clock(), config.region(), config.accountId(), supervisor, AccessConfigurations.CHECK,
+                    new KafkaGroupOffsets(clusters, security, KafkaGroupOffsets.DEFAULT_TIMEOUT));
             supervisor.bind(mappings);
             AwsCompatibilityCheck awsCheck = new AwsCompatibilityCheck(mappings, functions, history, secrets,
                     new KafkaTopicLimits(clusters, security));
+            Replayer replayer = new Replayer(history, mappings, functions, invokers, events, config.clock());
             LambdaApiServer api = push(started, new LambdaApiServer(new ApiContext(mappings, functions, clusters, history,
-                    config.clock(), config.region(), config.accountId(), metrics, faults, awsCheck, secured),
+                    config.clock(), config.region(), config.accountId(), metrics, faults, awsCheck, secured, replayer),
                     config.apiPort(), apiAccess));
             supervisor.recover();
             Engine engine = new Engine(config, events, started, bootstrap, sandbox, functions, clusters, mappings,
-                    history, supervisor, metrics, api.endpoint(), vault, secrets, faults, awsCheck, secured);
+                    history, supervisor, metrics, api.endpoint(), vault, secrets, faults, awsCheck, secured, replayer);
             events.publish(new EngineEvent.EngineStarted(config.clock().instant(), bootstrap, config.usesSandbox(),
                     api.endpoint().toString()));
             log.info("Engine started: Kafka at {}{}, Lambda API at {}, data directory {}", bootstrap,
@@ -351,6 +361,14 @@ public final class Engine implements AutoCloseable {
     /** Sends test records to the cluster in use. */
     public TestRecordProducer producer() {
         return producer;
+    }
+
+    /**
+     * Sends a stored invocation's exact event to its mapping's function again, once, committing nothing; the replay
+     * is stored in the history as its own attempt (see {@link Replayer}).
+     */
+    public InvocationRecord replay(long invocationId) {
+        return replayer.replay(invocationId);
     }
 
     /** How many pollers (Kafka consumers) a mapping runs right now. */

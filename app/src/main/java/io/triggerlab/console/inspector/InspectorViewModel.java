@@ -3,6 +3,7 @@ package io.triggerlab.console.inspector;
 import io.triggerlab.console.common.BackgroundWork;
 import io.triggerlab.console.invocations.InvocationRow;
 import io.triggerlab.engine.history.InvocationHistory;
+import io.triggerlab.engine.history.InvocationOutcome;
 import io.triggerlab.engine.history.InvocationRecord;
 import io.triggerlab.engine.history.InvocationSummary;
 import javafx.beans.property.ObjectProperty;
@@ -20,8 +21,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -32,8 +35,13 @@ import java.util.stream.Collectors;
 public final class InspectorViewModel {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+    /** Rows whose stored body is not an event the function received: nothing to replay. */
+    private static final Set<InvocationOutcome> NOT_AN_EVENT = EnumSet.of(InvocationOutcome.SENT_TO_DESTINATION,
+            InvocationOutcome.DESTINATION_FAILED, InvocationOutcome.DROPPED, InvocationOutcome.RECORDS_EXPIRED,
+            InvocationOutcome.MAXIMUM_PAYLOAD_SIZE_EXCEEDED);
 
     private final InvocationHistory history;
+    private final InvocationReplayer replayer;
     private final BackgroundWork work;
     private final ZoneId zone;
     private final KafkaEventReader reader;
@@ -55,12 +63,21 @@ public final class InspectorViewModel {
     private final ReadOnlyStringWrapper logs = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper replayable = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper replaying = new ReadOnlyBooleanWrapper();
 
     private InvocationRecord shown;
     private long requested;
 
+    /** An inspector without replays (the Replay action stays disabled). */
     public InspectorViewModel(InvocationHistory history, BackgroundWork work, ZoneId zone) {
+        this(history, null, work, zone);
+    }
+
+    /** @param replayer sends a stored event to the function again, or null when replays are not offered */
+    public InspectorViewModel(InvocationHistory history, InvocationReplayer replayer, BackgroundWork work, ZoneId zone) {
         this.history = Objects.requireNonNull(history, "history");
+        this.replayer = replayer;
         this.work = Objects.requireNonNull(work, "work");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.reader = new KafkaEventReader(zone);
@@ -111,6 +128,7 @@ public final class InspectorViewModel {
                 + InvocationRow.bytes(r.payloadBytes()) + " event · attempt " + r.attempt());
         attempts.set(describeAttempts(inspected.attempts(), r.id()));
         eventKept.set(r.payload() != null);
+        replayable.set(replayer != null && r.payload() != null && !NOT_AN_EVENT.contains(r.outcome()));
         eventJson.set(r.payload() == null ? "The engine did not keep this event's JSON (it was "
                 + InvocationRow.bytes(r.payloadBytes()) + "); the history's retention keeps bodies only up to its "
                 + "size limit." : inspected.prettyEvent());
@@ -167,6 +185,7 @@ public final class InspectorViewModel {
         attempts.set("");
         eventJson.set("");
         eventKept.set(false);
+        replayable.set(false);
         records.clear();
         selectedRecord.set(null);
         response.set("");
@@ -197,6 +216,41 @@ public final class InspectorViewModel {
             statusMessage.set("Saved the event to " + written + ". Replay it with: sam local invoke -e " + written
                     + "  or  aws lambda invoke --function-name FN --payload fileb://" + written + " out.json");
         }, errorMessage::set);
+    }
+
+    /**
+     * Sends the shown invocation's exact event to its function again, now, once (no retries, no offsets committed).
+     * The replay becomes its own row in the table ("Replay of #id") through the engine's InvocationCompleted event.
+     */
+    public void replay() {
+        InvocationRecord current = shown;
+        if (current == null || !replayable.get() || replaying.get()) {
+            return;
+        }
+        replaying.set(true);
+        errorMessage.set("");
+        statusMessage.set("Replaying invocation #" + current.id() + "…");
+        work.submit("replay the invocation", () -> replayer.replay(current.id()), replay -> {
+            replaying.set(false);
+            statusMessage.set("Replayed #" + current.id() + " as #" + replay.id() + ": "
+                    + InvocationRow.describe(replay.outcome()) + " in " + replay.duration().toMillis() + " ms"
+                    + (replay.errorMessage() == null ? "" : " — " + replay.errorMessage())
+                    + ". No offsets were committed.");
+        }, message -> {
+            replaying.set(false);
+            statusMessage.set("");
+            errorMessage.set(message);
+        });
+    }
+
+    /** True when the shown invocation's event was kept and was sent to the function, so it can be replayed. */
+    public ReadOnlyBooleanProperty replayableProperty() {
+        return replayable.getReadOnlyProperty();
+    }
+
+    /** True while a replay runs. */
+    public ReadOnlyBooleanProperty replayingProperty() {
+        return replaying.getReadOnlyProperty();
     }
 
     private record Inspected(InvocationRecord record, String prettyEvent, List<RecordRow> records,

@@ -3,10 +3,12 @@ package io.triggerlab.console.invocations;
 import io.triggerlab.engine.history.InvocationOutcome;
 import io.triggerlab.engine.history.InvocationSummary;
 import io.triggerlab.engine.history.PartitionRange;
+import io.triggerlab.engine.replay.ReplayBatchIds;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /**
@@ -21,7 +23,9 @@ public record InvocationRow(long id, String mappingUuid, String batchId, String 
 
     public static InvocationRow of(InvocationSummary s, ZoneId zone) {
         String partitions = s.partitions().stream().map(InvocationRow::range).collect(Collectors.joining(", "));
-        String attempt = s.attempt() == 1 ? "1" : s.attempt() + " ↻ retry";
+        OptionalLong replayOf = ReplayBatchIds.replayOf(s);
+        String attempt = replayOf.isPresent() ? "Replay of #" + replayOf.getAsLong()
+                : s.attempt() == 1 ? "1" : s.attempt() + " ↻ retry";
         return new InvocationRow(s.id(), s.mappingUuid(), s.batchId(), s.requestId(),
                 TIME.format(s.startedAt().atZone(zone)), partitions.isEmpty() ? "—" : partitions, s.recordCount(),
                 bytes(s.payloadBytes()), s.attempt(), attempt, s.duration().toMillis() + " ms", s.outcome(),

@@ -3,7 +3,6 @@ package io.triggerlab.console.lag;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ChoiceBox;
@@ -22,12 +21,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-/** The OffsetLag chart with its range selector, and the readout of the latest sample beside it. */
+/**
+ * The OffsetLag chart with its range selector and the scaling decisions marked on it (a dashed line each, the details in
+ * its tooltip), and the readout of the latest sample beside it.
+ */
 public final class LagChartView {
 
     private final LagChartViewModel viewModel;
     private final ZoneId zone;
-    private final LineChart<Number, Number> chart;
+    private final MarkedLineChart chart;
     private final NumberAxis time = new NumberAxis();
     private final Node root;
 
@@ -40,7 +42,7 @@ public final class LagChartView {
         time.setForceZeroInRange(false);
         time.setAutoRanging(true);
         time.setTickLabelFormatter(new TimeLabels());
-        this.chart = new LineChart<>(time, lag);
+        this.chart = new MarkedLineChart(time, lag);
         chart.setId("lag-chart");
         chart.setAnimated(false); // points arrive every few seconds; animating each redraw only costs CPU
         chart.setCreateSymbols(false);
@@ -49,6 +51,8 @@ public final class LagChartView {
         chart.setPrefHeight(280);
         viewModel.linesProperty().addListener((o, was, is) -> draw(is));
         draw(viewModel.linesProperty().get());
+        viewModel.markersProperty().addListener((o, was, is) -> chart.setMarkers(is));
+        chart.setMarkers(viewModel.markersProperty().get());
         this.root = layout();
     }
 

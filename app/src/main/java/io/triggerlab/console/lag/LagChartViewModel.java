@@ -38,6 +38,8 @@ public final class LagChartViewModel {
     public static final int DECISIONS_SHOWN = 8;
     /** Partition lines drawn at most: a 100-partition topic would be unreadable and costly to draw. */
     public static final int PARTITION_LINES_MAX = 16;
+    /** Scaling decisions kept for the chart's markers: a day of scaling at most every few minutes. */
+    public static final int MARKED_DECISIONS_MAX = 200;
 
     private final LagBackend backend;
     private final BackgroundWork work;
@@ -61,6 +63,9 @@ public final class LagChartViewModel {
     private final ReadOnlyStringWrapper consumers = new ReadOnlyStringWrapper("");
     private final ObservableList<String> decisions = FXCollections.observableArrayList();
     private final ObservableList<String> decisionsView = FXCollections.unmodifiableObservableList(decisions);
+    /** The shown trigger's recent decisions, newest first, for the markers. */
+    private final Deque<ScalingDecision> marked = new ArrayDeque<>();
+    private final ReadOnlyObjectWrapper<List<ScalingMarker>> markers = new ReadOnlyObjectWrapper<>(List.of());
 
     public LagChartViewModel(LagBackend backend, BackgroundWork work, ZoneId zone, Clock clock) {
         this.backend = Objects.requireNonNull(backend, "backend");
@@ -74,6 +79,7 @@ public final class LagChartViewModel {
         uuid = mappingUuid;
         points.clear();
         decisions.clear();
+        marked.clear();
         clearReadout();
         publish();
         load();
@@ -111,6 +117,11 @@ public final class LagChartViewModel {
             if (decisions.size() > DECISIONS_SHOWN) {
                 decisions.remove(DECISIONS_SHOWN, decisions.size());
             }
+            marked.addFirst(decision);
+            while (marked.size() > MARKED_DECISIONS_MAX) {
+                marked.removeLast();
+            }
+            publishMarkers();
         }
     }
 
@@ -146,7 +157,7 @@ public final class LagChartViewModel {
                 read.put(p.partition(), pointsOf(backend.series(topic.withPartition(p.partition())).points()));
             }
         }
-        return new Stored(latest, read, backend.scalingDecisions(mappingUuid, DECISIONS_SHOWN));
+        return new Stored(latest, read, backend.scalingDecisions(mappingUuid, MARKED_DECISIONS_MAX));
     }
 
     private static List<LagPoint> pointsOf(List<MetricPoint> stored) {
@@ -177,7 +188,9 @@ public final class LagChartViewModel {
             }
         }
         stored.latest().ifPresent(this::showReadout);
-        decisions.setAll(stored.decisions().stream().map(d -> LagText.decision(d, zone)).toList());
+        decisions.setAll(stored.decisions().stream().limit(DECISIONS_SHOWN).map(d -> LagText.decision(d, zone)).toList());
+        marked.clear();
+        marked.addAll(stored.decisions());
         trim(clock.instant());
         publish();
         status.set(points.get(LagLine.TOPIC).isEmpty() ? "No lag samples in the last " + range.get()
@@ -207,9 +220,16 @@ public final class LagChartViewModel {
         List<LagLine> out = new ArrayList<>();
         points.forEach((partition, line) -> out.add(new LagLine(LagLine.nameOf(partition), partition, List.copyOf(line))));
         lines.set(List.copyOf(out));
+        publishMarkers();
         if (!points.getOrDefault(LagLine.TOPIC, new ArrayDeque<>()).isEmpty()) {
             status.set("");
         }
+    }
+
+    /** The decisions within the range's span before now: older ones would sit off the chart's left edge. */
+    private void publishMarkers() {
+        Instant now = clock.instant();
+        markers.set(ScalingMarker.visible(List.copyOf(marked), now.minus(range.get().span()), now, zone));
     }
 
     private void showReadout(MetricsSnapshot s) {
@@ -266,6 +286,11 @@ public final class LagChartViewModel {
 
     public ReadOnlyStringProperty consumersProperty() {
         return consumers.getReadOnlyProperty();
+    }
+
+    /** The scaling decisions within the visible range, oldest first, to mark on the chart. */
+    public ReadOnlyObjectProperty<List<ScalingMarker>> markersProperty() {
+        return markers.getReadOnlyProperty();
     }
 
     /** The recent scaling decisions, newest first. */

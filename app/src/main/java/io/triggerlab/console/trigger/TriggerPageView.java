@@ -15,6 +15,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import java.util.Objects;
@@ -31,14 +32,25 @@ public final class TriggerPageView {
 
     private final TriggerPageViewModel viewModel;
     private final Consumer<EventSourceMapping> onEdit;
+    private final Consumer<EventSourceMapping> onResetOffsets;
     private final VBox lagChartSlot = new VBox();
     private final Node header;
     private final Node overview;
 
     /** @param onEdit opens the wizard to edit the shown mapping */
     public TriggerPageView(TriggerPageViewModel viewModel, Consumer<EventSourceMapping> onEdit) {
+        this(viewModel, onEdit, null);
+    }
+
+    /**
+     * @param onEdit         opens the wizard to edit the shown mapping
+     * @param onResetOffsets opens the "Reset offsets" dialog for the shown (disabled) mapping; null hides the action
+     */
+    public TriggerPageView(TriggerPageViewModel viewModel, Consumer<EventSourceMapping> onEdit,
+                           Consumer<EventSourceMapping> onResetOffsets) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.onEdit = Objects.requireNonNull(onEdit, "onEdit");
+        this.onResetOffsets = onResetOffsets;
         this.header = buildHeader();
         this.overview = buildOverview();
     }
@@ -90,7 +102,11 @@ public final class TriggerPageView {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox row = new HBox(10, new VBox(2, title, subtitle), badge, spacer, toggle, edit, delete);
+        HBox row = new HBox(10, new VBox(2, title, subtitle), badge, spacer, toggle, edit);
+        if (onResetOffsets != null) {
+            row.getChildren().add(resetOffsetsAction());
+        }
+        row.getChildren().add(delete);
         row.setAlignment(Pos.CENTER_LEFT);
 
         Label error = new Label();
@@ -104,6 +120,19 @@ public final class TriggerPageView {
         VBox box = new VBox(6, row, error);
         box.getStyleClass().add("page-header");
         return box;
+    }
+
+    /** The button sits in a pane that carries the tooltip: a disabled button shows none, and "why not" matters most. */
+    private Node resetOffsetsAction() {
+        Button reset = new Button("Reset offsets…");
+        reset.setId("reset-offsets");
+        reset.disableProperty().bind(viewModel.canResetOffsetsProperty().not().or(viewModel.busyProperty()));
+        reset.setOnAction(e -> onResetOffsets.accept(viewModel.mappingProperty().get()));
+        StackPane holder = new StackPane(reset);
+        Tooltip hint = new Tooltip();
+        hint.textProperty().bind(viewModel.resetOffsetsHintProperty());
+        Tooltip.install(holder, hint);
+        return holder;
     }
 
     private void confirmDelete(Node owner) {

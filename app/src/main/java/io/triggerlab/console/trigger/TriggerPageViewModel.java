@@ -48,6 +48,8 @@ public final class TriggerPageViewModel {
     private final ReadOnlyStringWrapper toggleLabel = new ReadOnlyStringWrapper("Disable");
     private final ReadOnlyBooleanWrapper canToggle = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canEdit = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canResetOffsets = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper resetOffsetsHint = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper("");
     /** The UUID asked for last; answers about any other trigger arrive too late and are dropped. */
@@ -155,6 +157,8 @@ public final class TriggerPageViewModel {
             pollers.set("");
             canToggle.set(false);
             canEdit.set(false);
+            canResetOffsets.set(false);
+            resetOffsetsHint.set("");
             return;
         }
         title.set(TriggerRow.functionNameOf(m.functionArn()));
@@ -172,6 +176,12 @@ public final class TriggerPageViewModel {
         canToggle.set(settled);
         canEdit.set(settled);
         toggleLabel.set(m.enabled() ? "Disable" : "Enable");
+        canResetOffsets.set(m.state() == MappingState.DISABLED);
+        resetOffsetsHint.set(m.state() == MappingState.DISABLED
+                ? "TriggerLab extra: move consumer group " + m.consumerGroupId() + " to the earliest or latest offsets, "
+                + "or to a time"
+                : "Disable the trigger first: Kafka only moves the offsets of a consumer group without members (the "
+                + "trigger is " + m.state().awsName() + ")");
     }
 
     private void showProblem(Optional<ProblemExplanation> explanation) {
@@ -282,6 +292,16 @@ public final class TriggerPageViewModel {
 
     public ReadOnlyBooleanProperty canEditProperty() {
         return canEdit.getReadOnlyProperty();
+    }
+
+    /** True only while the trigger is Disabled: Kafka refuses to move a group that has members. */
+    public ReadOnlyBooleanProperty canResetOffsetsProperty() {
+        return canResetOffsets.getReadOnlyProperty();
+    }
+
+    /** The reset action's tooltip: what it does, or why it is not available now. */
+    public ReadOnlyStringProperty resetOffsetsHintProperty() {
+        return resetOffsetsHint.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

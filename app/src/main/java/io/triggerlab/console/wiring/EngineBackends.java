@@ -1,11 +1,13 @@
 package io.triggerlab.console.wiring;
 
+import io.triggerlab.console.inspector.InvocationReplayer;
 import io.triggerlab.console.lag.LagBackend;
 import io.triggerlab.console.settings.ClusterInUse;
 import io.triggerlab.console.settings.ClustersBackend;
 import io.triggerlab.console.settings.FunctionStore;
 import io.triggerlab.console.settings.SecretsBackend;
 import io.triggerlab.console.settings.SecretsManagerSettings;
+import io.triggerlab.console.trigger.OffsetResetBackend;
 import io.triggerlab.console.trigger.TriggerPageBackend;
 import io.triggerlab.console.wizard.WizardBackend;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -297,5 +299,13 @@ final class EngineBackends {
                 AwsSettingsWriter.update(awsSettingsFile(engine), changes);
             }
         };
+    }
+
+    static OffsetResetBackend offsetReset(Engine engine) {
+        return (uuid, target) -> engine.mappings().resetOffsets(uuid, target);
+    }
+
+    static InvocationReplayer replayer(Engine engine) {
+        return engine::replay;
     }
 }

@@ -27,6 +27,8 @@ import io.triggerlab.console.settings.SettingsView;
 import io.triggerlab.console.shell.ClusterHealthViewModel;
 import io.triggerlab.console.shell.MainWindow;
 import io.triggerlab.console.shell.ShellActions;
+import io.triggerlab.console.trigger.OffsetResetView;
+import io.triggerlab.console.trigger.OffsetResetViewModel;
 import io.triggerlab.console.trigger.TriggerPageView;
 import io.triggerlab.console.trigger.TriggerPageViewModel;
 import io.triggerlab.console.triggers.TriggerListView;
@@ -55,6 +57,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
@@ -96,7 +99,7 @@ final class Workspace implements ShellActions {
         this.zone = zone;
         this.lag = new LagChartViewModel(EngineBackends.lag(engine), work, zone, Clock.systemUTC());
         this.invocations = new InvocationsViewModel(engine.history(), work, zone);
-        this.inspector = new InspectorViewModel(engine.history(), work, zone);
+        this.inspector = new InspectorViewModel(engine.history(), EngineBackends.replayer(engine), work, zone);
         this.health = new ClusterHealthViewModel(engine.topics(), work);
         triggers.selectedUuidProperty().addListener((o, was, is) -> {
             page.show(is);
@@ -150,7 +153,7 @@ final class Workspace implements ShellActions {
     }
 
     private Node workspaceNode() {
-        TriggerPageView pageView = new TriggerPageView(page, this::openWizard);
+        TriggerPageView pageView = new TriggerPageView(page, this::openWizard, this::openOffsetReset);
         pageView.lagChartSlot().getChildren().setAll(new LagChartView(lag, zone).root());
         SplitPane invocationSplit = new SplitPane(new InvocationsView(invocations).root(), new InspectorView(inspector).root());
         invocationSplit.setId("invocation-split");
@@ -215,6 +218,16 @@ final class Workspace implements ShellActions {
         });
         stage.setScene(scene(view.root(), 860, 560));
         wizard.load();
+        stage.show();
+    }
+
+    private void openOffsetReset(EventSourceMapping mapping) {
+        OffsetResetViewModel reset = new OffsetResetViewModel(mapping, EngineBackends.offsetReset(engine), work, zone,
+                LocalDate.now(zone));
+        Stage stage = stage("Reset offsets", Modality.WINDOW_MODAL);
+        // The lag counts from the committed offsets, which have just moved: reload it when the dialog closes.
+        stage.setOnHidden(e -> lag.show(mapping.uuid()));
+        stage.setScene(scene((javafx.scene.Parent) new OffsetResetView(reset, stage::close).root(), 600, 460));
         stage.show();
     }
 

@@ -202,6 +202,51 @@ class LagChartViewModelTest {
     }
 
     @Test
+    void marksOnlyTheScalingDecisionsWithinTheVisibleRange_andFollowsRangeChanges() {
+        backend.decisions.add(decision(A, T0.minusSeconds(30), 1, 2, "OffsetLag rose from 560 to 754 over 60 s"));
+        backend.decisions.add(decision(A, T0.minus(Duration.ofMinutes(10)), 2, 1, "OffsetLag was 0 for 60 s"));
+        backend.decisions.add(decision(A, T0.minus(Duration.ofHours(2)), 1, 2, "lag 9"));
+        vm.show(A);
+        background.runAll();
+
+        List<ScalingMarker> fiveMinutes = vm.markersProperty().get();
+        vm.selectRange(LagRange.ONE_HOUR);
+        background.runAll();
+        List<ScalingMarker> oneHour = vm.markersProperty().get();
+        vm.selectRange(LagRange.ONE_DAY);
+        background.runAll();
+        List<ScalingMarker> oneDay = vm.markersProperty().get();
+
+        assertThat(fiveMinutes).extracting(ScalingMarker::at).containsExactly(T0.minusSeconds(30));
+        assertThat(fiveMinutes.get(0).tooltip())
+                .isEqualTo("11:59:30 scaled 1 -> 2 consumers: OffsetLag rose from 560 to 754 over 60 s");
+        assertThat(fiveMinutes.get(0).label()).isEqualTo("1→2");
+        assertThat(oneHour).extracting(ScalingMarker::at)
+                .containsExactly(T0.minus(Duration.ofMinutes(10)), T0.minusSeconds(30));
+        assertThat(oneDay).extracting(ScalingMarker::at)
+                .containsExactly(T0.minus(Duration.ofHours(2)), T0.minus(Duration.ofMinutes(10)), T0.minusSeconds(30));
+    }
+
+    @Test
+    void liveDecisionsOfTheShownTriggerAddAMarker_othersDoNot() {
+        vm.show(A);
+        background.runAll();
+
+        vm.onScalingDecided(decision(B, T0.minusSeconds(5), 1, 2, "someone else's"));
+        List<ScalingMarker> afterOther = vm.markersProperty().get();
+        vm.onScalingDecided(decision(A, T0.minusSeconds(2), 2, 3, "OffsetLag rose"));
+
+        assertThat(afterOther).isEmpty();
+        assertThat(vm.markersProperty().get()).extracting(ScalingMarker::tooltip)
+                .containsExactly("11:59:58 scaled 2 -> 3 consumers: OffsetLag rose");
+    }
+
+    private static ScalingDecision decision(String uuid, Instant at, int from, int to, String message) {
+        return new ScalingDecision(0, uuid, at, from, to, from < to ? ScalingReason.LAG_GROWING : ScalingReason.LAG_GONE,
+                message);
+    }
+
+    @Test
     void age_readsAsAPersonSaysIt() {
         assertThat(LagText.age(400)).isEqualTo("0.4 s");
         assertThat(LagText.age(42_000)).isEqualTo("42 s");

@@ -51,6 +51,25 @@ class TriggerPageViewModelTest {
     }
 
     @Test
+    void offersResetOffsetsOnlyWhileDisabled_andSaysWhyNotOtherwise() {
+        backend.stored.put(A, mapping(A, "order-fn", "orders", MappingState.ENABLED, "OK"));
+        backend.stored.put(B, mapping(B, "pay-fn", "payments", MappingState.DISABLED, "OK"));
+
+        vm.show(A);
+        background.runAll();
+        boolean enabledCanReset = vm.canResetOffsetsProperty().get();
+        String enabledHint = vm.resetOffsetsHintProperty().get();
+        vm.show(B);
+        background.runAll();
+
+        assertThat(enabledCanReset).isFalse();
+        assertThat(enabledHint).isEqualTo("Disable the trigger first: Kafka only moves the offsets of a consumer group "
+                + "without members (the trigger is Enabled)");
+        assertThat(vm.canResetOffsetsProperty().get()).isTrue();
+        assertThat(vm.resetOffsetsHintProperty().get()).startsWith("TriggerLab extra: move consumer group " + B);
+    }
+
+    @Test
     void toggle_disablesThroughUpdateEventSourceMapping() {
         backend.stored.put(A, mapping(A, "order-fn", "orders", MappingState.ENABLED, "OK"));
         vm.show(A);

@@ -147,6 +147,13 @@ class ConsoleWorkflowIT {
         assertThat(console.text("#inspector-event")).contains("\"eventSource\" : \"aws:kafka\"", "\"customer\" : [ 90, 111, -61, -85 ]");
         assertThat(console.text("#inspector-response")).contains("\"eventSource\" : \"aws:kafka\"");
 
+        // Replay sends the same event again; the replay arrives in the table as its own row, marked with its original.
+        robot.clickOn("#replay-invocation");
+        await().atMost(Duration.ofSeconds(30)).until(() -> console.text("#inspector-status").startsWith("Replayed #"
+                + row.id() + " as #"));
+        await().until(() -> ConsoleDriver.onFx(() -> table.getItems().stream()
+                .anyMatch(r -> r.attemptText().equals("Replay of #" + row.id()))));
+
         // The overview's lag chart follows the live samples: the topic line gets points, the readout the counters.
         await().atMost(Duration.ofSeconds(60)).until(() -> console.text("#lag-counters").endsWith("Committed 1"));
         await().atMost(Duration.ofSeconds(60)).until(() -> lagPoints(robot) >= 2);

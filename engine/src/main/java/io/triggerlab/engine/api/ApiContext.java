@@ -7,6 +7,7 @@ import io.triggerlab.engine.function.FunctionRegistry;
 import io.triggerlab.engine.history.InvocationHistory;
 import io.triggerlab.engine.mapping.MappingService;
 import io.triggerlab.engine.metrics.MetricsService;
+import io.triggerlab.engine.replay.Replayer;
 import io.triggerlab.engine.sandbox.SecuredSandbox;
 
 import java.time.Clock;
@@ -28,11 +29,22 @@ import java.util.Objects;
  * @param awsCheck  "Would this pass on AWS?" (extension API, {@code aws-check}), or null when the server runs without
  *                  it (the route then answers 404)
  * @param securedSandbox the secured sandbox (SCRAM users, ACLs, CA), or {@code null} when the engine runs none
+ * @param replayer  replays stored invocations ({@code history/{id}/replay}), or null when the server runs without
+ *                  it (the route then answers 404)
  */
 public record ApiContext(MappingService mappings, FunctionRegistry functions, ClusterRegistry clusters,
                          InvocationHistory history, Clock clock, String region, String accountId,
                          MetricsService metrics, FaultInjector faults, AwsCompatibilityCheck awsCheck,
-                         SecuredSandbox securedSandbox) {
+                         SecuredSandbox securedSandbox, Replayer replayer) {
+
+    /** A context without replays. */
+    public ApiContext(MappingService mappings, FunctionRegistry functions, ClusterRegistry clusters,
+                      InvocationHistory history, Clock clock, String region, String accountId,
+                      MetricsService metrics, FaultInjector faults, AwsCompatibilityCheck awsCheck,
+                      SecuredSandbox securedSandbox) {
+        this(mappings, functions, clusters, history, clock, region, accountId, metrics, faults, awsCheck,
+                securedSandbox, null);
+    }
 
     /** A context with metrics and a fault injector of its own (faults armed through it reach no poller). */
     public ApiContext(MappingService mappings, FunctionRegistry functions, ClusterRegistry clusters,

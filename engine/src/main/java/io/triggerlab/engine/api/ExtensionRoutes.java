@@ -29,6 +29,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * POST   sandbox/users             {"name","password","mechanism"?}     201 (a SCRAM user on the secured sandbox)
  * POST   sandbox/esm-acls          {"user","topic","group"}             201 (the five ACLs Lambda needs)
  * POST   policy-check              {"mappingUuid","policy"}             200 (see {@link PolicyCheckRoutes})
+ * POST   mappings/{uuid}/reset-offsets  {"to","timestamp"?}             200 (see {@link TriggerOperationRoutes})
+ * POST   history/{id}/replay       (no body)                            200 Summary of the replay
  * </pre>
  * The bodies are described on {@link FunctionJson}, {@link ClusterRoutes}, {@link HistoryJson}, {@link MetricsRoutes},
  * {@link SandboxRoutes} and {@link PolicyCheckRoutes}.
@@ -45,6 +47,7 @@ final class ExtensionRoutes {
     private final AwsCheckRoutes awsCheck;
     private final SandboxRoutes sandbox;
     private final PolicyCheckRoutes policyCheck;
+    private final TriggerOperationRoutes operations;
 
     ExtensionRoutes(ApiContext context, ObjectMapper mapper) {
         this.functions = new FunctionRoutes(context, mapper);
@@ -55,6 +58,7 @@ final class ExtensionRoutes {
         this.awsCheck = new AwsCheckRoutes(context.awsCheck(), mapper);
         this.sandbox = new SandboxRoutes(context, mapper);
         this.policyCheck = new PolicyCheckRoutes(context, mapper);
+        this.operations = new TriggerOperationRoutes(context, mapper);
     }
 
     boolean handles(String rawPath) {
@@ -63,6 +67,9 @@ final class ExtensionRoutes {
 
     ApiResponse handle(ApiRequest request) {
         String rest = request.rawPath().substring(PREFIX.length());
+        if (TriggerOperationRoutes.handles(rest)) {
+            return operations.handle(request, rest);
+        }
         int slash = rest.indexOf('/');
         if (rest.startsWith("functions/") && FaultRoutes.handles(rest.substring(slash + 1))) {
             return faults.handle(request, rest.substring(slash + 1));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.triggerlab.engine.history.InvocationRecord;
 import io.triggerlab.engine.history.InvocationSummary;
 import io.triggerlab.engine.history.PartitionRange;
+import io.triggerlab.engine.replay.ReplayBatchIds;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -20,7 +21,8 @@ import java.util.Optional;
  * <p>Summary: {@code {"id":42,"mappingUuid":"…","batchId":"…","attempt":1,"requestId":"…",
  * "startedAt":"2025-03-01T10:15:31.123Z","durationMillis":42,"outcome":"SUCCESS",
  * "partitions":[{"topic":"orders","partition":0,"firstOffset":100,"lastOffset":102,"recordCount":3}],
- * "recordCount":3,"payloadBytes":2048,"payloadKept":true,"hasResponse":true,"errorMessage":null}}.
+ * "recordCount":3,"payloadBytes":2048,"payloadKept":true,"hasResponse":true,"errorMessage":null}}, plus
+ * {@code "replayOf":17} when the invocation replays invocation 17.
  *
  * <p>Invocation: a summary plus the bodies — {@code "payload"} (the event as JSON) and {@code "response"} (the
  * function's response, any JSON value) when they parse as JSON, otherwise {@code "payloadBase64"} /
@@ -53,11 +55,13 @@ final class HistoryJson {
                     .put("lastOffset", p.lastOffset())
                     .put("recordCount", p.recordCount());
         }
-        return out.put("recordCount", s.recordCount())
+        out.put("recordCount", s.recordCount())
                 .put("payloadBytes", s.payloadBytes())
                 .put("payloadKept", s.payloadKept())
                 .put("hasResponse", s.hasResponse())
                 .put("errorMessage", s.errorMessage());
+        ReplayBatchIds.replayOf(s).ifPresent(original -> out.put("replayOf", original));
+        return out;
     }
 
     ObjectNode invocation(InvocationRecord record) {

@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 /** {@code triggerlab history}: what the running engine's pollers sent to functions, newest first. */
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = "Lists invocations (newest first), or shows one with its exact event, response and logs.",
-        subcommands = HistoryCommand.Show.class)
+        subcommands = {HistoryCommand.Show.class, HistoryCommand.Replay.class})
 final class HistoryCommand implements Callable<Integer> {
 
     @Option(names = "--mapping", paramLabel = "UUID", description = "Only this event source mapping.")
@@ -65,7 +65,8 @@ final class HistoryCommand implements Callable<Integer> {
             }
             out.printf("%-8d %-24s %-36s %3d %-22s %7d %8d  %s%n", i.path("id").asLong(), startedAt(i.path("startedAt").asText()),
                     i.path("mappingUuid").asText(), i.path("attempt").asInt(), i.path("outcome").asText(),
-                    i.path("recordCount").asInt(), i.path("durationMillis").asLong(), partitions.toString().strip());
+                    i.path("recordCount").asInt(), i.path("durationMillis").asLong(), partitions.toString().strip()
+                            + (i.has("replayOf") ? " (replay of #" + i.path("replayOf").asLong() + ")" : ""));
         }
         if (page.has("nextBefore")) {
             out.println("More: triggerlab history --before " + page.path("nextBefore").asLong());
@@ -99,6 +100,35 @@ final class HistoryCommand implements Callable<Integer> {
             JsonNode invocation = new EngineApiClient(endpoint.endpoint).get("/triggerlab/v1/history/" + id);
             spec.commandLine().getOut().println(EngineApiClient.json().writerWithDefaultPrettyPrinter()
                     .writeValueAsString(invocation));
+            return 0;
+        }
+    }
+
+    @Command(name = "replay", mixinStandardHelpOptions = true,
+            description = {"Sends an invocation's exact event to its trigger's function again, now, once: no retries,",
+                    "no offsets committed. The replay is recorded in the history as its own invocation.",
+                    "  triggerlab history replay 42"})
+    static final class Replay implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "ID", description = "The invocation to replay (its event must be kept).")
+        long id;
+
+        @Mixin
+        FunctionCommand.EndpointMixin endpoint;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            JsonNode replay = new EngineApiClient(endpoint.endpoint).post("/triggerlab/v1/history/" + id + "/replay",
+                    EngineApiClient.json().createObjectNode());
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("Replayed #%d as #%d: %s in %d ms%n", id, replay.path("id").asLong(),
+                    replay.path("outcome").asText(), replay.path("durationMillis").asLong());
+            if (!replay.path("errorMessage").isNull() && replay.has("errorMessage")) {
+                out.println("Error: " + replay.path("errorMessage").asText());
+            }
+            out.println("Details: triggerlab history show " + replay.path("id").asLong());
             return 0;
         }
     }

@@ -36,6 +36,7 @@ public final class MappingService {
     private final MappingValidator validator;
     private final MappingAssembler assembler;
     private final SourceAccessCheck accessCheck;
+    private final ConsumerGroupOffsets groupOffsets;
     private final Object lock = new Object();
 
     /** Without the SourceAccessConfigurations rules ({@link SourceAccessCheck#NONE}). */
@@ -48,6 +49,15 @@ public final class MappingService {
     public MappingService(MappingRepository repository, FunctionRegistry functions, ClusterRegistry clusters,
                           Clock clock, String region, String accountId, MappingLifecycle lifecycle,
                           SourceAccessCheck accessCheck) {
+        this(repository, functions, clusters, clock, region, accountId, lifecycle, accessCheck,
+                ConsumerGroupOffsets.UNAVAILABLE);
+    }
+
+    /** @param groupOffsets moves consumer groups on their clusters, for {@link #resetOffsets} */
+    public MappingService(MappingRepository repository, FunctionRegistry functions, ClusterRegistry clusters,
+                          Clock clock, String region, String accountId, MappingLifecycle lifecycle,
+                          SourceAccessCheck accessCheck, ConsumerGroupOffsets groupOffsets) {
+        this.groupOffsets = Objects.requireNonNull(groupOffsets, "groupOffsets");
         this.repository = Objects.requireNonNull(repository, "repository");
         this.functions = Objects.requireNonNull(functions, "functions");
         this.clusters = Objects.requireNonNull(clusters, "clusters");
@@ -162,6 +172,26 @@ public final class MappingService {
         log.info("Deleting event source mapping {}", uuid);
         announce(deleting, lifecycle::deleting);
         return deleting;
+    }
+
+    /**
+     * A TriggerLab extra (the Lambda API has none): moves the mapping's consumer group to {@code target} on every
+     * partition of its topic, so the pollers start there when it is enabled again. Kafka refuses to move a group that
+     * has members, so the mapping must be Disabled; it stays locked against updates until the reset is done.
+     */
+    public OffsetResetResult resetOffsets(String uuid, OffsetReset target) {
+        Objects.requireNonNull(target, "target");
+        synchronized (lock) {
+            EventSourceMapping mapping = require(uuid);
+            if (mapping.state() != MappingState.DISABLED) {
+                throw new ResourceInUseException("Disable the trigger before resetting its offsets: " + uuid + " is "
+                        + mapping.state().awsName());
+            }
+            List<PartitionOffsetReset> partitions = groupOffsets.reset(mapping, target);
+            log.info("Reset the offsets of event source mapping {} (group {}, topic {}) to {}: {}", uuid,
+                    mapping.consumerGroupId(), mapping.topic(), target.describe(), partitions);
+            return new OffsetResetResult(uuid, mapping.topic(), mapping.consumerGroupId(), target, partitions);
+        }
     }
 
     /** Runtime callback: the mapping reached {@code state} (e.g. Enabled after Creating), for {@code reason}. */

@@ -1,0 +1,121 @@
+package io.triggerlab.engine.cli;
+
+import io.triggerlab.engine.Engine;
+import io.triggerlab.engine.EngineConfig;
+import io.triggerlab.engine.cluster.TestRecord;
+import io.triggerlab.engine.function.CommandTarget;
+import io.triggerlab.engine.function.FunctionDefinition;
+import io.triggerlab.engine.history.HistoryQuery;
+import io.triggerlab.engine.history.InvocationSummary;
+import io.triggerlab.engine.mapping.CreateEventSourceMappingRequest;
+import io.triggerlab.engine.mapping.EventSourceMapping;
+import io.triggerlab.engine.mapping.MappingState;
+import io.triggerlab.engine.mapping.SelfManagedEventSource;
+import io.triggerlab.engine.mapping.UpdateEventSourceMappingRequest;
+import io.triggerlab.engine.sandbox.EmbeddedKafkaBroker;
+import io.triggerlab.engine.testing.SharedKafkaBroker;
+import io.triggerlab.engine.testing.TestTopics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** {@code triggerlab trigger reset-offsets} and {@code triggerlab history replay} through a running engine's API. */
+@ExtendWith(SharedKafkaBroker.class)
+class TriggerOperationCommandsIT {
+
+    private final EmbeddedKafkaBroker broker;
+    private Engine engine;
+    private String endpoint;
+
+    TriggerOperationCommandsIT(EmbeddedKafkaBroker broker) {
+        this.broker = broker;
+    }
+
+    @BeforeEach
+    void start(@TempDir Path dataDir) {
+        engine = Engine.start(EngineConfig.defaults(dataDir).withApiPort(0).withExternalBootstrap(broker.bootstrapServers()));
+        endpoint = engine.apiEndpoint().toString();
+        engine.functions().register(new FunctionDefinition("cat", new CommandTarget(List.of("cat"), null, null),
+                Duration.ofSeconds(10), engine.config().region(), engine.config().accountId()));
+    }
+
+    @AfterEach
+    void stop() {
+        engine.close();
+    }
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new TriggerLabCli(new CliEnvironment(Map.of(), "/home/nobody")).commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private EventSourceMapping deliveredMapping(String topic) {
+        broker.createTopic(topic, 1);
+        engine.producer().send(topic, List.of(new TestRecord(0, null, "v1".getBytes(StandardCharsets.UTF_8), List.of())));
+        EventSourceMapping mapping = engine.mappings().create(CreateEventSourceMappingRequest.builder()
+                .functionName("cat").topics(List.of(topic)).startingPosition("TRIM_HORIZON")
+                .selfManagedEventSource(SelfManagedEventSource.ofBootstrapServers(List.of(broker.bootstrapServers())))
+                .maximumBatchingWindowInSeconds(0).build());
+        await().until(() -> engine.history().count(mapping.uuid()) >= 1);
+        return mapping;
+    }
+
+    @Test
+    void resetOffsets_printsEachPartitionBeforeAndAfter_andIsRefusedWhileEnabled() {
+        EventSourceMapping mapping = deliveredMapping(TestTopics.unique("cli-reset"));
+        await().until(() -> engine.mappings().get(mapping.uuid()).state() == MappingState.ENABLED);
+
+        Run refused = run("trigger", "reset-offsets", mapping.uuid(), "--to", "earliest", "--endpoint", endpoint);
+        engine.mappings().update(mapping.uuid(), UpdateEventSourceMappingRequest.builder().enabled(false).build());
+        await().until(() -> engine.mappings().get(mapping.uuid()).state() == MappingState.DISABLED);
+        Run reset = run("trigger", "reset-offsets", mapping.uuid(), "--to", "earliest", "--endpoint", endpoint);
+        Run badTarget = run("trigger", "reset-offsets", mapping.uuid(), "--to", "yesterday", "--endpoint", endpoint);
+
+        assertThat(refused.exitCode()).isEqualTo(TriggerLabCli.EXIT_USAGE);
+        assertThat(refused.err()).contains("ResourceInUseException: Disable the trigger before resetting its offsets: "
+                + mapping.uuid() + " is Enabled");
+        assertThat(reset.exitCode()).as(reset.err()).isZero();
+        assertThat(reset.out()).contains("Reset consumer group " + mapping.uuid() + " on topic " + mapping.topic()
+                + " to earliest").containsPattern("0\\s+1\\s+0");
+        assertThat(badTarget.err()).contains("Cannot reset offsets to 'yesterday': use earliest, latest or an ISO-8601");
+    }
+
+    @Test
+    void replay_sendsTheEventAgain_andTheHistoryListsItAsAReplay() {
+        EventSourceMapping mapping = deliveredMapping(TestTopics.unique("cli-replay"));
+        long original = engine.history().list(HistoryQuery.ofMapping(mapping.uuid(), 10)).get(0).id();
+
+        Run replay = run("history", "replay", String.valueOf(original), "--endpoint", endpoint);
+        Run listed = run("history", "--mapping", mapping.uuid(), "--endpoint", endpoint);
+        Run missing = run("history", "replay", "999999", "--endpoint", endpoint);
+
+        assertThat(replay.exitCode()).as(replay.err()).isZero();
+        InvocationSummary newest = engine.history().list(HistoryQuery.ofMapping(mapping.uuid(), 10)).get(0);
+        assertThat(replay.out()).contains("Replayed #" + original + " as #" + newest.id() + ": SUCCESS");
+        assertThat(listed.out()).contains("(replay of #" + original + ")");
+        assertThat(missing.exitCode()).isEqualTo(TriggerLabCli.EXIT_USAGE);
+        assertThat(missing.err()).contains("ResourceNotFoundException: Invocation #999999 is not in the history");
+    }
+}
