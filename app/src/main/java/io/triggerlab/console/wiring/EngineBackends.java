@@ -1,5 +1,7 @@
 package io.triggerlab.console.wiring;
 
+import io.triggerlab.console.awscheck.AwsCheckBackend;
+import io.triggerlab.console.faults.FaultSwitch;
 import io.triggerlab.console.lag.LagBackend;
 import io.triggerlab.console.settings.FunctionStore;
 import io.triggerlab.console.trigger.TriggerPageBackend;
@@ -7,6 +9,8 @@ import io.triggerlab.console.wizard.WizardBackend;
 import io.triggerlab.engine.Engine;
 import io.triggerlab.engine.cluster.KafkaCluster;
 import io.triggerlab.engine.cluster.TopicInfo;
+import io.triggerlab.engine.faults.FaultKind;
+import io.triggerlab.engine.faults.FaultPlan;
 import io.triggerlab.engine.function.FunctionDefinition;
 import io.triggerlab.engine.mapping.CreateEventSourceMappingRequest;
 import io.triggerlab.engine.mapping.EventSourceMapping;
@@ -132,6 +136,36 @@ final class EngineBackends {
             @Override
             public String accountId() {
                 return engine.config().accountId();
+            }
+        };
+    }
+
+    static AwsCheckBackend awsCheck(Engine engine) {
+        return uuid -> engine.awsCheck().check(uuid);
+    }
+
+    static FaultSwitch faults(Engine engine) {
+        return new FaultSwitch() {
+            @Override
+            public String functionNameOf(String functionArn) {
+                return engine.functions().find(functionArn).map(FunctionDefinition::name)
+                        .orElseThrow(() -> new IllegalArgumentException("Function " + functionArn + " is not "
+                                + "registered, so no faults can be injected into it: register it in Settings › Functions."));
+            }
+
+            @Override
+            public Optional<FaultPlan> plan(String functionName) {
+                return engine.faults().plan(functionName);
+            }
+
+            @Override
+            public FaultPlan arm(String functionName, FaultKind kind, int count) {
+                return engine.faults().arm(functionName, kind, count);
+            }
+
+            @Override
+            public Optional<FaultPlan> clear(String functionName) {
+                return engine.faults().clear(functionName);
             }
         };
     }
