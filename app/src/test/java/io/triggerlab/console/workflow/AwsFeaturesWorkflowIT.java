@@ -81,6 +81,7 @@ class AwsFeaturesWorkflowIT {
         assertThat(ConsoleDriver.onFx(() -> List.copyOf(findings.getItems()))).extracting(FindingRow::code)
                 .contains("LOCAL_ONLY_FUNCTION_TARGET", "DEFAULT_BATCHING_WINDOW_500_MS");
         assertThat(console.text("#aws-check-summary")).startsWith("AWS would");
+        snapshot("aws-check.png");
 
         // Arm one function error from the console.
         selectTab(robot, "Inject faults");
@@ -90,6 +91,7 @@ class AwsFeaturesWorkflowIT {
         robot.clickOn("#faults-arm");
         await().until(() -> console.text("#faults-armed").startsWith("Armed: the next invocation of faults-fn"));
         assertThat(console.engine().faults().plan("faults-fn")).hasValueSatisfying(p -> assertThat(p.remaining()).isEqualTo(1));
+        snapshot("faults.png");
 
         // The next invocation fails; with no retries its record goes to the (local) destination.
         console.engine().producer().send("it-faults", List.of(new TestRecord(null, null,
@@ -125,6 +127,17 @@ class AwsFeaturesWorkflowIT {
         assertThat(delivery.records()).isEqualTo(1);
         robot.interact(() -> outbox.getSelectionModel().select(0));
         await().until(() -> console.text("#outbox-record").contains("\"condition\" : \"RetryAttemptsExhausted\""));
+        snapshot("destinations.png");
+        selectTab(robot, "Invocations");
+        snapshot("inspector-coloured.png");
+    }
+
+    /** With {@code -Dconsole.snapshotDir=DIR}, a PNG of the main window, to look at the views. */
+    private void snapshot(String name) {
+        String dir = System.getProperty("console.snapshotDir", "");
+        if (!dir.isBlank()) {
+            console.snapshot(stage, Path.of(dir, name));
+        }
     }
 
     /** A command function that echoes the event, and a trigger with no retries and an SQS destination (local outbox). */
