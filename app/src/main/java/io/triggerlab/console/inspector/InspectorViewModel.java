@@ -252,7 +252,7 @@ public final class InspectorViewModel {
         return eventColoured.getReadOnlyProperty();
     }
 
-    /** "Showing the first 200 KB coloured …" for a large event; "" when all of it is coloured. */
+    /** "Showing the first 32 KB coloured …" for a large event; "" when all of it is coloured. */
     public ReadOnlyStringProperty eventColourNoteProperty() {
         return eventColourNote.getReadOnlyProperty();
     }
