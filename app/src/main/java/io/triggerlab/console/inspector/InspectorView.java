@@ -74,10 +74,12 @@ public final class InspectorView {
         attempts.getStyleClass().add("attempts");
         Button copy = new Button("Copy event");
         copy.setId("copy-event");
+        copy.setTooltip(new javafx.scene.control.Tooltip("Copies the event exactly as sent (compact JSON)"));
         copy.disableProperty().bind(viewModel.eventKeptProperty().not());
         copy.setOnAction(e -> {
             ClipboardContent content = new ClipboardContent();
-            content.putString(viewModel.eventJsonProperty().get());
+            // The exact JSON the function received, all of it, whatever part is coloured.
+            content.putString(viewModel.eventAsSent());
             Clipboard.getSystemClipboard().setContent(content);
         });
         Button export = new Button("Export test event…");
@@ -127,8 +129,7 @@ public final class InspectorView {
 
     /** The event sent, the function's answer and its logs, one tab each beside the records. */
     private Node outputTabs() {
-        TextArea event = monospace("inspector-event");
-        event.textProperty().bind(viewModel.eventJsonProperty());
+        Node event = eventPane();
         TextArea response = monospace("inspector-response");
         response.setWrapText(true);
         response.textProperty().bind(viewModel.responseProperty());
@@ -146,6 +147,33 @@ public final class InspectorView {
         tabs.setId("inspector-output");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;
+    }
+
+    /**
+     * The event, syntax-coloured; "Plain text" swaps in a text area whose text can be selected in part (text nodes
+     * cannot be selected).
+     */
+    private Node eventPane() {
+        ColouredJsonView coloured = new ColouredJsonView("inspector-event-coloured");
+        viewModel.eventColouredProperty().addListener((o, was, is) -> coloured.show(is));
+        coloured.show(viewModel.eventColouredProperty().get());
+        TextArea plain = monospace("inspector-event");
+        plain.textProperty().bind(viewModel.eventJsonProperty());
+        javafx.scene.control.CheckBox plainText = new javafx.scene.control.CheckBox("Plain text (to select part of it)");
+        plainText.setId("inspector-event-plain");
+        plain.visibleProperty().bind(plainText.selectedProperty());
+        coloured.root().visibleProperty().bind(plainText.selectedProperty().not());
+        Label note = shownWhenSet(bound(new Label(), viewModel.eventColourNoteProperty()));
+        note.setId("inspector-event-note");
+        note.getStyleClass().add("hint");
+        note.visibleProperty().unbind();
+        note.visibleProperty().bind(note.textProperty().isNotEmpty().and(plainText.selectedProperty().not()));
+        HBox bar = new HBox(10, plainText, note);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("event-bar");
+        BorderPane pane = new BorderPane(new StackPane(plain, coloured.root()));
+        pane.setTop(bar);
+        return pane;
     }
 
     private static Label shownWhenSet(Label label) {

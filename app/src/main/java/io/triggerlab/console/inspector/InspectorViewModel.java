@@ -9,6 +9,8 @@ import io.triggerlab.engine.history.InvocationSummary;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -53,6 +55,10 @@ public final class InspectorViewModel {
     private final ReadOnlyStringWrapper attempts = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper eventJson = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper eventKept = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<ColouredJson> eventColoured = new ReadOnlyObjectWrapper<>(ColouredJson.EMPTY);
+    private final ReadOnlyStringWrapper eventColourNote = new ReadOnlyStringWrapper("");
+    /** The event exactly as sent (compact, byte for byte as UTF-8 text): what Copy puts on the clipboard. */
+    private String eventAsSent = "";
     private final ObservableList<RecordRow> records = FXCollections.observableArrayList();
     private final ObjectProperty<RecordRow> selectedRecord = new SimpleObjectProperty<>();
     private final ObservableList<HeaderRow> headers = FXCollections.observableArrayList();
@@ -113,9 +119,11 @@ public final class InspectorViewModel {
                 + " is no longer in the history: the retention limit removed it. Newer invocations are still there."));
         byte[] payload = record.payload();
         List<RecordRow> rows = payload == null ? List.of() : reader.records(payload);
-        String pretty = payload == null ? "" : KafkaEventReader.pretty(payload);
+        String pretty = payload == null ? notKept(record) : KafkaEventReader.pretty(payload);
+        String asSent = payload == null ? "" : new String(payload, StandardCharsets.UTF_8);
         List<InvocationSummary> batch = history.attemptsOf(record.batchId());
-        return new Inspected(record, pretty, rows, batch);
+        // Colour runs are found here, off the FX thread: the view only turns them into text nodes.
+        return new Inspected(record, pretty, ColouredJson.of(pretty), asSent, rows, batch);
     }
 
     private void apply(Inspected inspected) {
@@ -129,13 +137,19 @@ public final class InspectorViewModel {
         attempts.set(describeAttempts(inspected.attempts(), r.id()));
         eventKept.set(r.payload() != null);
         replayable.set(replayer != null && r.payload() != null && !NOT_AN_EVENT.contains(r.outcome()));
-        eventJson.set(r.payload() == null ? "The engine did not keep this event's JSON (it was "
-                + InvocationRow.bytes(r.payloadBytes()) + "); the history's retention keeps bodies only up to its "
-                + "size limit." : inspected.prettyEvent());
+        eventJson.set(inspected.prettyEvent());
+        eventColoured.set(inspected.coloured());
+        eventColourNote.set(inspected.coloured().note());
+        eventAsSent = inspected.asSent();
         records.setAll(inspected.records());
         selectedRecord.set(records.isEmpty() ? null : records.get(0));
         response.set(describeResponse(r));
         logs.set(r.logs().isEmpty() ? "(the function logged nothing)" : r.logs());
+    }
+
+    private static String notKept(InvocationRecord r) {
+        return "The engine did not keep this event's JSON (it was " + InvocationRow.bytes(r.payloadBytes())
+                + "); the history's retention keeps bodies only up to its size limit.";
     }
 
     private static String describeAttempts(List<InvocationSummary> batch, long current) {
@@ -184,6 +198,9 @@ public final class InspectorViewModel {
         details.set("");
         attempts.set("");
         eventJson.set("");
+        eventColoured.set(ColouredJson.EMPTY);
+        eventColourNote.set("");
+        eventAsSent = "";
         eventKept.set(false);
         replayable.set(false);
         records.clear();
@@ -253,7 +270,8 @@ public final class InspectorViewModel {
         return replaying.getReadOnlyProperty();
     }
 
-    private record Inspected(InvocationRecord record, String prettyEvent, List<RecordRow> records,
+    private record Inspected(InvocationRecord record, String prettyEvent, ColouredJson coloured, String asSent,
+                             List<RecordRow> records,
                              List<InvocationSummary> attempts) {
     }
 
@@ -281,6 +299,21 @@ public final class InspectorViewModel {
     /** The event sent, pretty-printed. */
     public ReadOnlyStringProperty eventJsonProperty() {
         return eventJson.getReadOnlyProperty();
+    }
+
+    /** The pretty event with its colour runs (only a prefix of a large event is coloured). */
+    public ReadOnlyObjectProperty<ColouredJson> eventColouredProperty() {
+        return eventColoured.getReadOnlyProperty();
+    }
+
+    /** "Showing the first 32 KB coloured …" for a large event; "" when all of it is coloured. */
+    public ReadOnlyStringProperty eventColourNoteProperty() {
+        return eventColourNote.getReadOnlyProperty();
+    }
+
+    /** The exact event JSON the function received (the kept bytes as UTF-8 text), for Copy; "" when not kept. */
+    public String eventAsSent() {
+        return eventAsSent;
     }
 
     public ReadOnlyBooleanProperty eventKeptProperty() {

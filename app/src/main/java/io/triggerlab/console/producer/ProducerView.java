@@ -9,7 +9,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -87,6 +87,10 @@ public final class ProducerView {
         fileRow.managedProperty().bind(fromFile);
         TextField partition = field("produce-partition", "Any (by key)", viewModel.partitionProperty());
         TextField count = field("produce-count", "1", viewModel.countProperty());
+        TextField rate = field("produce-rate", "As fast as possible", viewModel.rateProperty());
+        Label perSecond = new Label("records/s");
+        HBox rateRow = new HBox(6, rate, perSecond);
+        rateRow.setAlignment(Pos.CENTER_LEFT);
 
         GridPane grid = new GridPane();
         grid.setHgap(10);
@@ -97,6 +101,7 @@ public final class ProducerView {
         grid.add(new VBox(6, value, fileRow), 1, 3);
         grid.addRow(4, name("Partition"), partition);
         grid.addRow(5, name("Count"), count);
+        grid.addRow(6, name("Rate"), rateRow);
         GridPane.setHgrow(topic, Priority.ALWAYS);
         return grid;
     }
@@ -135,9 +140,22 @@ public final class ProducerView {
         send.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         send.disableProperty().bind(viewModel.busyProperty());
         send.setOnAction(e -> viewModel.send());
-        ProgressIndicator progress = new ProgressIndicator();
-        progress.setPrefSize(18, 18);
+        Button stop = new Button("Stop");
+        stop.setId("produce-stop");
+        stop.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        stop.disableProperty().bind(viewModel.busyProperty().not());
+        stop.setOnAction(e -> viewModel.stop());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("produce-progress");
+        progress.setPrefWidth(140);
+        progress.progressProperty().bind(viewModel.progressProperty());
         progress.visibleProperty().bind(viewModel.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        Label progressText = new Label();
+        progressText.setId("produce-progress-text");
+        progressText.textProperty().bind(viewModel.progressTextProperty());
+        progressText.visibleProperty().bind(viewModel.busyProperty());
+        progressText.managedProperty().bind(progressText.visibleProperty());
         Label result = new Label();
         result.setId("produce-result");
         result.getStyleClass().add("result-ok");
@@ -150,7 +168,7 @@ public final class ProducerView {
         error.textProperty().bind(viewModel.errorMessageProperty());
         error.visibleProperty().bind(viewModel.errorMessageProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
-        HBox row = new HBox(10, send, progress, result);
+        HBox row = new HBox(10, send, stop, progress, progressText, result);
         row.setAlignment(Pos.CENTER_LEFT);
         return new VBox(8, row, error);
     }

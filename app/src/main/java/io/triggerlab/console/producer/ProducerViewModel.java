@@ -10,6 +10,8 @@ import io.triggerlab.engine.cluster.TopicInfo;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -17,6 +19,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,20 +33,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The "Produce test records" panel: key, value (text, JSON or a file), headers, partition and count, sent through the
- * engine's {@link TestRecordProducer}. {@code {n}} in the key, value or a header value becomes the record's number
- * (1..count), so one click can send distinct records.
+ * The "Produce test records" panel: key, value (text, JSON or a file), headers, partition, count and rate, sent through
+ * the engine's {@link TestRecordProducer} on the producer's own thread, with progress and Stop. {@code {n}} in the key,
+ * value or a header value becomes the record's number (1..count), so one click can send distinct records.
  */
 public final class ProducerViewModel {
 
     public static final int MAX_COUNT = 10_000;
     public static final String NUMBER_PLACEHOLDER = "{n}";
+    public static final int MAX_RATE = 100_000;
+
+    private static final Logger log = LoggerFactory.getLogger(ProducerViewModel.class);
 
     private final TopicCatalog topics;
     private final TestRecordProducer producer;
     private final BackgroundWork work;
+    private final Executor sendThread;
+    private final PacedSend pacedSend;
+    /** Set by Stop (on the FX thread), read by the send loop (on the send thread). */
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
 
     private final StringProperty topic = new SimpleStringProperty("");
     private final ObservableList<String> topicSuggestions = FXCollections.observableArrayList();
@@ -53,14 +66,25 @@ public final class ProducerViewModel {
     private final ObservableList<HeaderEntry> headers = FXCollections.observableArrayList();
     private final StringProperty partition = new SimpleStringProperty("");
     private final StringProperty count = new SimpleStringProperty("1");
+    private final StringProperty rate = new SimpleStringProperty("");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper("");
 
-    public ProducerViewModel(TopicCatalog topics, TestRecordProducer producer, BackgroundWork work) {
+    /**
+     * @param sendThread runs a whole send, which at a low rate may take minutes: the producer's own thread, so the
+     *                   console's workers stay free
+     * @param pacer      the clock that paces sends ({@link Pacer#system()})
+     */
+    public ProducerViewModel(TopicCatalog topics, TestRecordProducer producer, BackgroundWork work, Executor sendThread,
+                             Pacer pacer) {
         this.topics = Objects.requireNonNull(topics, "topics");
         this.producer = Objects.requireNonNull(producer, "producer");
         this.work = Objects.requireNonNull(work, "work");
+        this.sendThread = Objects.requireNonNull(sendThread, "sendThread");
+        this.pacedSend = new PacedSend(producer, Objects.requireNonNull(pacer, "pacer"));
     }
 
     /** Lists the cluster's topics for the topic field's suggestions. */
@@ -89,13 +113,54 @@ public final class ProducerViewModel {
             return;
         }
         busy.set(true);
-        work.submit("send the records", () -> producer.send(draft.topic(), draft.records()), sent -> {
-            busy.set(false);
-            result.set(describe(sent));
-        }, message -> {
-            busy.set(false);
-            errorMessage.set(message);
-        });
+        stopRequested.set(false);
+        progress.set(0);
+        progressText.set("Sending…");
+        sendThread.execute(() -> sendAll(draft));
+    }
+
+    /** On the send thread: builds the records, sends them paced, and reports back on the FX thread. */
+    private void sendAll(Draft draft) {
+        try {
+            List<TestRecord> records = draft.records();
+            int total = records.size();
+            List<SentRecord> sent = pacedSend.run(draft.topic(), records, draft.rate(), stopRequested::get,
+                    n -> work.onFxThread(() -> showProgress(n, total, draft.rate())));
+            work.onFxThread(() -> finished(sent, total));
+        } catch (RuntimeException | Error e) {
+            String message = BackgroundWork.describe("send the records", e);
+            log.warn("Could not send the test records to topic {}: {}", draft.topic(), message);
+            work.onFxThread(() -> {
+                busy.set(false);
+                progressText.set("");
+                errorMessage.set(message);
+            });
+        }
+    }
+
+    /** Stops a send in progress after the records already on their way; says how many went. */
+    public void stop() {
+        if (busy.get()) {
+            stopRequested.set(true);
+            progressText.set("Stopping…");
+        }
+    }
+
+    private void showProgress(int sent, int total, Integer perSecond) {
+        if (!busy.get()) {
+            return;
+        }
+        progress.set(total == 0 ? 1 : (double) sent / total);
+        progressText.set("Sent " + sent + " of " + total + (perSecond == null ? "" : " at " + perSecond + "/s")
+                + (stopRequested.get() ? " — stopping…" : ""));
+    }
+
+    private void finished(List<SentRecord> sent, int total) {
+        busy.set(false);
+        progress.set(total == 0 ? 1 : (double) sent.size() / total);
+        progressText.set("");
+        result.set(sent.size() < total ? "Stopped after " + sent.size() + " of " + total + " records. " + describe(sent)
+                : describe(sent));
     }
 
     /** Everything typed, checked and turned into records (the file is read in the background, at send time). */
@@ -105,6 +170,8 @@ public final class ProducerViewModel {
             throw new IllegalArgumentException("Give the topic to send to.");
         }
         int n = parseInt(count.get(), "Count", 1, MAX_COUNT, 1);
+        Integer perSecond = rate.get() == null || rate.get().isBlank() ? null
+                : parseInt(rate.get(), "Rate", 1, MAX_RATE, 1);
         Integer targetPartition = partition.get() == null || partition.get().isBlank() ? null
                 : parseInt(partition.get(), "Partition", 0, Integer.MAX_VALUE, 0);
         List<HeaderEntry> named = headers.stream().filter(h -> !h.nameProperty().get().isBlank()).toList();
@@ -119,7 +186,7 @@ public final class ProducerViewModel {
             throw new IllegalArgumentException("Choose the file whose bytes become the value.");
         }
         String keyText = key.get() == null ? "" : key.get();
-        return new Draft(topicName, () -> {
+        return new Draft(topicName, perSecond, () -> {
             byte[] fileBytes = path == null ? null : readFile(path);
             List<TestRecord> records = new ArrayList<>(n);
             for (int i = 1; i <= n; i++) {
@@ -181,7 +248,7 @@ public final class ProducerViewModel {
     }
 
     /** The records are built when sending, in the background, because a value file may be large. */
-    private record Draft(String topic, java.util.function.Supplier<List<TestRecord>> build) {
+    private record Draft(String topic, Integer rate, java.util.function.Supplier<List<TestRecord>> build) {
         List<TestRecord> records() {
             return build.get();
         }
@@ -225,6 +292,22 @@ public final class ProducerViewModel {
         return count;
     }
 
+    /** Records per second; blank sends as fast as the cluster takes them. */
+    public StringProperty rateProperty() {
+        return rate;
+    }
+
+    /** 0..1 of the records sent so far. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** "Sent 40 of 100 at 10/s" while sending. */
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    /** True while a send runs (Send is disabled, Stop enabled). */
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
     }

@@ -1,6 +1,8 @@
 package io.triggerlab.console.wiring;
 
 import io.triggerlab.console.inspector.InvocationReplayer;
+import io.triggerlab.console.awscheck.AwsCheckBackend;
+import io.triggerlab.console.faults.FaultSwitch;
 import io.triggerlab.console.lag.LagBackend;
 import io.triggerlab.console.settings.ClusterInUse;
 import io.triggerlab.console.settings.ClustersBackend;
@@ -16,6 +18,8 @@ import io.triggerlab.engine.cluster.ClusterRegistry;
 import io.triggerlab.engine.cluster.KafkaCluster;
 import io.triggerlab.engine.cluster.MskClusterImporter;
 import io.triggerlab.engine.cluster.TopicInfo;
+import io.triggerlab.engine.faults.FaultKind;
+import io.triggerlab.engine.faults.FaultPlan;
 import io.triggerlab.engine.function.FunctionDefinition;
 import io.triggerlab.engine.mapping.CreateEventSourceMappingRequest;
 import io.triggerlab.engine.mapping.EventSourceMapping;
@@ -307,5 +311,34 @@ final class EngineBackends {
 
     static InvocationReplayer replayer(Engine engine) {
         return engine::replay;
+    }
+    static AwsCheckBackend awsCheck(Engine engine) {
+        return uuid -> engine.awsCheck().check(uuid);
+    }
+
+    static FaultSwitch faults(Engine engine) {
+        return new FaultSwitch() {
+            @Override
+            public String functionNameOf(String functionArn) {
+                return engine.functions().find(functionArn).map(FunctionDefinition::name)
+                        .orElseThrow(() -> new IllegalArgumentException("Function " + functionArn + " is not "
+                                + "registered, so no faults can be injected into it: register it in Settings › Functions."));
+            }
+
+            @Override
+            public Optional<FaultPlan> plan(String functionName) {
+                return engine.faults().plan(functionName);
+            }
+
+            @Override
+            public FaultPlan arm(String functionName, FaultKind kind, int count) {
+                return engine.faults().arm(functionName, kind, count);
+            }
+
+            @Override
+            public Optional<FaultPlan> clear(String functionName) {
+                return engine.faults().clear(functionName);
+            }
+        };
     }
 }

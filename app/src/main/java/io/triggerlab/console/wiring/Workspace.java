@@ -1,14 +1,21 @@
 package io.triggerlab.console.wiring;
 
+import io.triggerlab.console.awscheck.AwsCheckView;
+import io.triggerlab.console.awscheck.AwsCheckViewModel;
 import io.triggerlab.console.common.BackgroundWork;
 import io.triggerlab.console.common.Dialogs;
 import io.triggerlab.console.demo.DemoSetup;
+import io.triggerlab.console.destinations.DestinationsView;
+import io.triggerlab.console.destinations.DestinationsViewModel;
+import io.triggerlab.console.faults.FaultsView;
+import io.triggerlab.console.faults.FaultsViewModel;
 import io.triggerlab.console.inspector.InspectorView;
 import io.triggerlab.console.inspector.InspectorViewModel;
 import io.triggerlab.console.invocations.InvocationsView;
 import io.triggerlab.console.invocations.InvocationsViewModel;
 import io.triggerlab.console.lag.LagChartView;
 import io.triggerlab.console.lag.LagChartViewModel;
+import io.triggerlab.console.producer.Pacer;
 import io.triggerlab.console.producer.ProducerView;
 import io.triggerlab.console.producer.ProducerViewModel;
 import io.triggerlab.console.settings.ClusterInUseStore;
@@ -59,8 +66,11 @@ import javafx.stage.Window;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Everything the console shows once the engine runs: the trigger list, the trigger page with its invocations and
@@ -82,6 +92,9 @@ final class Workspace implements ShellActions {
     private final InvocationsViewModel invocations;
     private final InspectorViewModel inspector;
     private final ClusterHealthViewModel health;
+    private final AwsCheckViewModel awsCheck;
+    private final FaultsViewModel faults;
+    private final DestinationsViewModel destinations;
     private final TabPane tabs = new TabPane();
     private final Runnable restartEngine;
     private Stage producerStage;
@@ -107,6 +120,25 @@ final class Workspace implements ShellActions {
             invocations.show(is);
         });
         invocations.selectedProperty().addListener((o, was, is) -> inspector.show(is));
+        this.awsCheck = new AwsCheckViewModel(EngineBackends.awsCheck(engine), work);
+        this.faults = new FaultsViewModel(EngineBackends.faults(engine), work);
+        this.destinations = new DestinationsViewModel(engine.history(), work, zone);
+        followShownMappingForAwsFeatures();
+    }
+
+    /** The AWS-check, fault and destination tabs follow the mapping the trigger page shows (loaded, or changed). */
+    private void followShownMappingForAwsFeatures() {
+        page.mappingProperty().addListener((o, was, is) -> {
+            awsCheck.show(is == null ? null : is.uuid());
+            faults.show(is == null ? null : is.functionArn());
+            destinations.show(is);
+        });
+    }
+
+    /** New invocations: the destinations outbox and the armed faults' remaining count follow them. */
+    private void awsFeaturesOnInvocations(String mappingUuid) {
+        destinations.onInvocationsOf(mappingUuid);
+        faults.onInvocation();
     }
 
     /** Puts the workspace into the main window and loads the triggers. Call on the FX thread. */
@@ -145,6 +177,7 @@ final class Workspace implements ShellActions {
             triggers.onEngineEvent(event);
         } else if (event instanceof EngineEvent.InvocationCompleted) {
             invocations.onInvocationsOf(((EngineEvent.InvocationCompleted) event).invocation().mappingUuid());
+            awsFeaturesOnInvocations(((EngineEvent.InvocationCompleted) event).invocation().mappingUuid());
         } else if (event instanceof EngineEvent.MetricsSampled) {
             lag.onMetricsSampled(((EngineEvent.MetricsSampled) event).snapshot());
         } else if (event instanceof EngineEvent.ScalingDecided) {
@@ -166,6 +199,7 @@ final class Workspace implements ShellActions {
         Tab overviewTab = new Tab("Overview", pageView.overview());
         overviewTab.setId("tab-overview");
         tabs.getTabs().setAll(invocationsTab, overviewTab);
+        tabs.getTabs().addAll(awsFeatureTabs());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("trigger-tabs");
         BorderPane selected = new BorderPane(tabs);
@@ -185,7 +219,24 @@ final class Workspace implements ShellActions {
         return stack;
     }
 
-    /** Shows a tab of the trigger page: "Invocations" or "Overview". */
+    /** "Would this pass on AWS?" (checked when first shown), fault injection and the destinations outbox. */
+    private List<Tab> awsFeatureTabs() {
+        Tab check = new Tab("Would this pass on AWS?", new AwsCheckView(awsCheck).root());
+        check.setId("tab-aws-check");
+        check.selectedProperty().addListener((o, was, is) -> awsCheck.setActive(is));
+        Tab faultsTab = new Tab("Inject faults", new FaultsView(faults).root());
+        faultsTab.setId("tab-faults");
+        faultsTab.selectedProperty().addListener((o, was, is) -> {
+            if (is) {
+                faults.refresh();
+            }
+        });
+        Tab outbox = new Tab("Destinations", new DestinationsView(destinations).root());
+        outbox.setId("tab-destinations");
+        return List.of(check, faultsTab, outbox);
+    }
+
+    /** Shows a tab of the trigger page: "Invocations", "Overview", "Would this pass on AWS?", "Inject faults", "Destinations". */
     void selectTab(String title) {
         tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
                 .ifPresent(t -> tabs.getSelectionModel().select(t));
@@ -242,7 +293,14 @@ final class Workspace implements ShellActions {
             producerStage.toFront();
             return;
         }
-        ProducerViewModel producer = new ProducerViewModel(engine.topics(), engine.producer(), work);
+        // Its own thread: a paced send may run for minutes and must not hold one of the console's workers.
+        ExecutorService sendThread = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "console-producer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ProducerViewModel producer = new ProducerViewModel(engine.topics(), engine.producer(), work, sendThread,
+                Pacer.system());
         EventSourceMapping shown = page.mappingProperty().get();
         if (shown != null) {
             producer.topicProperty().set(shown.topic());
@@ -250,7 +308,11 @@ final class Workspace implements ShellActions {
         producer.loadTopics();
         producerStage = stage("Produce test records", Modality.NONE);
         producerStage.setScene(scene(new ProducerView(producer).root(), 640, 620));
-        producerStage.setOnHidden(e -> producerStage = null);
+        producerStage.setOnHidden(e -> {
+            producerStage = null;
+            producer.stop();
+            sendThread.shutdown(); // the send under way ends at the next chunk
+        });
         producerStage.show();
     }
 

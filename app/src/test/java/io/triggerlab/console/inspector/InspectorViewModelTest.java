@@ -85,6 +85,26 @@ class InspectorViewModelTest {
     }
 
     @Test
+    void colourRunsCoverThePrettyEvent_andCopyTakesTheExactJsonSent() {
+        InvocationRecord record = history.add(MAPPING, "batch-1", 1, InvocationOutcome.SUCCESS, 41, EVENT);
+
+        vm.show(row(record));
+        background.runAll();
+
+        ColouredJson coloured = vm.eventColouredProperty().get();
+        assertThat(coloured.text()).isEqualTo(vm.eventJsonProperty().get());
+        assertThat(coloured.truncated()).isFalse();
+        assertThat(vm.eventColourNoteProperty().get()).isEmpty();
+        assertThat(coloured.spans()).filteredOn(s -> s.kind() == JsonSpan.Kind.KEY).first()
+                .satisfies(s -> assertThat(coloured.text().substring(s.start(), s.end())).isEqualTo("\"eventSource\""));
+        assertThat(vm.eventAsSent()).isEqualTo(EVENT);
+
+        vm.show(null);
+        assertThat(vm.eventColouredProperty().get()).isEqualTo(ColouredJson.EMPTY);
+        assertThat(vm.eventAsSent()).isEmpty();
+    }
+
+    @Test
     void exportsTheExactBytesSent_asATestEventFile(@TempDir Path dir) throws Exception {
         InvocationRecord record = history.add(MAPPING, "batch-1", 1, InvocationOutcome.SUCCESS, 41, EVENT);
         vm.show(row(record));

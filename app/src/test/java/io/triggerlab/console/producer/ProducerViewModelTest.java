@@ -26,15 +26,25 @@ class ProducerViewModelTest {
 
     private final QueuedExecutor background = new QueuedExecutor();
     private final List<TestRecord> sent = new ArrayList<>();
+    /** The size of each send call, and the fake clock when it was made. */
+    private final List<Integer> chunkSizes = new ArrayList<>();
+    private final List<Long> sentAtNanos = new ArrayList<>();
+    private final FakePacer pacer = new FakePacer();
+    private Runnable afterEachSend = () -> { };
     private RuntimeException refuse;
     private final TestRecordProducer producer = (topic, records) -> {
         if (refuse != null) {
             throw refuse;
         }
+        int before = sent.size();
         sent.addAll(records);
+        chunkSizes.add(records.size());
+        sentAtNanos.add(pacer.now);
+        afterEachSend.run();
         List<SentRecord> result = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
-            result.add(new SentRecord(topic, i % 2, 10 + i / 2, Instant.EPOCH));
+            int number = before + i;
+            result.add(new SentRecord(topic, number % 2, 10 + number / 2, Instant.EPOCH));
         }
         return result;
     };
@@ -59,7 +69,26 @@ class ProducerViewModelTest {
             return new ClusterHealth("id", 1, Duration.ZERO);
         }
     };
-    private final ProducerViewModel vm = new ProducerViewModel(catalog, producer, new BackgroundWork(background, Runnable::run));
+    private final QueuedExecutor sendThread = new QueuedExecutor();
+    private final ProducerViewModel vm = new ProducerViewModel(catalog, producer, new BackgroundWork(background, Runnable::run),
+            sendThread, pacer);
+
+    /** A clock that moves only when the sender waits: pacing is checked without a wall clock. */
+    private static final class FakePacer implements Pacer {
+        long now = 1_000;
+        final List<Long> waits = new ArrayList<>();
+
+        @Override
+        public long nanoTime() {
+            return now;
+        }
+
+        @Override
+        public void awaitUntil(long deadline, java.util.function.BooleanSupplier stopped) {
+            waits.add(deadline - now);
+            now = Math.max(now, deadline);
+        }
+    }
 
     private static String utf8(byte[] bytes) {
         return new String(bytes, StandardCharsets.UTF_8);
@@ -79,6 +108,7 @@ class ProducerViewModelTest {
         vm.countProperty().set("4");
 
         vm.send();
+        sendThread.runAll();
         background.runAll();
 
         assertThat(vm.topicSuggestions()).containsExactly("orders");
@@ -109,8 +139,77 @@ class ProducerViewModelTest {
         vm.countProperty().set("20000");
         vm.send();
         assertThat(vm.errorMessageProperty().get()).isEqualTo("Count 20000 is out of range: must be 1..10000");
-        assertThat(background.waiting()).isZero();
+        assertThat(sendThread.waiting()).isZero();
         assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void aRate_pacesTheRecords_inChunksDueAtCountOverRate() {
+        vm.topicProperty().set("orders");
+        vm.countProperty().set("100");
+        vm.rateProperty().set("50");
+
+        vm.send();
+        assertThat(vm.busyProperty().get()).isTrue();
+        sendThread.runAll();
+        background.runAll();
+
+        assertThat(sent).hasSize(100);
+        assertThat(chunkSizes).as("50/s: 5 records every 100 ms").hasSize(20).containsOnly(5);
+        assertThat(sentAtNanos.get(1) - sentAtNanos.get(0)).isEqualTo(100_000_000L);
+        assertThat(sentAtNanos.get(19) - sentAtNanos.get(0)).as("record 95 is due at 95/50 s").isEqualTo(1_900_000_000L);
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(vm.progressProperty().get()).isEqualTo(1.0);
+        assertThat(vm.resultProperty().get()).startsWith("Sent 100 records to orders:");
+    }
+
+    @Test
+    void withoutARate_sendsAsFastAsPossible_inChunksThatShowProgress() {
+        vm.topicProperty().set("orders");
+        vm.countProperty().set("1200");
+        List<String> progress = new ArrayList<>();
+        vm.progressTextProperty().addListener((o, was, is) -> progress.add(is));
+
+        vm.send();
+        sendThread.runAll();
+        background.runAll();
+
+        assertThat(chunkSizes).containsExactly(500, 500, 200);
+        assertThat(pacer.waits).as("never waits").isEmpty();
+        assertThat(progress).containsExactly("Sending…", "Sent 500 of 1200", "Sent 1000 of 1200", "Sent 1200 of 1200", "");
+    }
+
+    @Test
+    void stop_endsTheSendAfterTheChunkOnItsWay_andSaysHowManyWent() {
+        vm.topicProperty().set("orders");
+        vm.countProperty().set("10");
+        vm.rateProperty().set("2");
+        afterEachSend = () -> {
+            if (sent.size() == 3) {
+                vm.stop(); // as if Stop were clicked while the third record was on its way
+            }
+        };
+
+        vm.send();
+        sendThread.runAll();
+        background.runAll();
+
+        assertThat(sent).hasSize(3);
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(vm.resultProperty().get())
+                .isEqualTo("Stopped after 3 of 10 records. Sent 3 records to orders: orders-0 offsets 10–11, orders-1 offset 10");
+    }
+
+    @Test
+    void aBadRate_isExplainedBeforeAnythingIsSent() {
+        vm.topicProperty().set("orders");
+        vm.rateProperty().set("0");
+        vm.send();
+        assertThat(vm.errorMessageProperty().get()).isEqualTo("Rate 0 is out of range: must be 1..100000");
+        vm.rateProperty().set("fast");
+        vm.send();
+        assertThat(vm.errorMessageProperty().get()).isEqualTo("Rate 'fast' is not a whole number");
+        assertThat(sendThread.waiting()).isZero();
     }
 
     @Test
@@ -121,6 +220,7 @@ class ProducerViewModelTest {
         vm.fileProperty().set(file.toString());
 
         vm.send();
+        sendThread.runAll();
         background.runAll();
 
         assertThat(sent.get(0).value()).containsExactly(1, 2, 3);
@@ -134,6 +234,7 @@ class ProducerViewModelTest {
         vm.valueProperty().set("{}");
 
         vm.send();
+        sendThread.runAll();
         background.runAll();
 
         assertThat(vm.errorMessageProperty().get()).isEqualTo("Could not send the records: Cannot send to topic orders "

@@ -1,0 +1,48 @@
+package io.triggerlab.console.awscheck;
+
+import io.triggerlab.engine.awscheck.Finding;
+import io.triggerlab.engine.awscheck.Severity;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One finding as the tab shows it.
+ *
+ * @param code         the engine's stable code, e.g. {@code MSK_SASL_PLAIN}
+ * @param severity     rejected, or behaves differently
+ * @param whatAwsDoes  what is the matter on AWS, naming the setting
+ * @param whatToChange how to make it pass (or what to expect)
+ * @param readingOfAws true when the finding rests on TriggerLab's reading of AWS, not on AWS's documentation
+ */
+public record FindingRow(String code, Severity severity, String whatAwsDoes, String whatToChange, boolean readingOfAws) {
+
+    /**
+     * The codes whose verdict is TriggerLab's reading of AWS (docs/aws-reading.md, "Would this pass on AWS?": AWS's
+     * message for provisioned-only settings and metadata filters is unknown). The engine's report does not carry the
+     * label, so the console keeps this list next to the documentation it comes from.
+     */
+    static final Set<String> READINGS = Set.of("PROVISIONED_ONLY_IN_ON_DEMAND", "FILTER_ON_METADATA");
+
+    public FindingRow {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(whatAwsDoes, "whatAwsDoes");
+        Objects.requireNonNull(whatToChange, "whatToChange");
+    }
+
+    public static FindingRow of(Finding finding) {
+        return new FindingRow(finding.code(), finding.severity(), finding.message(), finding.whatToDo(),
+                READINGS.contains(finding.code()));
+    }
+
+    /** "✖ AWS would reject this" or "⚠ Works differently on AWS". */
+    public String severityLabel() {
+        return severity == Severity.WOULD_BE_REJECTED ? "✖ AWS would reject this" : "⚠ Works differently on AWS";
+    }
+
+    /** The stylesheet class that colours the severity: {@code finding-rejected} or {@code finding-differs}. */
+    public String styleClass() {
+        return severity == Severity.WOULD_BE_REJECTED ? "finding-rejected" : "finding-differs";
+    }
+}

@@ -1,0 +1,168 @@
+package io.triggerlab.console.workflow;
+
+import io.triggerlab.console.awscheck.FindingRow;
+import io.triggerlab.console.destinations.OutboxDelivery;
+import io.triggerlab.console.destinations.OutboxRow;
+import io.triggerlab.console.invocations.InvocationRow;
+import io.triggerlab.engine.cluster.KafkaCluster;
+import io.triggerlab.engine.cluster.TestRecord;
+import io.triggerlab.engine.function.CommandTarget;
+import io.triggerlab.engine.function.FunctionDefinition;
+import io.triggerlab.engine.history.InvocationOutcome;
+import io.triggerlab.engine.mapping.CreateEventSourceMappingRequest;
+import io.triggerlab.engine.mapping.DestinationConfig;
+import io.triggerlab.engine.mapping.EventSourceMapping;
+import io.triggerlab.engine.mapping.MappingState;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The console's views of AWS's newer trigger features, headless over a real engine and its embedded broker: the "Would
+ * this pass on AWS?" tab lists the trigger's findings, an armed fault makes the next invocation fail (visible in the
+ * invocations table), the given-up record lands in the destinations outbox, and the inspector colours the event.
+ */
+@ExtendWith(ApplicationExtension.class)
+class AwsFeaturesWorkflowIT {
+
+    private static final String QUEUE = "arn:aws:sqs:us-east-1:000000000000:faults-dlq";
+
+    @TempDir
+    Path dataDir;
+
+    private Stage stage;
+    private ConsoleDriver console;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void close() {
+        if (console != null) {
+            console.close();
+        }
+    }
+
+    @Test
+    void awsCheckListsFindings_anArmedFaultFailsTheNextInvocation_andItsRecordLandsInTheOutbox(FxRobot robot)
+            throws Exception {
+        console = new ConsoleDriver(robot, stage).open(dataDir);
+        EventSourceMapping mapping = createTrigger();
+        await().until(() -> robot.lookup("#trigger-" + mapping.uuid()).tryQuery().isPresent());
+        robot.clickOn("#trigger-" + mapping.uuid());
+        await().until(() -> "Enabled".equals(console.text("#trigger-badge")));
+
+        // The AWS check: a command target and the unset batching window both differ on AWS.
+        selectTab(robot, "Would this pass on AWS?");
+        ListView<FindingRow> findings = robot.lookup("#aws-check-findings").queryListView();
+        await().atMost(Duration.ofSeconds(30)).until(() -> ConsoleDriver.onFx(() -> findings.getItems().size()) >= 2);
+        assertThat(ConsoleDriver.onFx(() -> List.copyOf(findings.getItems()))).extracting(FindingRow::code)
+                .contains("LOCAL_ONLY_FUNCTION_TARGET", "DEFAULT_BATCHING_WINDOW_500_MS");
+        assertThat(console.text("#aws-check-summary")).startsWith("AWS would");
+        snapshot("aws-check.png");
+
+        // Arm one function error from the console.
+        selectTab(robot, "Inject faults");
+        await().until(() -> "Function: faults-fn".equals(console.text("#faults-function")));
+        assertThat(console.text("#faults-extra")).isEqualTo("TriggerLab extra — AWS has no such switch");
+        console.setText("#faults-count", "1");
+        robot.clickOn("#faults-arm");
+        await().until(() -> console.text("#faults-armed").startsWith("Armed: the next invocation of faults-fn"));
+        assertThat(console.engine().faults().plan("faults-fn")).hasValueSatisfying(p -> assertThat(p.remaining()).isEqualTo(1));
+        snapshot("faults.png");
+
+        // The next invocation fails; with no retries its record goes to the (local) destination.
+        console.engine().producer().send("it-faults", List.of(new TestRecord(null, null,
+                "{\"orderId\":7}".getBytes(StandardCharsets.UTF_8), List.of())));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "Nothing armed: faults-fn runs normally."
+                .equals(console.text("#faults-armed")));
+        selectTab(robot, "Invocations");
+        TableView<InvocationRow> table = robot.lookup("#invocation-table").queryTableView();
+        await().atMost(Duration.ofSeconds(60)).until(() -> ConsoleDriver.onFx(() -> table.getItems().stream()
+                .anyMatch(r -> r.outcome() == InvocationOutcome.FUNCTION_ERROR)));
+        InvocationRow failed = ConsoleDriver.onFx(() -> table.getItems().stream()
+                .filter(r -> r.outcome() == InvocationOutcome.FUNCTION_ERROR).findFirst().orElseThrow());
+        assertThat(failed.records()).isEqualTo(1);
+
+        // The inspector shows the failed invocation's event syntax-coloured.
+        robot.interact(() -> table.getSelectionModel().select(failed));
+        TextFlow coloured = robot.lookup("#inspector-event-coloured").queryAs(TextFlow.class);
+        await().until(() -> ConsoleDriver.onFx(() -> coloured.getChildren().stream()
+                .anyMatch(n -> n.getStyleClass().contains("json-key"))));
+        assertThat(ConsoleDriver.onFx(() -> coloured.getChildren().stream()
+                .filter(n -> n.getStyleClass().contains("json-key")).map(n -> ((Text) n).getText())
+                .findFirst().orElseThrow())).isEqualTo("\"eventSource\"");
+
+        // The destinations outbox: kept locally (no AWS delivery configured), with AWS's failure record.
+        selectTab(robot, "Destinations");
+        assertThat(console.text("#outbox-destination")).isEqualTo("OnFailure destination: " + QUEUE);
+        TableView<OutboxRow> outbox = robot.lookup("#outbox-table").queryTableView();
+        await().atMost(Duration.ofSeconds(60)).until(() -> ConsoleDriver.onFx(() -> outbox.getItems().size()) == 1);
+        OutboxRow delivery = ConsoleDriver.onFx(() -> outbox.getItems().get(0));
+        assertThat(delivery.destination()).isEqualTo(QUEUE);
+        assertThat(delivery.condition()).isEqualTo("RetryAttemptsExhausted");
+        assertThat(delivery.delivery()).isEqualTo(OutboxDelivery.KEPT_LOCALLY);
+        assertThat(delivery.records()).isEqualTo(1);
+        robot.interact(() -> outbox.getSelectionModel().select(0));
+        await().until(() -> console.text("#outbox-record").contains("\"condition\" : \"RetryAttemptsExhausted\""));
+        snapshot("destinations.png");
+        selectTab(robot, "Invocations");
+        snapshot("inspector-coloured.png");
+    }
+
+    /** With {@code -Dconsole.snapshotDir=DIR}, a PNG of the main window, to look at the views. */
+    private void snapshot(String name) {
+        String dir = System.getProperty("console.snapshotDir", "");
+        if (!dir.isBlank()) {
+            console.snapshot(stage, Path.of(dir, name));
+        }
+    }
+
+    /** A command function that echoes the event, and a trigger with no retries and an SQS destination (local outbox). */
+    private EventSourceMapping createTrigger() {
+        var engine = console.engine();
+        engine.topics().createTopic("it-faults", 1);
+        engine.functions().register(new FunctionDefinition("faults-fn", new CommandTarget(List.of("cat"), null, Map.of()),
+                Duration.ofSeconds(10), engine.config().region(), engine.config().accountId()));
+        KafkaCluster sandbox = engine.clusters().list().get(0);
+        EventSourceMapping created = engine.mappings().create(CreateEventSourceMappingRequest.builder()
+                .functionName("faults-fn").eventSourceArn(sandbox.clusterArn()).topics(List.of("it-faults"))
+                .startingPosition("TRIM_HORIZON").batchSize(10).maximumRetryAttempts(0)
+                .destinationConfig(DestinationConfig.onFailure(QUEUE)).enabled(true).build());
+        await().atMost(Duration.ofSeconds(60)).until(() -> engine.mappings().get(created.uuid()).state() == MappingState.ENABLED);
+        return created;
+    }
+
+    private static void selectTab(FxRobot robot, String title) {
+        TabPane tabs = robot.lookup("#trigger-tabs").queryAs(TabPane.class);
+        robot.interact(() -> {
+            for (Tab tab : tabs.getTabs()) {
+                if (tab.getText().equals(title)) {
+                    tabs.getSelectionModel().select(tab);
+                }
+            }
+        });
+    }
+}
