@@ -106,7 +106,7 @@ final class Workspace implements ShellActions {
         this.work = Objects.requireNonNull(work, "work");
         this.mainWindow = Objects.requireNonNull(mainWindow, "mainWindow");
         this.restartEngine = Objects.requireNonNull(restartEngine, "restartEngine");
-        this.functionStore = EngineBackends.functions(engine);
+        this.functionStore = SettingsBackends.functions(engine);
         this.triggers = new TriggerListViewModel(() -> engine.mappings().all(), work);
         this.page = new TriggerPageViewModel(EngineBackends.triggerPage(engine), work, zone);
         this.zone = zone;
@@ -333,14 +333,14 @@ final class Workspace implements ShellActions {
         settingsStage = stage("Settings", Modality.WINDOW_MODAL);
         Stage stage = settingsStage;
         FunctionsViewModel functions = new FunctionsViewModel(functionStore, work);
-        ClustersBackend clusterBackend = EngineBackends.clusters(engine);
+        ClustersBackend clusterBackend = SettingsBackends.clusters(engine);
         ClustersViewModel clusters = new ClustersViewModel(clusterBackend, work);
         ClusterInUseViewModel inUse = new ClusterInUseViewModel(clusterBackend,
                 new ClusterInUseStore(engine.config().dataDirectory()), work, () -> {
                     stage.close();
                     restartEngine.run();
                 });
-        SecretsViewModel secrets = new SecretsViewModel(EngineBackends.secrets(engine), work, zone);
+        SecretsViewModel secrets = new SecretsViewModel(SettingsBackends.secrets(engine), work, zone);
         SettingsView view = new SettingsView(new FunctionsView(functions, stylesheet), new ClustersView(clusters, inUse),
                 new SecretsView(secrets, stylesheet));
         stage.setScene(scene(view.root(), 960, 680));
