@@ -3,34 +3,72 @@ package io.triggerlab.engine.history;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 
 /**
- * Stores large invocation bodies on one background thread, in submission order, so compressing and writing a
- * multi-megabyte event never runs on a poller's thread (the benchmark found it to be most of a batch's cost).
+ * Compresses and stores invocation bodies on one background thread, in submission order, so that neither runs on a
+ * poller's thread (the benchmark found gzip of a 6 MB event to be most of a batch's cost).
  *
- * <p>Bounded, never lossy: {@link #submit} blocks while more than {@code maxPendingBytes} of bodies wait, so a history
- * that cannot keep up slows the pollers down instead of filling the heap. The thread ends when idle and starts again on
- * the next body, so a history nobody closes leaks no thread.
+ * <p>Bounded and never blocking: the payload history is a debugging aid, delivery is the job. A body is queued only
+ * while the writer keeps within its {@link Budget} — at most {@code maxPendingBytes} waiting, and on average at most
+ * {@code cpuShare} of one core once a burst is used up. Otherwise {@link #reserve} says why not, and the caller keeps
+ * the invocation's row without its bodies, marked with that reason (docs/adr/0006-history-keeps-up-or-drops-bodies.md).
+ * The thread ends when idle and starts again on the next body, so a history nobody closes leaks no thread.
  */
 final class BodyWriter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BodyWriter.class);
 
-    private final long maxPendingBytes;
+    /**
+     * How much the writer may take.
+     *
+     * @param maxPendingBytes raw body bytes that may wait for the writer (one body always fits when none waits)
+     * @param cpuShare        share of one core the writer may use on average (1 = no limit)
+     * @param burstNanos      work beyond the share the writer may owe before bodies are refused, so a quiet engine
+     *                        keeps every body of a short burst
+     */
+    record Budget(long maxPendingBytes, double cpuShare, long burstNanos) {
+        /** About five 6 MB events; a tenth of a core, after up to two seconds of rest owed. */
+        static final Budget DEFAULT = new Budget(32L * 1024 * 1024, 0.10, TimeUnit.SECONDS.toNanos(2));
+        /** Keeps every body (tests, and callers that prefer a complete history to speed): only the byte bound holds. */
+        static final Budget KEEP_ALL = new Budget(Long.MAX_VALUE, 1.0, 0);
+
+        Budget {
+            if (maxPendingBytes < 1 || !(cpuShare > 0 && cpuShare <= 1) || burstNanos < 0) {
+                throw new IllegalArgumentException("History writer budget out of range: maxPendingBytes "
+                        + maxPendingBytes + " must be >= 1, cpuShare " + cpuShare + " in (0, 1], burstNanos "
+                        + burstNanos + " >= 0");
+            }
+        }
+    }
+
+    private final Budget budget;
+    private final LongSupplier nanoTime;
     private final ThreadPoolExecutor thread;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition progressed = lock.newCondition();
     private long pendingBytes; // guarded by lock
     private long submitted;    // guarded by lock
     private long completed;    // guarded by lock
+    /** Until when the writer rests to keep within its share (rest owed accumulates here). Guarded by lock. */
+    private long restUntil;
+    private long refusedInARow; // guarded by lock
 
-    BodyWriter(long maxPendingBytes) {
-        this.maxPendingBytes = maxPendingBytes;
+    BodyWriter(Budget budget) {
+        this(budget, System::nanoTime);
+    }
+
+    BodyWriter(Budget budget, LongSupplier nanoTime) {
+        this.budget = budget;
+        this.nanoTime = nanoTime;
+        this.restUntil = nanoTime.getAsLong();
         this.thread = new ThreadPoolExecutor(0, 1, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
             Thread t = new Thread(task, "history-writer");
             t.setDaemon(true);
@@ -39,34 +77,67 @@ final class BodyWriter implements AutoCloseable {
     }
 
     /**
-     * Queues {@code write}, waiting first while the bodies already queued exceed the bound (one body always fits).
-     * A failing write is logged by {@code write} itself; it never stops later ones.
+     * Reserves room for a body of {@code bytes}; never waits. Empty when reserved (follow with {@link #write} or
+     * {@link #release}), else the reason the body is not kept, for the user to read.
      */
-    void submit(long bytes, Runnable write) {
+    Optional<String> reserve(long bytes) {
         lock.lock();
         try {
-            while (pendingBytes > 0 && pendingBytes + bytes > maxPendingBytes) {
-                if (!awaitProgress()) {
-                    break; // interrupted: queue it anyway, a stopping poller must not lose its history entry
+            Optional<String> refusal = refusal(bytes);
+            if (refusal.isPresent()) {
+                if (refusedInARow++ == 0) {
+                    log.info("History writer is behind; invocations keep their rows but not their payloads until it"
+                            + " catches up ({})", refusal.get());
                 }
+                return refusal;
+            }
+            if (refusedInARow > 0) {
+                log.info("History writer caught up; payloads are kept again ({} were not kept)", refusedInARow);
+                refusedInARow = 0;
             }
             pendingBytes += bytes;
             submitted++;
+            return Optional.empty();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Caller holds the lock. */
+    private Optional<String> refusal(long bytes) {
+        if (pendingBytes > 0 && pendingBytes + bytes > budget.maxPendingBytes()) {
+            return Optional.of(String.format(Locale.ROOT, "payload not kept: the history writer was %.1f MB behind",
+                    pendingBytes / (1024.0 * 1024)));
+        }
+        long owed = restUntil - nanoTime.getAsLong();
+        if (owed > budget.burstNanos()) {
+            return Optional.of(String.format(Locale.ROOT, "payload not kept: the history writer was busy with earlier"
+                    + " payloads (it may use %d %% of one core, so under load it keeps only some)",
+                    Math.round(budget.cpuShare() * 100)));
+        }
+        return Optional.empty();
+    }
+
+    /** Queues {@code write} for a body {@link #reserve reserved} before. A failing write is logged; later ones go on. */
+    void write(long bytes, Runnable write) {
         thread.execute(() -> {
+            long start = nanoTime.getAsLong();
             try {
                 write.run();
             } catch (RuntimeException e) {
                 log.error("Storing an invocation body failed", e);
             } finally {
-                done(bytes);
+                done(bytes, start, nanoTime.getAsLong());
             }
         });
     }
 
-    /** Returns once every body submitted before this call is stored (or has failed and been logged). */
+    /** Gives back a reservation that will not be written (the row it was for could not be stored). */
+    void release(long bytes) {
+        done(bytes, 0, 0);
+    }
+
+    /** Returns once every body reserved before this call is stored (or has failed and been logged). */
     void awaitWritten() {
         lock.lock();
         try {
@@ -88,11 +159,16 @@ final class BodyWriter implements AutoCloseable {
         thread.shutdown();
     }
 
-    private void done(long bytes) {
+    private void done(long bytes, long start, long end) {
         lock.lock();
         try {
             pendingBytes -= bytes;
             completed++;
+            long worked = end - start;
+            if (worked > 0 && budget.cpuShare() < 1) {
+                long rest = (long) (worked * (1 / budget.cpuShare() - 1));
+                restUntil = Math.max(restUntil, end) + rest;
+            }
             progressed.signalAll();
         } finally {
             lock.unlock();
