@@ -6,6 +6,7 @@ import io.triggerlab.engine.history.InvocationRecord;
 import io.triggerlab.engine.history.PartitionRange;
 import io.triggerlab.engine.invoke.InvocationResult;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -157,26 +158,26 @@ final class AttemptRecorder {
         observer.historyUnavailable(e);
     }
 
+    /**
+     * The records' offset range per partition, in order of first appearance. Records come in runs of one partition,
+     * so a partition is looked up once per run, not once per record.
+     */
     static List<PartitionRange> ranges(List<ConsumerRecord<byte[], byte[]>> records) {
-        Map<String, long[]> byPartition = new LinkedHashMap<>();
-        Map<String, ConsumerRecord<byte[], byte[]>> first = new LinkedHashMap<>();
+        Map<TopicPartition, long[]> byPartition = new LinkedHashMap<>();
+        TopicPartition run = null;
+        long[] range = null;
         for (ConsumerRecord<byte[], byte[]> r : records) {
-            String key = r.topic() + "\u0000" + r.partition();
-            long[] range = byPartition.get(key);
-            if (range == null) {
-                byPartition.put(key, new long[]{r.offset(), r.offset(), 1});
-                first.put(key, r);
-            } else {
-                range[0] = Math.min(range[0], r.offset());
-                range[1] = Math.max(range[1], r.offset());
-                range[2]++;
+            if (run == null || run.partition() != r.partition() || !run.topic().equals(r.topic())) {
+                run = new TopicPartition(r.topic(), r.partition());
+                range = byPartition.computeIfAbsent(run, tp -> new long[]{Long.MAX_VALUE, Long.MIN_VALUE, 0});
             }
+            range[0] = Math.min(range[0], r.offset());
+            range[1] = Math.max(range[1], r.offset());
+            range[2]++;
         }
         List<PartitionRange> ranges = new ArrayList<>(byPartition.size());
-        byPartition.forEach((key, range) -> {
-            ConsumerRecord<byte[], byte[]> r = first.get(key);
-            ranges.add(new PartitionRange(r.topic(), r.partition(), range[0], range[1], (int) range[2]));
-        });
+        byPartition.forEach((tp, span) -> ranges.add(new PartitionRange(tp.topic(), tp.partition(), span[0], span[1],
+                (int) span[2])));
         return ranges;
     }
 }
