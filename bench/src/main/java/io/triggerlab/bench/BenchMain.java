@@ -48,11 +48,19 @@ public final class BenchMain {
             System.exit(2);
             return;
         }
-        new BenchMain(options).run();
+        Report report = run(options);
+        System.out.println();
+        System.out.print(report.table());
+        System.out.println("JSON: " + options.json().toAbsolutePath());
         System.exit(0); // the broker's and clients' non-daemon threads are closed, but a stray one must not hang Maven
     }
 
-    private void run() {
+    /** Runs every chosen variant for every round, writes the JSON and returns the report (the smoke test's entry). */
+    static Report run(BenchOptions options) {
+        return new BenchMain(options).runAll();
+    }
+
+    private Report runAll() {
         Machine machine = Machine.current();
         Path work = options.workDirectory().toAbsolutePath();
         deleteTree(work);
@@ -70,10 +78,8 @@ public final class BenchMain {
             deleteTree(work);
         }
         Report report = new Report(results, options, machine);
-        System.out.println();
-        System.out.print(report.table());
         report.writeJson(options.json());
-        System.out.println("JSON: " + options.json().toAbsolutePath());
+        return report;
     }
 
     private void throughputRounds(String bootstrap, HeapWatch heap, Path work) {

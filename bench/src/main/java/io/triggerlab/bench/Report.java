@@ -38,6 +38,10 @@ final class Report {
         this.machine = machine;
     }
 
+    Results results() {
+        return results;
+    }
+
     String table() {
         StringBuilder t = new StringBuilder();
         line(t, "TriggerLab benchmark, %s", machine.describe());
