@@ -35,8 +35,8 @@ final class BodyWriter implements AutoCloseable {
      *                        keeps every body of a short burst
      */
     record Budget(long maxPendingBytes, double cpuShare, long burstNanos) {
-        /** About five 6 MB events; a tenth of a core, after up to two seconds of rest owed. */
-        static final Budget DEFAULT = new Budget(32L * 1024 * 1024, 0.10, TimeUnit.SECONDS.toNanos(2));
+        /** About two 6 MB events; a tenth of a core, with up to a second of rest owed (about one 6 MB event). */
+        static final Budget DEFAULT = new Budget(16L * 1024 * 1024, 0.10, TimeUnit.SECONDS.toNanos(1));
         /** Keeps every body (tests, and callers that prefer a complete history to speed): only the byte bound holds. */
         static final Budget KEEP_ALL = new Budget(Long.MAX_VALUE, 1.0, 0);
 
@@ -49,6 +49,9 @@ final class BodyWriter implements AutoCloseable {
         }
     }
 
+    /** A first guess of the writer's cost (compress and store), before it has measured its own. */
+    static final double INITIAL_NANOS_PER_BYTE = 15;
+
     private final Budget budget;
     private final LongSupplier nanoTime;
     private final ThreadPoolExecutor thread;
@@ -57,8 +60,13 @@ final class BodyWriter implements AutoCloseable {
     private long pendingBytes; // guarded by lock
     private long submitted;    // guarded by lock
     private long completed;    // guarded by lock
-    /** Until when the writer rests to keep within its share (rest owed accumulates here). Guarded by lock. */
+    /**
+     * The end of the writer's time slots: each body queued takes its (estimated, then measured) work divided by the
+     * share, so a backlog counts against the share as soon as it is queued. Guarded by lock.
+     */
     private long restUntil;
+    /** The writer's measured cost per raw body byte, a moving average. Guarded by lock. */
+    private double nanosPerByte = INITIAL_NANOS_PER_BYTE;
     private long refusedInARow; // guarded by lock
 
     BodyWriter(Budget budget) {
@@ -97,6 +105,7 @@ final class BodyWriter implements AutoCloseable {
             }
             pendingBytes += bytes;
             submitted++;
+            charge(estimate(bytes), nanoTime.getAsLong());
             return Optional.empty();
         } finally {
             lock.unlock();
@@ -110,7 +119,7 @@ final class BodyWriter implements AutoCloseable {
                     pendingBytes / (1024.0 * 1024)));
         }
         long owed = restUntil - nanoTime.getAsLong();
-        if (owed > budget.burstNanos()) {
+        if (budget.cpuShare() < 1 && owed > budget.burstNanos()) {
             return Optional.of(String.format(Locale.ROOT, "payload not kept: the history writer was busy with earlier"
                     + " payloads (it may use %d %% of one core, so under load it keeps only some)",
                     Math.round(budget.cpuShare() * 100)));
@@ -127,14 +136,14 @@ final class BodyWriter implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.error("Storing an invocation body failed", e);
             } finally {
-                done(bytes, start, nanoTime.getAsLong());
+                done(bytes, nanoTime.getAsLong() - start);
             }
         });
     }
 
     /** Gives back a reservation that will not be written (the row it was for could not be stored). */
     void release(long bytes) {
-        done(bytes, 0, 0);
+        done(bytes, 0);
     }
 
     /** Returns once every body reserved before this call is stored (or has failed and been logged). */
@@ -159,20 +168,31 @@ final class BodyWriter implements AutoCloseable {
         thread.shutdown();
     }
 
-    private void done(long bytes, long start, long end) {
+    /** A body is written (or given back, {@code worked} 0): its slot is corrected from the estimate to what it took. */
+    private void done(long bytes, long worked) {
         lock.lock();
         try {
             pendingBytes -= bytes;
             completed++;
-            long worked = end - start;
-            if (worked > 0 && budget.cpuShare() < 1) {
-                long rest = (long) (worked * (1 / budget.cpuShare() - 1));
-                restUntil = Math.max(restUntil, end) + rest;
+            long estimated = estimate(bytes);
+            if (worked > 0 && bytes > 0) {
+                nanosPerByte = 0.7 * nanosPerByte + 0.3 * ((double) worked / bytes);
             }
+            restUntil += (long) ((worked - estimated) / budget.cpuShare());
             progressed.signalAll();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Caller holds the lock. */
+    private long estimate(long bytes) {
+        return (long) (bytes * nanosPerByte);
+    }
+
+    /** Books {@code work} nanoseconds of writing from {@code now} on. Caller holds the lock. */
+    private void charge(long work, long now) {
+        restUntil = Math.max(restUntil, now) + (long) (work / budget.cpuShare());
     }
 
     /** Waits for a body to finish; false when interrupted (the flag is set again). Caller holds the lock. */

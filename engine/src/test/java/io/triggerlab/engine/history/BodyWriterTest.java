@@ -53,6 +53,24 @@ class BodyWriterTest {
     }
 
     @Test
+    void queuedBodies_countAgainstTheShare_beforeTheyAreWritten() {
+        AtomicLong now = new AtomicLong(0);
+        long sixMb = 6L * 1024 * 1024;
+        long slot = (long) (sixMb * BodyWriter.INITIAL_NANOS_PER_BYTE / 0.10); // ~0.94 s of a tenth of a core
+        try (BodyWriter writer = new BodyWriter(new BodyWriter.Budget(Long.MAX_VALUE, 0.10, slot), now::get)) {
+            assertThat(writer.reserve(sixMb)).isEmpty();
+            assertThat(writer.reserve(sixMb)).isEmpty(); // one slot owed: within the allowance
+            assertThat(writer.reserve(sixMb)).isPresent(); // two owed, nothing written yet: refused
+
+            now.addAndGet(slot); // time passes while nothing is written: the slot owed goes down
+            assertThat(writer.reserve(sixMb)).isEmpty();
+            writer.release(sixMb);
+            writer.release(sixMb);
+            writer.release(sixMb);
+        }
+    }
+
+    @Test
     void aBurstWithinTheAllowance_isKeptWhole() {
         AtomicLong now = new AtomicLong(0);
         try (BodyWriter writer = new BodyWriter(new BodyWriter.Budget(Long.MAX_VALUE, 0.10, 2_000 * MS), now::get)) {
