@@ -112,6 +112,16 @@ final class BodyWriter implements AutoCloseable {
         }
     }
 
+    /** Why {@link #reserve} would refuse a body of {@code bytes} now, without reserving anything. */
+    Optional<String> wouldRefuse(long bytes) {
+        lock.lock();
+        try {
+            return refusal(bytes);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Caller holds the lock. */
     private Optional<String> refusal(long bytes) {
         if (pendingBytes > 0 && pendingBytes + bytes > budget.maxPendingBytes()) {

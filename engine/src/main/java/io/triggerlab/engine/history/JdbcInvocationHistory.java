@@ -87,6 +87,11 @@ public final class JdbcInvocationHistory implements InvocationHistory, AutoClose
         return appendNow(invocation);
     }
 
+    @Override
+    public Optional<String> bodiesNotKept(long bodyBytes) {
+        return bodyBytes >= ASYNC_BODY_BYTES ? bodies.wouldRefuse(bodyBytes) : Optional.empty();
+    }
+
     /** Inserts the row and its (small or no) bodies in one transaction. */
     private InvocationRecord appendNow(InvocationRecord invocation) {
         InvocationRows.Encoded row = InvocationRows.encode(invocation);

@@ -27,6 +27,11 @@ public final class NoPayloadHistory implements InvocationHistory {
     }
 
     @Override
+    public Optional<String> bodiesNotKept(long bodyBytes) {
+        return Optional.of(NOTE);
+    }
+
+    @Override
     public List<InvocationSummary> list(HistoryQuery query) {
         return stored.list(query);
     }

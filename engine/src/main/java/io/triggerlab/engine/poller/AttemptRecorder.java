@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -68,8 +69,7 @@ final class AttemptRecorder {
             outcome = InvocationOutcome.INVOKE_FAILED;
             error = ((InvocationResult.InvokeFailed) result).message();
         }
-        append(new InvocationRecord(0, mappingUuid, batchId, attempt, requestId, started, result.duration(), outcome,
-                ranges(records), records.size(), payload.length, payload, response, error, result.logs()));
+        append(sent(batchId, attempt, requestId, started, result, outcome, records, payload, response, error));
     }
 
     /**
@@ -99,8 +99,21 @@ final class AttemptRecorder {
                  InvocationOutcome outcome, String error) {
         byte[] response = result instanceof InvocationResult.Success s ? s.payload()
                 : result instanceof InvocationResult.FunctionError e ? e.payload() : null;
-        append(new InvocationRecord(0, mappingUuid, batchId, attempt, requestId, started, result.duration(), outcome,
-                ranges(records), records.size(), payload.length, payload, response, error, result.logs()));
+        append(sent(batchId, attempt, requestId, started, result, outcome, records, payload, response, error));
+    }
+
+    /**
+     * The history entry of an invocation, with its event and response unless the history says now that it would not
+     * keep them: then the record is built without them (and says why), sparing a copy of a multi-megabyte event.
+     */
+    private InvocationRecord sent(String batchId, int attempt, String requestId, Instant started,
+                                  InvocationResult result, InvocationOutcome outcome,
+                                  List<ConsumerRecord<byte[], byte[]>> records, byte[] payload, byte[] response,
+                                  String error) {
+        Optional<String> notKept = history.bodiesNotKept(payload.length + (response == null ? 0L : response.length));
+        return new InvocationRecord(0, mappingUuid, batchId, attempt, requestId, started, result.duration(), outcome,
+                ranges(records), records.size(), payload.length, notKept.isPresent() ? null : payload,
+                notKept.isPresent() ? null : response, error, result.logs(), notKept.orElse(null));
     }
 
     /** Records given up with no destination (or whose destination failed): not sent again, committed past. */

@@ -61,6 +61,20 @@ class JdbcInvocationHistoryBehindTest {
     }
 
     @Test
+    @Timeout(60)
+    void bodiesNotKept_tellsTheCallerBeforeItCopiesAnEvent_andSmallBodiesAreAlwaysKept() {
+        JdbcInvocationHistory history = new JdbcInvocationHistory(new WriterGate(database.dataSource()),
+                HistoryRetention.defaults(), new BodyWriter.Budget(2 * 1024 * 1024, 1.0, 0));
+        assertThat(history.bodiesNotKept(BODY)).isEmpty();
+
+        history.append(invocation("m", "batch-1", 1, SUCCESS, eventJson(BODY, 1))); // the writer is stuck on it
+
+        assertThat(history.bodiesNotKept(BODY)).contains("payload not kept: the history writer was 1.5 MB behind");
+        assertThat(history.bodiesNotKept(JdbcInvocationHistory.ASYNC_BODY_BYTES - 1)).isEmpty();
+        assertThat(new NoPayloadHistory(history).bodiesNotKept(10)).contains(NoPayloadHistory.NOTE);
+    }
+
+    @Test
     void keptBodiesReadBackByteIdentical_compressedEitherWay() {
         JdbcInvocationHistory history = new JdbcInvocationHistory(database.dataSource(), HistoryRetention.defaults(),
                 BodyWriter.Budget.KEEP_ALL);
