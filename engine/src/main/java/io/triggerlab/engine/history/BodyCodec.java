@@ -12,15 +12,15 @@ import java.util.zip.GZIPOutputStream;
  * Stores large bodies gzip-compressed (on the history's writer thread, never a poller's). Event JSON is base64 and field
  * names. Random values base64-encoded leave LZ77 little to find: Huffman coding alone gets nearly all of the gain
  * (0.77 of the size against 0.68 for level 1 on the benchmark's events) at three times the speed (165 against 49 MB/s).
- * So a 64 KB sample decides: when Huffman coding alone comes within {@link #HUFFMAN_ENOUGH} of level 1 on it, the body is
+ * So a 16 KB sample decides: when Huffman coding alone comes within {@link #HUFFMAN_ENOUGH} of level 1 on it, the body is
  * Huffman-coded only. Either way the output is plain gzip, so reading needs no flag. A body that would not shrink is kept as it is.
  */
 final class BodyCodec {
 
     /** Bodies up to this size are stored as they are: compressing them saves little and costs a stream each. */
     static final int COMPRESS_ABOVE_BYTES = 4096;
-    /** The sample level 1 compresses to decide how the whole body is compressed. */
-    static final int SAMPLE_BYTES = 64 * 1024;
+    /** The sample compressed both ways to decide how the whole body is compressed (small: it is paid per body). */
+    static final int SAMPLE_BYTES = 16 * 1024;
     /** Huffman coding's output at most this much larger than level 1's on the sample: LZ77 is not worth its time. */
     static final double HUFFMAN_ENOUGH = 1.15;
 

@@ -35,8 +35,12 @@ final class BodyWriter implements AutoCloseable {
      *                        keeps every body of a short burst
      */
     record Budget(long maxPendingBytes, double cpuShare, long burstNanos) {
-        /** About two 6 MB events; a tenth of a core, with up to a second of rest owed (about one 6 MB event). */
-        static final Budget DEFAULT = new Budget(16L * 1024 * 1024, 0.10, TimeUnit.SECONDS.toNanos(1));
+        /**
+         * About two 6 MB events; a twentieth of a core, with up to half a second of rest owed. A tenth measured as 10-20 %
+         * of the default engine's throughput on two shared cores (bench/README.md); a debugging session's bodies stay
+         * far below either.
+         */
+        static final Budget DEFAULT = new Budget(16L * 1024 * 1024, 0.05, TimeUnit.MILLISECONDS.toNanos(500));
         /** Keeps every body (tests, and callers that prefer a complete history to speed): only the byte bound holds. */
         static final Budget KEEP_ALL = new Budget(Long.MAX_VALUE, 1.0, 0);
 
