@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -128,6 +129,9 @@ final class BodyWriter implements AutoCloseable {
 
     /** Caller holds the lock. */
     private Optional<String> refusal(long bytes) {
+        if (thread.isShutdown()) {
+            return Optional.of("payload not kept: the history writer was stopped (the engine was shutting down)");
+        }
         if (pendingBytes > 0 && pendingBytes + bytes > budget.maxPendingBytes()) {
             return Optional.of(String.format(Locale.ROOT, "payload not kept: the history writer was %.1f MB behind",
                     pendingBytes / (1024.0 * 1024)));
@@ -143,6 +147,15 @@ final class BodyWriter implements AutoCloseable {
 
     /** Queues {@code write} for a body {@link #reserve reserved} before. A failing write is logged; later ones go on. */
     void write(long bytes, Runnable write) {
+        try {
+            queue(bytes, write);
+        } catch (RejectedExecutionException e) {
+            done(bytes, 0); // closed: give the room back, or awaitWritten would wait for it forever
+            throw e;
+        }
+    }
+
+    private void queue(long bytes, Runnable write) {
         thread.execute(() -> {
             long start = nanoTime.getAsLong();
             try {

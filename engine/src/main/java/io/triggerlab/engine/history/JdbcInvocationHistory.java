@@ -205,7 +205,10 @@ public final class JdbcInvocationHistory implements InvocationHistory, AutoClose
         return retention;
     }
 
-    /** Stores the bodies still queued. The history stays readable; appends after this start the writer again. */
+    /**
+     * Stores the bodies still queued. The history stays readable; appends after this keep their rows, and large bodies
+     * are no longer stored (their {@code payloadNote} says so).
+     */
     @Override
     public void close() {
         bodies.close();

@@ -87,6 +87,16 @@ class BodyWriterTest {
     }
 
     @Test
+    void afterClose_bodiesAreRefused_sayingTheWriterStopped() {
+        BodyWriter writer = new BodyWriter(BodyWriter.Budget.KEEP_ALL);
+        writer.close();
+
+        assertThat(writer.reserve(1000)).contains("payload not kept: the history writer was stopped (the engine was"
+                + " shutting down)");
+        writer.awaitWritten(); // nothing reserved: returns at once
+    }
+
+    @Test
     void budgetOutOfRange_isRejectedWithWhatIsWrong() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BodyWriter.Budget(1024, 0, 0))
                 .isInstanceOf(IllegalArgumentException.class)
