@@ -3,7 +3,10 @@ package io.triggerlab.bench;
 import io.triggerlab.bench.function.NoopHandler;
 import io.triggerlab.engine.Engine;
 import io.triggerlab.engine.EngineConfig;
+import io.triggerlab.engine.events.EngineEventBus;
 import io.triggerlab.engine.function.FunctionDefinition;
+import io.triggerlab.engine.history.HistoryQuery;
+import io.triggerlab.engine.history.InvocationSummary;
 import io.triggerlab.engine.function.JavaHandlerTarget;
 import io.triggerlab.engine.mapping.CreateEventSourceMappingRequest;
 import io.triggerlab.engine.mapping.EventSourceMapping;
@@ -36,7 +39,8 @@ final class BenchEngine implements AutoCloseable {
     static BenchEngine start(Path dataDirectory, String bootstrap, EngineVariant variant, String topic,
                              Class<?> handler) {
         Engine engine = Engine.start(EngineConfig.defaults(dataDirectory).withApiPort(0)
-                .withExternalBootstrap(bootstrap).withKeepHistoryPayloads(variant.keepPayloads()));
+                .withExternalBootstrap(bootstrap).withKeepHistoryPayloads(variant.keepPayloads()),
+                new EngineEventBus(), variant.metricsSettings());
         try {
             engine.functions().register(new FunctionDefinition(FUNCTION,
                     new JavaHandlerTarget(List.of(classDirectory()), handler.getName() + "::handleRequest"),
@@ -55,6 +59,12 @@ final class BenchEngine implements AutoCloseable {
             engine.close();
             throw e;
         }
+    }
+
+    /** Of the newest invocations (up to 1,000), how many kept their payload. */
+    PayloadsKept payloadsKept() {
+        List<InvocationSummary> newest = engine.history().list(HistoryQuery.latest(HistoryQuery.MAX_LIMIT));
+        return new PayloadsKept(newest.size(), (int) newest.stream().filter(InvocationSummary::payloadKept).count());
     }
 
     /** The consumer group the mapping's pollers commit in. */

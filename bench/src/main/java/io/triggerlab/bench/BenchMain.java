@@ -21,13 +21,15 @@ public final class BenchMain {
 
     private static final String THROUGHPUT_TOPIC = "bench-throughput";
     private static final List<EngineVariant> THROUGHPUT_ENGINES = List.of(
-            new EngineVariant(Report.ENGINE_MAIN, 10_000, 0, true),
-            new EngineVariant("engine-10000-w500", 10_000, null, true),
-            new EngineVariant("engine-100-w500", 100, null, true),
-            new EngineVariant(Report.ENGINE_NO_PAYLOADS, 10_000, 0, false));
+            new EngineVariant(Report.ENGINE_MAIN, 10_000, 0, true, true),
+            new EngineVariant("engine-10000-w500", 10_000, null, true, true),
+            new EngineVariant("engine-100-w500", 100, null, true, true),
+            new EngineVariant(Report.ENGINE_NO_PAYLOADS, 10_000, 0, false, true),
+            new EngineVariant(Report.ENGINE_NO_METRICS, 10_000, 0, true, false),
+            new EngineVariant(Report.ENGINE_BARE, 10_000, 0, false, false));
     private static final List<EngineVariant> LATENCY_ENGINES = List.of(
-            new EngineVariant("latency-engine-w0", 100, 0, true),
-            new EngineVariant("latency-engine-w500", 100, null, true));
+            new EngineVariant("latency-engine-w0", 100, 0, true, true),
+            new EngineVariant("latency-engine-w500", 100, null, true, true));
     private static final String LATENCY_RAW = "latency-raw";
 
     private final BenchOptions options;
@@ -46,11 +48,19 @@ public final class BenchMain {
             System.exit(2);
             return;
         }
-        new BenchMain(options).run();
+        Report report = run(options);
+        System.out.println();
+        System.out.print(report.table());
+        System.out.println("JSON: " + options.json().toAbsolutePath());
         System.exit(0); // the broker's and clients' non-daemon threads are closed, but a stray one must not hang Maven
     }
 
-    private void run() {
+    /** Runs every chosen variant for every round, writes the JSON and returns the report (the smoke test's entry). */
+    static Report run(BenchOptions options) {
+        return new BenchMain(options).runAll();
+    }
+
+    private Report runAll() {
         Machine machine = Machine.current();
         Path work = options.workDirectory().toAbsolutePath();
         deleteTree(work);
@@ -68,10 +78,8 @@ public final class BenchMain {
             deleteTree(work);
         }
         Report report = new Report(results, options, machine);
-        System.out.println();
-        System.out.print(report.table());
         report.writeJson(options.json());
-        System.out.println("JSON: " + options.json().toAbsolutePath());
+        return report;
     }
 
     private void throughputRounds(String bootstrap, HeapWatch heap, Path work) {
@@ -88,7 +96,12 @@ public final class BenchMain {
             addIf(variants, ids, v.id(), v.describe() + ", no-op in-process Java function",
                     () -> {
                         Path data = work.resolve("engine-" + v.id() + "-" + System.nanoTime());
-                        record(v.id(), engines.run(v, data));
+                        record(v.id(), engines.run(v, data, kept -> {
+                            if (v.keepPayloads()) {
+                                results.addPayloadsKept(v.id(), kept);
+                                progress("  %s: payloads kept for %s invocations", v.id(), kept);
+                            }
+                        }));
                         deleteTree(data); // the history of one run can reach its 256 MB retention
                     });
         }

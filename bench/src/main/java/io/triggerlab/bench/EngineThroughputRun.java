@@ -35,7 +35,8 @@ final class EngineThroughputRun {
         this.heap = heap;
     }
 
-    Throughput run(EngineVariant variant, Path dataDirectory) {
+    /** One run; {@code kept} is told how many invocations kept their payload. */
+    Throughput run(EngineVariant variant, Path dataDirectory, java.util.function.Consumer<PayloadsKept> kept) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
              BenchEngine engine = BenchEngine.start(dataDirectory, bootstrap, variant, topic, NoopHandler.class)) {
             heap.reset();
@@ -43,7 +44,9 @@ final class EngineThroughputRun {
             while (!clock.observe(committed(admin, engine.groupId()), System.nanoTime())) {
                 Pause.millis(SAMPLE_MILLIS);
             }
-            return clock.result(heap.peakAfterGcMb());
+            Throughput result = clock.result(heap.peakAfterGcMb());
+            kept.accept(engine.payloadsKept());
+            return result;
         }
     }
 

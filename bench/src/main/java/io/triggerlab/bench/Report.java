@@ -20,8 +20,13 @@ final class Report {
     static final String MINIMAL = "minimal";
     static final String ENGINE_MAIN = "engine-10000-w0";
     static final String ENGINE_NO_PAYLOADS = "engine-10000-w0-nopayloads";
-    static final String METRICS_NOTE = "metrics: not merged on this branch yet (the metrics work is in progress"
-            + " elsewhere), so there is nothing to switch off; not measured";
+    static final String ENGINE_NO_METRICS = "engine-10000-w0-nometrics";
+    static final String ENGINE_BARE = "engine-10000-w0-bare";
+    /** What each extra costs: the default engine against the same engine without it. */
+    private static final List<String[]> EXTRAS = List.of(
+            new String[] {"history payloads", ENGINE_MAIN, ENGINE_NO_PAYLOADS},
+            new String[] {"metrics sampling", ENGINE_MAIN, ENGINE_NO_METRICS},
+            new String[] {"history payloads + metrics", ENGINE_MAIN, ENGINE_BARE});
 
     private final Results results;
     private final BenchOptions options;
@@ -31,6 +36,10 @@ final class Report {
         this.results = results;
         this.options = options;
         this.machine = machine;
+    }
+
+    Results results() {
+        return results;
     }
 
     String table() {
@@ -84,15 +93,19 @@ final class Report {
     }
 
     private void extras(StringBuilder t) {
-        line(t, "cost of the extras (BatchSize 10000, window 0):");
-        if (results.has(ENGINE_MAIN) && results.has(ENGINE_NO_PAYLOADS)) {
-            double ratio = results.ratio(ENGINE_MAIN, ENGINE_NO_PAYLOADS);
-            line(t, "  history with payloads (default) vs without: x %.2f, i.e. the payload history costs %.0f %%",
-                    ratio, (1 - ratio) * 100);
-        } else {
-            line(t, "  history: run %s and %s to measure it", ENGINE_MAIN, ENGINE_NO_PAYLOADS);
+        line(t, "cost of the extras (BatchSize 10000, window 0; default engine against the same without them,"
+                + " same round, median):");
+        for (String[] extra : EXTRAS) {
+            if (results.has(extra[1]) && results.has(extra[2])) {
+                double ratio = results.ratio(extra[1], extra[2]);
+                line(t, "  %-28s x %.2f, i.e. %.0f %% (%s vs %s)", extra[0] + ":", ratio, (1 - ratio) * 100,
+                        extra[1], extra[2]);
+            } else {
+                line(t, "  %-28s run %s and %s to measure it", extra[0] + ":", extra[1], extra[2]);
+            }
         }
-        line(t, "  %s", METRICS_NOTE);
+        results.payloadsKept().forEach((id, rounds) -> line(t, "  payloads kept by %s: %s invocations (per round;"
+                + " the others are in the history without their payload, saying why)", id, rounds));
     }
 
     void writeJson(Path file) {
@@ -122,10 +135,12 @@ final class Report {
                 "medianMaxMs", Results.median(rounds, Latency::maxMs), "rounds", rounds)));
         root.put("latency", latency);
         Map<String, Object> extras = new LinkedHashMap<>();
-        if (results.has(ENGINE_MAIN) && results.has(ENGINE_NO_PAYLOADS)) {
-            extras.put("historyPayloadsRatio", results.ratio(ENGINE_MAIN, ENGINE_NO_PAYLOADS));
+        for (String[] extra : EXTRAS) {
+            if (results.has(extra[1]) && results.has(extra[2])) {
+                extras.put(extra[0] + " ratio (" + extra[1] + " / " + extra[2] + ")", results.ratio(extra[1], extra[2]));
+            }
         }
-        extras.put("metrics", METRICS_NOTE);
+        extras.put("payloadsKept", results.payloadsKept());
         root.put("extras", extras);
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());

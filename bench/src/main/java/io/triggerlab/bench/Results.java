@@ -13,6 +13,7 @@ final class Results {
     private final Map<String, String> descriptions = new LinkedHashMap<>();
     private final Map<String, List<Throughput>> throughput = new LinkedHashMap<>();
     private final Map<String, List<Latency>> latency = new LinkedHashMap<>();
+    private final Map<String, List<PayloadsKept>> payloadsKept = new LinkedHashMap<>();
 
     void describe(String id, String description) {
         descriptions.put(id, description);
@@ -24,6 +25,14 @@ final class Results {
 
     void add(String id, Throughput t) {
         throughput.computeIfAbsent(id, k -> new ArrayList<>()).add(t);
+    }
+
+    void addPayloadsKept(String id, PayloadsKept kept) {
+        payloadsKept.computeIfAbsent(id, k -> new ArrayList<>()).add(kept);
+    }
+
+    Map<String, List<PayloadsKept>> payloadsKept() {
+        return payloadsKept;
     }
 
     void add(String id, Latency l) {

@@ -12,6 +12,15 @@ public interface InvocationHistory {
     /** Stores an invocation (its id must be 0) and returns it with the id the store assigned. Ids increase. */
     InvocationRecord append(InvocationRecord invocation);
 
+    /**
+     * Why bodies (payload and response) of {@code bodyBytes} would not be kept if appended now, or empty when they
+     * would be. A hint that lets the caller skip copying a multi-megabyte event into an {@link InvocationRecord} only to
+     * have it dropped; {@link #append} still decides (and says why in {@code payloadNote}).
+     */
+    default Optional<String> bodiesNotKept(long bodyBytes) {
+        return Optional.empty();
+    }
+
     /** One page of table rows, newest (highest id) first. */
     List<InvocationSummary> list(HistoryQuery query);
 

@@ -20,11 +20,13 @@ import java.util.Objects;
  * @param response     the function's response or error JSON, or null when there is none
  * @param errorMessage e.g. {@code Task timed out after 3.00 seconds}, or null
  * @param logs         the function's log output; empty, never null
+ * @param payloadNote  why the payload and response were not kept although the history keeps payloads, or null
  */
 public record InvocationRecord(long id, String mappingUuid, String batchId, int attempt, String requestId,
                                Instant startedAt, Duration duration, InvocationOutcome outcome,
                                List<PartitionRange> partitions, int recordCount, long payloadBytes,
-                               byte[] payload, byte[] response, String errorMessage, String logs) {
+                               byte[] payload, byte[] response, String errorMessage, String logs,
+                               String payloadNote) {
 
     /** Column sizes of the history table. */
     public static final int MAX_MAPPING_UUID_LENGTH = 64;
@@ -64,16 +66,40 @@ public record InvocationRecord(long id, String mappingUuid, String batchId, int 
         response = copy(response);
     }
 
+    /** An invocation with no note about its payload. */
+    public InvocationRecord(long id, String mappingUuid, String batchId, int attempt, String requestId,
+                            Instant startedAt, Duration duration, InvocationOutcome outcome,
+                            List<PartitionRange> partitions, int recordCount, long payloadBytes,
+                            byte[] payload, byte[] response, String errorMessage, String logs) {
+        this(id, mappingUuid, batchId, attempt, requestId, startedAt, duration, outcome, partitions, recordCount,
+                payloadBytes, payload, response, errorMessage, logs, null);
+    }
+
     /** The same invocation with the id the store assigned. */
     public InvocationRecord withId(long newId) {
         return new InvocationRecord(newId, mappingUuid, batchId, attempt, requestId, startedAt, duration, outcome,
-                partitions, recordCount, payloadBytes, payload, response, errorMessage, logs);
+                partitions, recordCount, payloadBytes, payload, response, errorMessage, logs, payloadNote);
     }
 
     /** The same invocation without its event payload and response (sizes, outcome, errors and logs stay). */
     public InvocationRecord withoutBodies() {
+        return withoutBodies(payloadNote);
+    }
+
+    /** As {@link #withoutBodies()}, saying why they were not kept. */
+    public InvocationRecord withoutBodies(String note) {
         return new InvocationRecord(id, mappingUuid, batchId, attempt, requestId, startedAt, duration, outcome,
-                partitions, recordCount, payloadBytes, null, null, errorMessage, logs);
+                partitions, recordCount, payloadBytes, null, null, errorMessage, logs, note);
+    }
+
+    /** The payload itself, not a copy, for the store: it never changes it nor lets it out. */
+    byte[] sharedPayload() {
+        return payload;
+    }
+
+    /** The response itself, not a copy, for the store. */
+    byte[] sharedResponse() {
+        return response;
     }
 
     /** The size of the kept payload and response together, without copying them. */
@@ -96,7 +122,7 @@ public record InvocationRecord(long id, String mappingUuid, String batchId, int 
     /** The table row for this invocation, without its bodies. */
     public InvocationSummary summary() {
         return new InvocationSummary(id, mappingUuid, batchId, attempt, requestId, startedAt, duration, outcome,
-                partitions, recordCount, payloadBytes, payload != null, response != null, errorMessage);
+                partitions, recordCount, payloadBytes, payload != null, response != null, errorMessage, payloadNote);
     }
 
     @Override
@@ -107,13 +133,14 @@ public record InvocationRecord(long id, String mappingUuid, String batchId, int 
                 && startedAt.equals(r.startedAt) && duration.equals(r.duration) && outcome == r.outcome
                 && partitions.equals(r.partitions) && Arrays.equals(payload, r.payload)
                 && Arrays.equals(response, r.response) && Objects.equals(errorMessage, r.errorMessage)
-                && logs.equals(r.logs);
+                && logs.equals(r.logs) && Objects.equals(payloadNote, r.payloadNote);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(id, mappingUuid, batchId, attempt, requestId, startedAt, duration, outcome, partitions,
-                recordCount, payloadBytes, Arrays.hashCode(payload), Arrays.hashCode(response), errorMessage, logs);
+                recordCount, payloadBytes, Arrays.hashCode(payload), Arrays.hashCode(response), errorMessage, logs,
+                payloadNote);
     }
 
     /** Sizes rather than bodies: a record's toString can end up in a log line. */
@@ -124,7 +151,8 @@ public record InvocationRecord(long id, String mappingUuid, String batchId, int 
                 + ", duration=" + duration + ", outcome=" + outcome + ", partitions=" + partitions
                 + ", recordCount=" + recordCount + ", payloadBytes=" + payloadBytes
                 + ", payload=" + size(payload) + ", response=" + size(response)
-                + ", errorMessage=" + errorMessage + ", logs=" + logs.length() + " chars]";
+                + ", errorMessage=" + errorMessage + ", logs=" + logs.length() + " chars"
+                + (payloadNote == null ? "" : ", payloadNote=" + payloadNote) + "]";
     }
 
     private static String size(byte[] body) {

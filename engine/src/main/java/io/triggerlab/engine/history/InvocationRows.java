@@ -19,7 +19,7 @@ final class InvocationRows {
 
     static final String INSERT_INVOCATION = "INSERT INTO invocation (mapping_uuid, batch_id, attempt, request_id, "
             + "started_at, duration_nanos, outcome, partitions, record_count, payload_bytes, error_message, "
-            + "payload_kept, has_response, stored_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "payload_kept, has_response, stored_bytes, payload_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     static final String INSERT_BODY = "INSERT INTO invocation_body (invocation_id, payload, payload_gzip, "
             + "response, response_gzip, logs, logs_gzip) VALUES (?, ?, ?, ?, ?, ?, ?)";
@@ -27,7 +27,7 @@ final class InvocationRows {
     /** The columns of a table row: no body. */
     static final String SUMMARY_COLUMNS = "id, mapping_uuid, batch_id, attempt, request_id, started_at, "
             + "duration_nanos, outcome, partitions, record_count, payload_bytes, error_message, payload_kept, "
-            + "has_response";
+            + "has_response, payload_note";
 
     /** A LEFT JOIN: an invocation whose large bodies were never stored (the engine stopped first) reads without them. */
     static final String SELECT_RECORD = "SELECT " + SUMMARY_COLUMNS
@@ -49,7 +49,7 @@ final class InvocationRows {
 
     static Encoded encode(InvocationRecord invocation) {
         return new Encoded(invocation, PartitionRangesJson.write(invocation.partitions()),
-                BodyCodec.encode(invocation.payload()), BodyCodec.encode(invocation.response()),
+                BodyCodec.encode(invocation.sharedPayload()), BodyCodec.encode(invocation.sharedResponse()),
                 BodyCodec.encode(invocation.logs().getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -78,6 +78,7 @@ final class InvocationRows {
         insert.setBoolean(12, summary.payloadKept());
         insert.setBoolean(13, summary.hasResponse());
         insert.setLong(14, storedBytes);
+        insert.setString(15, inv.payloadNote());
     }
 
     static void bindBody(PreparedStatement insert, long id, Encoded row) throws SQLException {
@@ -97,7 +98,7 @@ final class InvocationRows {
                 rs.getString("request_id"), startedAt(rs), Duration.ofNanos(rs.getLong("duration_nanos")),
                 outcome(rs, id), PartitionRangesJson.read(rs.getString("partitions"), id), rs.getInt("record_count"),
                 rs.getLong("payload_bytes"), rs.getBoolean("payload_kept"), rs.getBoolean("has_response"),
-                rs.getString("error_message"));
+                rs.getString("error_message"), rs.getString("payload_note"));
     }
 
     /** Reads a row selected with {@link #SELECT_RECORD}, decompressing its bodies. */
@@ -111,7 +112,7 @@ final class InvocationRows {
         }
         return new InvocationRecord(s.id(), s.mappingUuid(), s.batchId(), s.attempt(), s.requestId(), s.startedAt(),
                 s.duration(), s.outcome(), s.partitions(), s.recordCount(), s.payloadBytes(), payload, response,
-                s.errorMessage(), new String(logs, StandardCharsets.UTF_8));
+                s.errorMessage(), new String(logs, StandardCharsets.UTF_8), s.payloadNote());
     }
 
     private static Instant startedAt(ResultSet rs) throws SQLException {

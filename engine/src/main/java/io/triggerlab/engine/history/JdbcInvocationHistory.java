@@ -26,18 +26,20 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Large bodies ({@value #ASYNC_BODY_BYTES} bytes and more, i.e. big batches) are compressed and stored by a
  * {@link BodyWriter} on its own thread: the row is inserted at once, so the id, lists and counts are immediate, and
- * {@link #get} waits for the bodies appended before it. Gzip of a 6 MB event costs several times what building it
- * does (bench/README.md), and it must not hold up the poller that appended it. Their stored bytes count towards the
- * retention once written. {@link #close()} stores what is still queued.
+ * {@link #get} waits for the bodies appended before it. Gzip of a 6 MB event costs several times what building it does
+ * (bench/README.md), and it must not hold up the poller that appended it. When the writer is behind its budget the
+ * row is kept without its bodies, with {@code payloadNote} saying why: an append never waits for the writer. Stored
+ * bytes count towards the retention once written. {@link #close()} stores what is still queued.
  */
 public final class JdbcInvocationHistory implements InvocationHistory, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcInvocationHistory.class);
     private static final int PRUNE_PAGE = 500;
-    /** Bodies from this size on are written in the background. */
-    static final int ASYNC_BODY_BYTES = 1024 * 1024;
-    /** At most this much raw body waits for the writer; beyond it appends wait (about five 6 MB events). */
-    private static final long MAX_PENDING_BODY_BYTES = 32L * 1024 * 1024;
+    /**
+     * Bodies from this size on (payload and response together) are compressed and written in the background; smaller
+     * ones (a BatchSize-100 event is about 140 KB) compress in a millisecond or less and are stored with their row.
+     */
+    static final int ASYNC_BODY_BYTES = 256 * 1024;
 
     private final DataSource dataSource;
     private final HistoryRetention retention;
@@ -45,10 +47,18 @@ public final class JdbcInvocationHistory implements InvocationHistory, AutoClose
     private final AtomicLong storedBytes = new AtomicLong();
     /** Serialises pruning and mapping deletes, so running totals are adjusted by one remover at a time. */
     private final ReentrantLock removal = new ReentrantLock();
-    private final BodyWriter bodies = new BodyWriter(MAX_PENDING_BODY_BYTES);
+    private final BodyWriter bodies;
 
-    /** Reads the stored totals and, when the retention shrank since the last run, prunes at once. */
+    /**
+     * Reads the stored totals and, when the retention shrank since the last run, prunes at once. Bodies are kept while
+     * the background writer keeps within {@link BodyWriter.Budget#DEFAULT}.
+     */
     public JdbcInvocationHistory(DataSource dataSource, HistoryRetention retention) {
+        this(dataSource, retention, BodyWriter.Budget.DEFAULT);
+    }
+
+    JdbcInvocationHistory(DataSource dataSource, HistoryRetention retention, BodyWriter.Budget budget) {
+        this.bodies = new BodyWriter(budget);
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.retention = Objects.requireNonNull(retention, "retention");
         Totals stored = query("read the history totals",
@@ -66,9 +76,24 @@ public final class JdbcInvocationHistory implements InvocationHistory, AutoClose
             throw new IllegalArgumentException("append takes a new invocation (id 0), but got id " + invocation.id()
                     + " for request " + invocation.requestId());
         }
-        if (invocation.bodyBytes() >= ASYNC_BODY_BYTES) {
-            return appendWithBodiesLater(invocation);
+        long bodyBytes = invocation.bodyBytes();
+        if (bodyBytes >= ASYNC_BODY_BYTES) {
+            Optional<String> refusal = bodies.reserve(bodyBytes);
+            if (refusal.isEmpty()) {
+                return appendWithBodiesLater(invocation, bodyBytes);
+            }
+            return appendNow(invocation.withoutBodies(refusal.get()));
         }
+        return appendNow(invocation);
+    }
+
+    @Override
+    public Optional<String> bodiesNotKept(long bodyBytes) {
+        return bodyBytes >= ASYNC_BODY_BYTES ? bodies.wouldRefuse(bodyBytes) : Optional.empty();
+    }
+
+    /** Inserts the row and its (small or no) bodies in one transaction. */
+    private InvocationRecord appendNow(InvocationRecord invocation) {
         InvocationRows.Encoded row = InvocationRows.encode(invocation);
         long id;
         try (Connection c = dataSource.getConnection()) {
@@ -82,19 +107,20 @@ public final class JdbcInvocationHistory implements InvocationHistory, AutoClose
         return invocation.withId(id);
     }
 
-    /** Inserts the row now and queues its bodies for the {@link BodyWriter}. */
-    private InvocationRecord appendWithBodiesLater(InvocationRecord invocation) {
+    /** Inserts the row now and queues its bodies for the {@link BodyWriter}, which has room {@code reserved} for them. */
+    private InvocationRecord appendWithBodiesLater(InvocationRecord invocation, long reserved) {
         long id;
         try (Connection c = dataSource.getConnection();
              PreparedStatement insert = c.prepareStatement(InvocationRows.INSERT_INVOCATION, Statement.RETURN_GENERATED_KEYS)) {
             InvocationRows.bindInvocation(insert, invocation, PartitionRangesJson.write(invocation.partitions()), 0);
             insert.executeUpdate();
             id = generatedId(insert);
-        } catch (SQLException e) {
-            throw appendFailed(invocation, e);
+        } catch (SQLException | RuntimeException e) {
+            bodies.release(reserved);
+            throw e instanceof SQLException sql ? appendFailed(invocation, sql) : (RuntimeException) e;
         }
         records.incrementAndGet();
-        bodies.submit(invocation.bodyBytes(), () -> storeBodies(id, invocation));
+        bodies.write(reserved, () -> storeBodies(id, invocation));
         pruneIfOverRetention();
         return invocation.withId(id);
     }
@@ -179,7 +205,10 @@ public final class JdbcInvocationHistory implements InvocationHistory, AutoClose
         return retention;
     }
 
-    /** Stores the bodies still queued. The history stays readable; appends after this start the writer again. */
+    /**
+     * Stores the bodies still queued. The history stays readable; appends after this keep their rows, and large bodies
+     * are no longer stored (their {@code payloadNote} says so).
+     */
     @Override
     public void close() {
         bodies.close();

@@ -11,6 +11,10 @@ import java.util.Optional;
  */
 public final class NoPayloadHistory implements InvocationHistory {
 
+    /** The {@code payloadNote} of every invocation stored here. */
+    public static final String NOTE = "payload not kept: the engine runs without payload history"
+            + " (serve --no-history-payloads)";
+
     private final InvocationHistory stored;
 
     public NoPayloadHistory(InvocationHistory stored) {
@@ -19,7 +23,12 @@ public final class NoPayloadHistory implements InvocationHistory {
 
     @Override
     public InvocationRecord append(InvocationRecord invocation) {
-        return stored.append(invocation.withoutBodies());
+        return stored.append(invocation.withoutBodies(NOTE));
+    }
+
+    @Override
+    public Optional<String> bodiesNotKept(long bodyBytes) {
+        return Optional.of(NOTE);
     }
 
     @Override

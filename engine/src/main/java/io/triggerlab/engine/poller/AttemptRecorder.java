@@ -6,6 +6,7 @@ import io.triggerlab.engine.history.InvocationRecord;
 import io.triggerlab.engine.history.PartitionRange;
 import io.triggerlab.engine.invoke.InvocationResult;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -67,8 +69,7 @@ final class AttemptRecorder {
             outcome = InvocationOutcome.INVOKE_FAILED;
             error = ((InvocationResult.InvokeFailed) result).message();
         }
-        append(new InvocationRecord(0, mappingUuid, batchId, attempt, requestId, started, result.duration(), outcome,
-                ranges(records), records.size(), payload.length, payload, response, error, result.logs()));
+        append(sent(batchId, attempt, requestId, started, result, outcome, records, payload, response, error));
     }
 
     /**
@@ -98,8 +99,21 @@ final class AttemptRecorder {
                  InvocationOutcome outcome, String error) {
         byte[] response = result instanceof InvocationResult.Success s ? s.payload()
                 : result instanceof InvocationResult.FunctionError e ? e.payload() : null;
-        append(new InvocationRecord(0, mappingUuid, batchId, attempt, requestId, started, result.duration(), outcome,
-                ranges(records), records.size(), payload.length, payload, response, error, result.logs()));
+        append(sent(batchId, attempt, requestId, started, result, outcome, records, payload, response, error));
+    }
+
+    /**
+     * The history entry of an invocation, with its event and response unless the history says now that it would not
+     * keep them: then the record is built without them (and says why), sparing a copy of a multi-megabyte event.
+     */
+    private InvocationRecord sent(String batchId, int attempt, String requestId, Instant started,
+                                  InvocationResult result, InvocationOutcome outcome,
+                                  List<ConsumerRecord<byte[], byte[]>> records, byte[] payload, byte[] response,
+                                  String error) {
+        Optional<String> notKept = history.bodiesNotKept(payload.length + (response == null ? 0L : response.length));
+        return new InvocationRecord(0, mappingUuid, batchId, attempt, requestId, started, result.duration(), outcome,
+                ranges(records), records.size(), payload.length, notKept.isPresent() ? null : payload,
+                notKept.isPresent() ? null : response, error, result.logs(), notKept.orElse(null));
     }
 
     /** Records given up with no destination (or whose destination failed): not sent again, committed past. */
@@ -157,26 +171,26 @@ final class AttemptRecorder {
         observer.historyUnavailable(e);
     }
 
+    /**
+     * The records' offset range per partition, in order of first appearance. Records come in runs of one partition,
+     * so a partition is looked up once per run, not once per record.
+     */
     static List<PartitionRange> ranges(List<ConsumerRecord<byte[], byte[]>> records) {
-        Map<String, long[]> byPartition = new LinkedHashMap<>();
-        Map<String, ConsumerRecord<byte[], byte[]>> first = new LinkedHashMap<>();
+        Map<TopicPartition, long[]> byPartition = new LinkedHashMap<>();
+        TopicPartition run = null;
+        long[] range = null;
         for (ConsumerRecord<byte[], byte[]> r : records) {
-            String key = r.topic() + "\u0000" + r.partition();
-            long[] range = byPartition.get(key);
-            if (range == null) {
-                byPartition.put(key, new long[]{r.offset(), r.offset(), 1});
-                first.put(key, r);
-            } else {
-                range[0] = Math.min(range[0], r.offset());
-                range[1] = Math.max(range[1], r.offset());
-                range[2]++;
+            if (run == null || run.partition() != r.partition() || !run.topic().equals(r.topic())) {
+                run = new TopicPartition(r.topic(), r.partition());
+                range = byPartition.computeIfAbsent(run, tp -> new long[]{Long.MAX_VALUE, Long.MIN_VALUE, 0});
             }
+            range[0] = Math.min(range[0], r.offset());
+            range[1] = Math.max(range[1], r.offset());
+            range[2]++;
         }
         List<PartitionRange> ranges = new ArrayList<>(byPartition.size());
-        byPartition.forEach((key, range) -> {
-            ConsumerRecord<byte[], byte[]> r = first.get(key);
-            ranges.add(new PartitionRange(r.topic(), r.partition(), range[0], range[1], (int) range[2]));
-        });
+        byPartition.forEach((tp, span) -> ranges.add(new PartitionRange(tp.topic(), tp.partition(), span[0], span[1],
+                (int) span[2])));
         return ranges;
     }
 }

@@ -253,7 +253,7 @@ public final class MappingPoller implements Runnable, AutoCloseable {
         String batchId = UUID.randomUUID().toString();
         revokedSinceBatchStart.clear();
         inFlightPartitions.clear();
-        batch.records().forEach(r -> inFlightPartitions.add(new TopicPartition(r.topic(), r.partition())));
+        inFlightPartitions.addAll(batch.offsets().keySet());
         Deque<BatchPiece> pieces = new ArrayDeque<>();
         pieces.add(BatchPiece.of(batch.records()));
         int invocation = 0;
@@ -266,7 +266,8 @@ public final class MappingPoller implements Runnable, AutoCloseable {
             state = invocation == 1 ? RunState.INVOKING : RunState.RETRYING;
             Instant started = clock.instant();
             String requestId = UUID.randomUUID().toString();
-            byte[] payload = writer.write(piece.records());
+            // The whole batch was sized as it was assembled; a narrowed piece is sized afresh.
+            byte[] payload = writer.write(piece.records(), piece.records().size() == batch.size() ? batch.payloadBytes() : -1);
             InvocationResult result = invoker.invoke(new InvocationRequest(payload, requestId, config.functionTimeout()));
             FailurePolicy.Decision decision = policy.decide(piece.records(), result, piece.attempt());
             recorder.attempt(batchId, invocation, requestId, started, piece.records(), payload, result, decision);

@@ -4,7 +4,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
-import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,9 +19,9 @@ import java.util.Set;
 final class PartitionProgress {
 
     private static final class Track {
-        /** Offsets polled and not yet part of the done run, in offset order. */
-        final ArrayDeque<Long> open = new ArrayDeque<>();
-        /** Members of {@link #open} already done (out of order). */
+        /** Offsets polled and not yet part of the done run, in offset order (primitive: 10,000 per batch). */
+        final OffsetQueue open = new OffsetQueue();
+        /** Members of {@link #open} already done (out of order); empty while records are done in order. */
         final Set<Long> doneAhead = new HashSet<>();
         long donePoint = -1;
         long committedPoint = -1;
@@ -30,6 +29,10 @@ final class PartitionProgress {
     }
 
     private final Map<TopicPartition, Track> tracks = new HashMap<>();
+    /** Polls and batches come in runs of one partition: the last track used, so a run looks its partition up once. */
+    private Track lastTrack;
+    private String lastTopic;
+    private int lastPartition = -1;
 
     /** A polled record that waits to be delivered (buffered for a batch). */
     void pending(ConsumerRecord<byte[], byte[]> record) {
@@ -42,6 +45,10 @@ final class PartitionProgress {
         long offset = record.offset();
         if (t.open.isEmpty()) {
             advance(t, offset);
+            return;
+        }
+        if (offset == t.open.peekFirst() && t.doneAhead.isEmpty()) {
+            advance(t, t.open.pollFirst()); // the usual case: done in the order polled
             return;
         }
         if (offset > t.open.peekLast()) {
@@ -92,10 +99,18 @@ final class PartitionProgress {
     /** Forgets partitions that were revoked or rewound: their records will be polled again. */
     void forget(Collection<TopicPartition> partitions) {
         partitions.forEach(tracks::remove);
+        lastTrack = null;
+        lastTopic = null;
+        lastPartition = -1;
     }
 
     private Track track(ConsumerRecord<byte[], byte[]> record) {
-        return tracks.computeIfAbsent(new TopicPartition(record.topic(), record.partition()), tp -> new Track());
+        if (lastTrack == null || record.partition() != lastPartition || !record.topic().equals(lastTopic)) {
+            lastTopic = record.topic();
+            lastPartition = record.partition();
+            lastTrack = tracks.computeIfAbsent(new TopicPartition(lastTopic, lastPartition), tp -> new Track());
+        }
+        return lastTrack;
     }
 
     private static void advance(Track t, long offset) {
@@ -103,5 +118,44 @@ final class PartitionProgress {
             t.donePoint = offset + 1;
         }
         t.doneSinceCommit++;
+    }
+
+    /** A growable ring of offsets, in the order added: no boxing per record. */
+    private static final class OffsetQueue {
+        private long[] ring = new long[64];
+        private int head;
+        private int size;
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        void addLast(long offset) {
+            if (size == ring.length) {
+                long[] bigger = new long[ring.length * 2];
+                int tail = ring.length - head;
+                System.arraycopy(ring, head, bigger, 0, tail);
+                System.arraycopy(ring, 0, bigger, tail, head);
+                ring = bigger;
+                head = 0;
+            }
+            ring[(head + size) & (ring.length - 1)] = offset;
+            size++;
+        }
+
+        long peekFirst() {
+            return ring[head];
+        }
+
+        long peekLast() {
+            return ring[(head + size - 1) & (ring.length - 1)];
+        }
+
+        long pollFirst() {
+            long first = ring[head];
+            head = (head + 1) & (ring.length - 1);
+            size--;
+            return first;
+        }
     }
 }

@@ -102,4 +102,25 @@ class KafkaEventWriterTest {
     private static String text(byte[] bytes) {
         return new String(bytes, StandardCharsets.UTF_8);
     }
+
+    @Test
+    void writeWithTheKnownSize_isByteIdenticalToWriteThatSizesItself() {
+        KafkaEventWriter writer = new KafkaEventWriter(EventFixtures.MSK);
+        byte[] sized = writer.write(EventFixtures.mskRecords());
+
+        assertThat(writer.write(EventFixtures.mskRecords(), sized.length)).isEqualTo(sized);
+    }
+
+    @Test
+    void writeWithAWrongKnownSize_failsSayingSo_eitherWay() {
+        KafkaEventWriter writer = new KafkaEventWriter(EventFixtures.MSK);
+        int size = writer.write(EventFixtures.mskRecords()).length;
+
+        assertThatThrownBy(() -> writer.write(EventFixtures.mskRecords(), size - 1))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Event size arithmetic is wrong: " + (size - 1) + " bytes were given");
+        assertThatThrownBy(() -> writer.write(EventFixtures.mskRecords(), size + 1))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("given " + (size + 1) + " bytes, wrote " + size);
+    }
 }

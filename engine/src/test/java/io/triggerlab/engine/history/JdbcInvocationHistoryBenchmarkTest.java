@@ -20,7 +20,7 @@ class JdbcInvocationHistoryBenchmarkTest {
     @Test
     void printsAppendRate_for1KbAnd1MbPayloads(@TempDir Path dir) {
         try (Database db = TestDatabases.file(dir)) {
-            JdbcInvocationHistory history = new JdbcInvocationHistory(db.dataSource(), HistoryRetention.defaults());
+            JdbcInvocationHistory history = new JdbcInvocationHistory(db.dataSource(), HistoryRetention.defaults(), BodyWriter.Budget.KEEP_ALL);
             measure(history, "1 KB", TestInvocations.eventJson(1024, 1), 1000, 3000);
             measure(history, "1 MB", TestInvocations.eventJson(1024 * 1024, 2), 10, 40);
             measureList(history);

@@ -60,7 +60,7 @@ class JdbcInvocationHistoryConcurrencyTest {
 
     @Test
     void concurrentAppends_getUniqueIds_andAreAllCounted() throws Exception {
-        JdbcInvocationHistory history = new JdbcInvocationHistory(database.dataSource(), HistoryRetention.defaults());
+        JdbcInvocationHistory history = new JdbcInvocationHistory(database.dataSource(), HistoryRetention.defaults(), BodyWriter.Budget.KEEP_ALL);
 
         List<Long> ids = appendFromAllThreads(history);
 
@@ -77,7 +77,7 @@ class JdbcInvocationHistoryConcurrencyTest {
 
     @Test
     void concurrentAppends_whilePruning_keepTheTotalsExact() throws Exception {
-        JdbcInvocationHistory history = new JdbcInvocationHistory(database.dataSource(), new HistoryRetention(250, 400_000));
+        JdbcInvocationHistory history = new JdbcInvocationHistory(database.dataSource(), new HistoryRetention(250, 400_000), BodyWriter.Budget.KEEP_ALL);
 
         appendFromAllThreads(history);
 

@@ -31,7 +31,7 @@ class JdbcInvocationHistoryLargeBodiesTest {
 
     @Test
     void largeBody_isReadableRightAfterAppend_andCountsTowardsTheStoredBytes() {
-        JdbcInvocationHistory history = new JdbcInvocationHistory(database.dataSource(), HistoryRetention.defaults());
+        JdbcInvocationHistory history = new JdbcInvocationHistory(database.dataSource(), HistoryRetention.defaults(), BodyWriter.Budget.KEEP_ALL);
         byte[] payload = eventJson(LARGE, 1);
 
         InvocationRecord appended = history.append(invocation("m", "batch-1", 1, SUCCESS, payload));
@@ -44,7 +44,7 @@ class JdbcInvocationHistoryLargeBodiesTest {
 
     @Test
     void largeBodies_keepTheOrderOfTheirAppends_withSmallOnesInBetween() {
-        JdbcInvocationHistory history = new JdbcInvocationHistory(database.dataSource(), HistoryRetention.defaults());
+        JdbcInvocationHistory history = new JdbcInvocationHistory(database.dataSource(), HistoryRetention.defaults(), BodyWriter.Budget.KEEP_ALL);
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             byte[] payload = i % 2 == 0 ? eventJson(LARGE, i) : eventJson(500, i);
@@ -59,7 +59,7 @@ class JdbcInvocationHistoryLargeBodiesTest {
 
     @Test
     void largeBodiesOfADeletedMapping_areDropped_andTheTotalsStayExact() {
-        JdbcInvocationHistory history = new JdbcInvocationHistory(database.dataSource(), HistoryRetention.defaults());
+        JdbcInvocationHistory history = new JdbcInvocationHistory(database.dataSource(), HistoryRetention.defaults(), BodyWriter.Budget.KEEP_ALL);
         for (int i = 0; i < 4; i++) {
             history.append(invocation("gone", "batch-" + i, 1, SUCCESS, eventJson(LARGE, i)));
         }
@@ -73,8 +73,8 @@ class JdbcInvocationHistoryLargeBodiesTest {
 
     @Test
     void retentionCountsLargeBodies_andKeepsTheTotalsExact() {
-        long maxBytes = 6L * 1024 * 1024;
-        JdbcInvocationHistory history = new JdbcInvocationHistory(database.dataSource(), new HistoryRetention(10_000, maxBytes));
+        long maxBytes = 6L * LARGE; // room for about six of the ten
+        JdbcInvocationHistory history = new JdbcInvocationHistory(database.dataSource(), new HistoryRetention(10_000, maxBytes), BodyWriter.Budget.KEEP_ALL);
         long newest = 0;
         for (int i = 0; i < 10; i++) {
             newest = history.append(invocation("m", "batch-" + i, 1, SUCCESS, randomBytes(LARGE, i))).id();
@@ -90,19 +90,19 @@ class JdbcInvocationHistoryLargeBodiesTest {
     void closeStoresTheQueuedBodies_soTheySurviveARestart(@TempDir Path dir) {
         long id;
         try (Database db = TestDatabases.file(dir)) {
-            JdbcInvocationHistory history = new JdbcInvocationHistory(db.dataSource(), HistoryRetention.defaults());
+            JdbcInvocationHistory history = new JdbcInvocationHistory(db.dataSource(), HistoryRetention.defaults(), BodyWriter.Budget.KEEP_ALL);
             id = history.append(invocation("m", "batch-1", 1, SUCCESS, eventJson(LARGE, 5))).id();
             history.close();
         }
         try (Database db = TestDatabases.file(dir)) {
-            JdbcInvocationHistory reopened = new JdbcInvocationHistory(db.dataSource(), HistoryRetention.defaults());
+            JdbcInvocationHistory reopened = new JdbcInvocationHistory(db.dataSource(), HistoryRetention.defaults(), BodyWriter.Budget.KEEP_ALL);
             assertThat(reopened.get(id).orElseThrow().payload()).isEqualTo(eventJson(LARGE, 5));
         }
     }
 
     @Test
     void anInvocationWhoseBodiesWereNeverStored_readsWithoutThem() throws Exception {
-        JdbcInvocationHistory history = new JdbcInvocationHistory(database.dataSource(), HistoryRetention.defaults());
+        JdbcInvocationHistory history = new JdbcInvocationHistory(database.dataSource(), HistoryRetention.defaults(), BodyWriter.Budget.KEEP_ALL);
         long id = history.append(invocation("m", "batch-1", 1, SUCCESS, eventJson(LARGE, 2))).id();
         history.close();
         try (Connection c = database.dataSource().getConnection()) {

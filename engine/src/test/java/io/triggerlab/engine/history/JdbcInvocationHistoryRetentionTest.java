@@ -32,7 +32,7 @@ class JdbcInvocationHistoryRetentionTest {
 
     @Test
     void keepsAtMostMaxRecords_andTheNewestOnes() {
-        JdbcInvocationHistory history = new JdbcInvocationHistory(database.dataSource(), new HistoryRetention(100, Long.MAX_VALUE));
+        JdbcInvocationHistory history = new JdbcInvocationHistory(database.dataSource(), new HistoryRetention(100, Long.MAX_VALUE), BodyWriter.Budget.KEEP_ALL);
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 350; i++) {
             ids.addAll(appendSmall(history, 1));
@@ -49,7 +49,7 @@ class JdbcInvocationHistoryRetentionTest {
     @Test
     void keepsAtMostMaxBytes_ofStoredBodies_andTheNewestOnes() {
         long maxBytes = 1024 * 1024;
-        JdbcInvocationHistory history = new JdbcInvocationHistory(database.dataSource(), new HistoryRetention(10_000, maxBytes));
+        JdbcInvocationHistory history = new JdbcInvocationHistory(database.dataSource(), new HistoryRetention(10_000, maxBytes), BodyWriter.Budget.KEEP_ALL);
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             byte[] payload = TestInvocations.randomBytes(64 * 1024, i); // incompressible: stored as it is
@@ -69,10 +69,10 @@ class JdbcInvocationHistoryRetentionTest {
     @Test
     void prunesAtOnce_whenReopenedWithASmallerRetention(@TempDir Path dir) {
         try (Database db = TestDatabases.file(dir)) {
-            appendSmall(new JdbcInvocationHistory(db.dataSource(), HistoryRetention.defaults()), 500);
+            appendSmall(new JdbcInvocationHistory(db.dataSource(), HistoryRetention.defaults(), BodyWriter.Budget.KEEP_ALL), 500);
         }
         try (Database db = TestDatabases.file(dir)) {
-            JdbcInvocationHistory history = new JdbcInvocationHistory(db.dataSource(), new HistoryRetention(200, Long.MAX_VALUE));
+            JdbcInvocationHistory history = new JdbcInvocationHistory(db.dataSource(), new HistoryRetention(200, Long.MAX_VALUE), BodyWriter.Budget.KEEP_ALL);
             assertThat(history.count(null)).isEqualTo(180);
             assertThat(history.stats().records()).isEqualTo(180);
         }
@@ -80,7 +80,7 @@ class JdbcInvocationHistoryRetentionTest {
 
     @Test
     void neverRemovesTheNewestInvocation_evenWhenItAloneIsOverMaxBytes() {
-        JdbcInvocationHistory history = new JdbcInvocationHistory(database.dataSource(), new HistoryRetention(100, 10_000));
+        JdbcInvocationHistory history = new JdbcInvocationHistory(database.dataSource(), new HistoryRetention(100, 10_000), BodyWriter.Budget.KEEP_ALL);
         appendSmall(history, 3);
         long big = history.append(invocation("m", "big", 1, SUCCESS, TestInvocations.randomBytes(50_000, 7))).id();
 
@@ -90,7 +90,7 @@ class JdbcInvocationHistoryRetentionTest {
 
     @Test
     void removesBodiesWithTheirInvocations() {
-        JdbcInvocationHistory history = new JdbcInvocationHistory(database.dataSource(), new HistoryRetention(10, Long.MAX_VALUE));
+        JdbcInvocationHistory history = new JdbcInvocationHistory(database.dataSource(), new HistoryRetention(10, Long.MAX_VALUE), BodyWriter.Budget.KEEP_ALL);
         appendSmall(history, 25);
 
         assertThat(countRows("invocation_body")).isEqualTo(countRows("invocation")).isEqualTo(history.count(null));

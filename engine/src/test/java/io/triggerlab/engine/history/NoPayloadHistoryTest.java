@@ -41,6 +41,7 @@ class NoPayloadHistoryTest {
         assertThat(stored.partitions()).isEqualTo(sent.partitions());
         assertThat(stored.logs()).isEqualTo(sent.logs());
         assertThat(stored.summary().payloadKept()).isFalse();
+        assertThat(stored.payloadNote()).isEqualTo(NoPayloadHistory.NOTE);
         assertThat(history.stats().storedBytes()).isLessThan(1_000);
     }
 

@@ -33,6 +33,30 @@ class PartitionProgressTest {
     }
 
     @Test
+    void thousandsOfOpenRecords_acrossPartitionsInRuns_commitOnlyPastTheDoneRunOfEach() {
+        PartitionProgress progress = new PartitionProgress();
+        for (long o = 0; o < 5000; o++) {
+            progress.pending(r(0, o));
+        }
+        for (long o = 0; o < 300; o++) {
+            progress.pending(r(1, o));
+        }
+        for (long o = 0; o < 5000; o++) {
+            if (o != 4321) { // one record of partition 0 is still being retried
+                progress.done(r(0, o));
+            }
+        }
+        for (long o = 0; o < 300; o++) {
+            progress.done(r(1, o));
+        }
+        assertThat(progress.uncommitted()).isEqualTo(Map.of(P0, new OffsetAndMetadata(4321), P1, new OffsetAndMetadata(300)));
+
+        progress.done(r(0, 4321));
+        assertThat(progress.uncommitted()).isEqualTo(Map.of(P0, new OffsetAndMetadata(5000), P1, new OffsetAndMetadata(300)));
+        assertThat(progress.recordsIn(progress.uncommitted())).isEqualTo(5300);
+    }
+
+    @Test
     void aSucceededSecondHalf_doesNotCommitPastAFailingFirstHalf() {
         PartitionProgress progress = new PartitionProgress();
         List.of(r(0, 5), r(0, 6), r(0, 7), r(0, 8)).forEach(progress::pending);
