@@ -148,8 +148,10 @@ public final class InspectorViewModel {
     }
 
     private static String notKept(InvocationRecord r) {
-        return "The engine did not keep this event's JSON (it was " + InvocationRow.bytes(r.payloadBytes())
-                + "); the history's retention keeps bodies only up to its size limit.";
+        String why = r.payloadNote() == null ? "the history's retention keeps bodies only up to its size limit"
+                : r.payloadNote();
+        return "The engine did not keep this event's JSON (it was " + InvocationRow.bytes(r.payloadBytes()) + "): "
+                + why + ".";
     }
 
     private static String describeAttempts(List<InvocationSummary> batch, long current) {

@@ -58,6 +58,7 @@ final class HistoryJson {
         out.put("recordCount", s.recordCount())
                 .put("payloadBytes", s.payloadBytes())
                 .put("payloadKept", s.payloadKept())
+                .put("payloadNote", s.payloadNote())
                 .put("hasResponse", s.hasResponse())
                 .put("errorMessage", s.errorMessage());
         ReplayBatchIds.replayOf(s).ifPresent(original -> out.put("replayOf", original));
