@@ -3,7 +3,7 @@ package io.triggerlab.console.workflow;
 import io.triggerlab.console.awscheck.FindingRow;
 import io.triggerlab.console.destinations.OutboxDelivery;
 import io.triggerlab.console.destinations.OutboxRow;
-import io.triggerlab.console.invocations.InvocationRow;
+import io.triggerlab.console.invocations.InvocationLine;
 import io.triggerlab.engine.cluster.KafkaCluster;
 import io.triggerlab.engine.cluster.TestRecord;
 import io.triggerlab.engine.function.CommandTarget;
@@ -99,12 +99,12 @@ class AwsFeaturesWorkflowIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> "Nothing armed: faults-fn runs normally."
                 .equals(console.text("#faults-armed")));
         selectTab(robot, "Invocations");
-        TableView<InvocationRow> table = robot.lookup("#invocation-table").queryTableView();
+        TableView<InvocationLine> table = robot.lookup("#invocation-table").queryTableView();
         await().atMost(Duration.ofSeconds(60)).until(() -> ConsoleDriver.onFx(() -> table.getItems().stream()
-                .anyMatch(r -> r.outcome() == InvocationOutcome.FUNCTION_ERROR)));
-        InvocationRow failed = ConsoleDriver.onFx(() -> table.getItems().stream()
-                .filter(r -> r.outcome() == InvocationOutcome.FUNCTION_ERROR).findFirst().orElseThrow());
-        assertThat(failed.records()).isEqualTo(1);
+                .anyMatch(r -> r.row().outcome() == InvocationOutcome.FUNCTION_ERROR)));
+        InvocationLine failed = ConsoleDriver.onFx(() -> table.getItems().stream()
+                .filter(r -> r.row().outcome() == InvocationOutcome.FUNCTION_ERROR).findFirst().orElseThrow());
+        assertThat(failed.row().records()).isEqualTo(1);
 
         // The inspector shows the failed invocation's event syntax-coloured.
         robot.interact(() -> table.getSelectionModel().select(failed));

@@ -3,7 +3,7 @@ package io.triggerlab.console.workflow;
 import io.triggerlab.console.demo.DemoSetup;
 import io.triggerlab.console.trigger.TriggerPageView;
 import io.triggerlab.console.inspector.RecordRow;
-import io.triggerlab.console.invocations.InvocationRow;
+import io.triggerlab.console.invocations.InvocationLine;
 import io.triggerlab.engine.history.InvocationOutcome;
 import io.triggerlab.engine.mapping.EventSourceMapping;
 import javafx.geometry.Bounds;
@@ -79,15 +79,17 @@ class ConsoleScreenshotsIT {
         // Main window: the working trigger, its invocations, the first batch in the inspector.
         select(robot, orders);
         await().until(() -> console.rows("#invocation-table") >= 3);
-        TableView<InvocationRow> table = robot.lookup("#invocation-table").queryTableView();
+        TableView<InvocationLine> table = robot.lookup("#invocation-table").queryTableView();
         robot.interact(() -> table.getSelectionModel().select(table.getItems().size() - 1));
         TableView<RecordRow> records = robot.lookup("#inspector-records").queryTableView();
         await().until(() -> ConsoleDriver.onFx(() -> records.getItems().size()) == 100);
         robot.interact(() -> records.getSelectionModel().select(1));
         console.snapshot(stage, out.resolve("main-window.png"));
 
-        // Inspector on the failing trigger: a retried batch, the function's error and logs.
+        // Inspector on the failing trigger: a retried batch opened to its attempts, the function's error and logs.
         select(robot, payments);
+        await().until(() -> ConsoleDriver.onFx(() -> !table.getItems().isEmpty() && table.getItems().get(0).isGroup()));
+        robot.clickOn("#invocation-table .attempt-toggle");
         await().until(() -> console.rows("#invocation-table") >= 2);
         robot.interact(() -> table.getSelectionModel().select(0));
         await().until(() -> console.text("#inspector-attempts").startsWith("Attempts at this batch: #1"));

@@ -1,6 +1,7 @@
 package io.triggerlab.console.workflow;
 
 import io.triggerlab.console.inspector.HeaderRow;
+import io.triggerlab.console.invocations.InvocationLine;
 import io.triggerlab.console.invocations.InvocationRow;
 import io.triggerlab.engine.history.InvocationOutcome;
 import io.triggerlab.engine.mapping.EventSourceMapping;
@@ -133,8 +134,8 @@ class ConsoleWorkflowIT {
                         console.engine().history().count(uuid), console.engine().mappings().get(uuid),
                         console.engine().pollerCount(uuid))
                 .isPositive());
-        TableView<InvocationRow> table = robot.lookup("#invocation-table").queryTableView();
-        InvocationRow row = ConsoleDriver.onFx(() -> table.getItems().get(0));
+        TableView<InvocationLine> table = robot.lookup("#invocation-table").queryTableView();
+        InvocationRow row = ConsoleDriver.onFx(() -> table.getItems().get(0).row());
         assertThat(row.outcome()).isEqualTo(InvocationOutcome.SUCCESS);
         assertThat(row.records()).isEqualTo(1);
         robot.clickOn("#invocation-table .table-row-cell");
