@@ -145,6 +145,7 @@ class ConsoleWorkflowIT {
         assertThat(ConsoleDriver.onFx(() -> headers.getItems().get(0)))
                 .isEqualTo(new HeaderRow("customer", "Zoë", "[90, 111, -61, -85]"));
         assertThat(console.text("#inspector-value")).isEqualTo("{\n  \"orderId\" : 1,\n  \"item\" : \"grinder\"\n}");
+        robot.clickOn("#inspector-event-plain");
         assertThat(console.text("#inspector-event")).contains("\"eventSource\" : \"aws:kafka\"", "\"customer\" : [ 90, 111, -61, -85 ]");
         assertThat(console.text("#inspector-response")).contains("\"eventSource\" : \"aws:kafka\"");
 
