@@ -15,7 +15,8 @@ import java.util.TreeMap;
  *
  * <p>A group's size comes from its newest attempt's number (attempts of a batch are numbered 1, 2, 3…), so a group
  * reads "3 attempts" even while its older attempts are on a page not loaded yet; when that page loads they join the
- * group instead of making lines of their own. Older attempts under an expanded group are the union of the loaded rows
+ * group instead of making lines of their own. A batch given up (sent to its destination, dropped) has one more row
+ * than attempts, carrying the last attempt's number: it heads the group, as the batch's final outcome. Older attempts under an expanded group are the union of the loaded rows
  * and those fetched for the batch ({@code InvocationHistory#attemptsOf}), so none is missing or shown twice.
  */
 final class AttemptGroups {

@@ -6,7 +6,9 @@ import java.util.Objects;
  * One line of the invocations table: an invocation and where it stands in its batch's group.
  *
  * @param row         the invocation this line shows (a group's line shows the batch's newest attempt)
- * @param kind        a batch tried once, a group's line, or an older attempt under an expanded group
+ * @param kind        a batch with one row, a group's line, or an older row under an expanded group. A batch's rows are
+ *                    its attempts and, once given up, the row that says so (sent to the destination, dropped), which
+ *                    carries the last attempt's number: a group is a batch with more than one row
  * @param attempts    how many attempts the batch has had (the newest attempt's number; 1 for a single)
  * @param attemptText what the Attempt column shows, e.g. "▸ 3 attempts" or "↳ 1"
  */
@@ -35,7 +37,7 @@ public record InvocationLine(InvocationRow row, Kind kind, int attempts, String 
 
     static InvocationLine group(InvocationRow newest, int attempts, boolean expanded) {
         return new InvocationLine(newest, expanded ? Kind.GROUP_EXPANDED : Kind.GROUP_COLLAPSED, attempts,
-                (expanded ? "▾ " : "▸ ") + attempts + " attempts");
+                (expanded ? "▾ " : "▸ ") + attempts + (attempts == 1 ? " attempt" : " attempts"));
     }
 
     static InvocationLine attempt(InvocationRow older) {

@@ -239,6 +239,17 @@ class InvocationsViewModelTest {
         assertThat(vm.summaryProperty().get()).isEqualTo("2 invocations");
     }
 
+    @Test
+    void aBatchGivenUpToItsDestination_isOneLine_showingItsFinalOutcome() {
+        history.add(MAPPING, "b1", 1, InvocationOutcome.FUNCTION_ERROR, 0, null);
+        history.add(MAPPING, "b1", 1, InvocationOutcome.SENT_TO_DESTINATION, 0, null);
+        vm.show(MAPPING);
+        background.runAll();
+
+        assertThat(vm.lines()).singleElement().extracting(line -> line.row().outcome(), InvocationLine::attemptText)
+                .containsExactly(InvocationOutcome.SENT_TO_DESTINATION, "▸ 1 attempt");
+    }
+
     private java.util.List<Long> ids() {
         return vm.lines().stream().map(line -> line.row().id()).toList();
     }

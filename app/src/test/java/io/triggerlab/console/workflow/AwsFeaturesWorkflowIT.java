@@ -99,10 +99,16 @@ class AwsFeaturesWorkflowIT {
                 .equals(console.text("#faults-armed")));
         selectTab(robot, "Invocations");
         TableView<InvocationLine> table = robot.lookup("#invocation-table").queryTableView();
+        // The batch is one line, its final outcome first; opening it shows the failed attempt.
         await().atMost(Duration.ofSeconds(60)).until(() -> ConsoleDriver.onFx(() -> table.getItems().stream()
+                .anyMatch(r -> r.isGroup() && r.row().outcome() == InvocationOutcome.SENT_TO_DESTINATION)));
+        assertThat(ConsoleDriver.onFx(() -> table.getItems().get(0).attemptText())).isEqualTo("▸ 1 attempt");
+        robot.clickOn("#invocation-table .attempt-toggle");
+        await().until(() -> ConsoleDriver.onFx(() -> table.getItems().stream()
                 .anyMatch(r -> r.row().outcome() == InvocationOutcome.FUNCTION_ERROR)));
         InvocationLine failed = ConsoleDriver.onFx(() -> table.getItems().stream()
                 .filter(r -> r.row().outcome() == InvocationOutcome.FUNCTION_ERROR).findFirst().orElseThrow());
+        assertThat(failed.kind()).isEqualTo(InvocationLine.Kind.ATTEMPT);
         assertThat(failed.row().records()).isEqualTo(1);
 
         // The inspector shows the failed invocation's event syntax-coloured.
