@@ -135,14 +135,14 @@ public final class ColouredJson {
         return wrapped;
     }
 
-    /** "3 long lines wrapped at 120 characters (↪); …", or "" when none is. */
+    /** "3 long lines wrapped at 120 characters (↪)", or "" when none is. */
     public String note() {
         int wrapped = wrappedLines();
         if (wrapped == 0) {
             return "";
         }
         return wrapped + (wrapped == 1 ? " long line" : " long lines") + " wrapped at " + MAX_LINE
-                + " characters (↪). Copy copies the event exactly as sent.";
+                + " characters (↪)";
     }
 
     private int lineEnd(int index) {

@@ -161,6 +161,7 @@ public final class InspectorView {
         TextArea plain = monospace("inspector-event");
         javafx.scene.control.CheckBox plainText = new javafx.scene.control.CheckBox("Plain text (to select part of a line)");
         plainText.setId("inspector-event-plain");
+        plainText.setMinWidth(Region.USE_PREF_SIZE);
         Runnable fillPlain = () -> plain.setText(plainText.isSelected() ? viewModel.eventJsonProperty().get() : "");
         plainText.selectedProperty().addListener((o, was, is) -> fillPlain.run());
         viewModel.eventJsonProperty().addListener((o, was, is) -> fillPlain.run());
@@ -169,6 +170,8 @@ public final class InspectorView {
         Label note = shownWhenSet(bound(new Label(), viewModel.eventColourNoteProperty()));
         note.setId("inspector-event-note");
         note.getStyleClass().add("hint");
+        note.setWrapText(false);
+        note.setTooltip(new javafx.scene.control.Tooltip("Copy event copies the event exactly as sent, on one line"));
         note.visibleProperty().unbind();
         note.visibleProperty().bind(note.textProperty().isNotEmpty().and(plainText.selectedProperty().not()));
         HBox bar = new HBox(10, plainText, note);

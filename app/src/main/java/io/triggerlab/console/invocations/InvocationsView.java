@@ -54,13 +54,14 @@ public final class InvocationsView {
         TextField search = new TextField();
         search.setId("invocation-search");
         search.setPromptText("Search request id, partition, error…");
-        search.setPrefColumnCount(22);
+        search.setPrefColumnCount(16);
         search.textProperty().bindBidirectional(viewModel.searchProperty());
         HBox.setHgrow(search, Priority.SOMETIMES);
         CheckBox group = new CheckBox("Group attempts");
         group.setId("group-attempts");
         group.setTooltip(new Tooltip("One line per retried batch, at its newest attempt; click \"N attempts\" to see them all"));
         group.selectedProperty().bindBidirectional(viewModel.groupedProperty());
+        group.setMinWidth(Region.USE_PREF_SIZE);
         Label summary = new Label();
         summary.setId("invocation-summary");
         summary.getStyleClass().add("hint");
@@ -76,6 +77,10 @@ public final class InvocationsView {
         older.setOnAction(e -> viewModel.loadOlder());
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> viewModel.reload());
+        // The search field and the summary give way on a narrow window; the controls keep their words.
+        older.setMinWidth(Region.USE_PREF_SIZE);
+        refresh.setMinWidth(Region.USE_PREF_SIZE);
+        filter.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(8, filter, search, group, summary, error, spacer, refresh, older);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("toolbar-row");

@@ -230,7 +230,7 @@ public final class InvocationsViewModel {
         String text = matching == rows.size() ? rows.size() + more + " invocations"
                 : matching + " of " + rows.size() + more + " invocations match";
         long batches = lines.stream().filter(line -> line.kind() != InvocationLine.Kind.ATTEMPT).count();
-        summary.set(grouped.get() && batches < matching ? text + " in " + batches + " batches" : text);
+        summary.set(grouped.get() && batches < matching ? text + " in " + batches + (batches == 1 ? " batch" : " batches") : text);
     }
 
     /** The table's lines: the loaded rows that pass the search, retried batches grouped while grouping is on. */

@@ -98,7 +98,7 @@ class JsonTokenizerTest {
         assertThat(lineRuns(coloured, 2)).containsExactly("STRING:" + "A".repeat(ColouredJson.MAX_LINE));
         assertThat(lineRuns(coloured, 3)).last().asString().endsWith("A\"");
         assertThat(coloured.textOfLines(java.util.List.of(3, 1, 2, 4))).isEqualTo(json.substring(2));
-        assertThat(coloured.note()).isEqualTo("1 long line wrapped at 120 characters (↪). Copy copies the event exactly as sent.");
+        assertThat(coloured.note()).isEqualTo("1 long line wrapped at 120 characters (↪)");
     }
 
     @Test
