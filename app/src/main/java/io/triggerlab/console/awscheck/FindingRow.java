@@ -4,7 +4,6 @@ import io.triggerlab.engine.awscheck.Finding;
 import io.triggerlab.engine.awscheck.Severity;
 
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * One finding as the tab shows it.
@@ -13,16 +12,10 @@ import java.util.Set;
  * @param severity     rejected, or behaves differently
  * @param whatAwsDoes  what is the matter on AWS, naming the setting
  * @param whatToChange how to make it pass (or what to expect)
- * @param readingOfAws true when the finding rests on TriggerLab's reading of AWS, not on AWS's documentation
+ * @param readingOfAws true when the finding rests on TriggerLab's reading of AWS, not on AWS's documentation (the
+ *                     engine's {@link Finding#readingOfAws()})
  */
 public record FindingRow(String code, Severity severity, String whatAwsDoes, String whatToChange, boolean readingOfAws) {
-
-    /**
-     * The codes whose verdict is TriggerLab's reading of AWS (docs/aws-reading.md, "Would this pass on AWS?": AWS's
-     * message for provisioned-only settings and metadata filters is unknown). The engine's report does not carry the
-     * label, so the console keeps this list next to the documentation it comes from.
-     */
-    static final Set<String> READINGS = Set.of("PROVISIONED_ONLY_IN_ON_DEMAND", "FILTER_ON_METADATA");
 
     public FindingRow {
         Objects.requireNonNull(code, "code");
@@ -33,7 +26,7 @@ public record FindingRow(String code, Severity severity, String whatAwsDoes, Str
 
     public static FindingRow of(Finding finding) {
         return new FindingRow(finding.code(), finding.severity(), finding.message(), finding.whatToDo(),
-                READINGS.contains(finding.code()));
+                finding.readingOfAws());
     }
 
     /** "✖ AWS would reject this" or "⚠ Works differently on AWS". */

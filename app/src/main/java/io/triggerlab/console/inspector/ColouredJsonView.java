@@ -1,56 +1,129 @@
 package io.triggerlab.console.inspector;
 
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.scene.Node;
-import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
 import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * JSON shown with syntax colours: one {@link Text} node per run of {@link ColouredJson}, styled by the stylesheet's
- * {@code json-*} classes. Only the coloured prefix is shown: laying out megabytes in a {@code TextFlow} would stall the
- * FX thread for minutes (see {@link ColouredJson}); a last line says how much more there is. javafx-controls only.
+ * JSON shown with syntax colours in a virtualized list: one fixed-height cell per display line of {@link ColouredJson},
+ * each made of a few {@link Text} runs styled by the stylesheet's {@code json-*} classes. Only the cells in view exist,
+ * so a 6 MB event costs what a screenful costs (a {@code TextFlow} of the whole event would lay out for minutes).
+ * Lines can be selected (Shift/Ctrl-click) and copied with Ctrl+C; "Plain text" in the inspector selects within a line.
  */
 public final class ColouredJsonView {
 
-    private final TextFlow flow = new TextFlow();
-    private final ScrollPane root = new ScrollPane(flow);
+    /** Cell height for the 12 px monospace font; fixed, so the list never measures cells. */
+    static final double LINE_HEIGHT = 17;
+
+    private final ListView<Integer> list = new ListView<>();
+    private ColouredJson json = ColouredJson.EMPTY;
 
     public ColouredJsonView(String id) {
-        flow.setId(id);
-        flow.getStyleClass().addAll("mono", "json-view");
-        root.getStyleClass().add("json-scroll");
-        root.setFitToWidth(false);
+        list.setId(id);
+        list.getStyleClass().addAll("mono", "json-view");
+        list.setFixedCellSize(LINE_HEIGHT);
+        list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        list.setCellFactory(ignored -> new LineCell());
+        list.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
+                copySelectedLines();
+                e.consume();
+            }
+        });
     }
 
     public Node root() {
-        return root;
+        return list;
     }
 
-    public TextFlow flow() {
-        return flow;
+    /** The list; its items are display line indices into {@link #shown()}. */
+    public ListView<Integer> list() {
+        return list;
     }
 
-    /** Replaces what is shown. Call on the FX thread; the runs were found in the background. */
+    public ColouredJson shown() {
+        return json;
+    }
+
+    /** Replaces what is shown. Call on the FX thread; lines and runs were found in the background. */
     public void show(ColouredJson json) {
-        String text = json.text();
-        List<Node> nodes = new ArrayList<>(json.spans().size() + 1);
-        for (JsonSpan span : json.spans()) {
-            Text node = new Text(text.substring(span.start(), span.end()));
-            node.getStyleClass().add(span.kind().styleClass());
-            nodes.add(node);
-        }
-        if (json.truncated()) {
-            Text more = new Text("… " + (text.length() - json.colouredChars()) / 1024 + " KB more: tick Plain text "
-                    + "to see all of it.");
-            more.getStyleClass().add("json-more");
-            nodes.add(more);
-        }
-        flow.getChildren().setAll(nodes);
-        root.setVvalue(0);
-        root.setHvalue(0);
+        this.json = json;
+        list.setItems(lineIndices(json.lineCount()));
+        list.scrollTo(0);
     }
 
+    /** The selected lines' text, a wrapped line joined again: what Ctrl+C copies. */
+    public String selectedText() {
+        return json.textOfLines(new ArrayList<>(list.getSelectionModel().getSelectedItems()));
+    }
+
+    private void copySelectedLines() {
+        if (list.getSelectionModel().isEmpty()) {
+            return;
+        }
+        ClipboardContent content = new ClipboardContent();
+        content.putString(selectedText());
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /** 0, 1, … n-1 without allocating n objects up front: the list asks only for the indices in view. */
+    private static ObservableList<Integer> lineIndices(int count) {
+        return FXCollections.unmodifiableObservableList(FXCollections.observableList(new AbstractList<>() {
+            @Override
+            public Integer get(int index) {
+                if (index < 0 || index >= count) {
+                    throw new IndexOutOfBoundsException("Line " + index + " of " + count);
+                }
+                return index;
+            }
+
+            @Override
+            public int size() {
+                return count;
+            }
+        }));
+    }
+
+    /** One display line: a gutter mark for a wrapped line's continuation, then its coloured runs. */
+    private final class LineCell extends ListCell<Integer> {
+        private final HBox runs = new HBox();
+
+        LineCell() {
+            getStyleClass().add("json-line");
+            setText(null);
+        }
+
+        @Override
+        protected void updateItem(Integer index, boolean empty) {
+            super.updateItem(index, empty);
+            if (empty || index == null || index >= json.lineCount()) {
+                setGraphic(null);
+                return;
+            }
+            String line = json.line(index);
+            List<Node> nodes = new ArrayList<>();
+            Text gutter = new Text(json.isContinuation(index) ? "↪ " : "  ");
+            gutter.getStyleClass().add("json-gutter");
+            nodes.add(gutter);
+            for (JsonSpan span : json.spansOfLine(index)) {
+                Text run = new Text(line.substring(span.start(), span.end()));
+                run.getStyleClass().add(span.kind().styleClass());
+                nodes.add(run);
+            }
+            runs.getChildren().setAll(nodes);
+            setGraphic(runs);
+        }
+    }
 }

@@ -150,22 +150,28 @@ public final class InspectorView {
     }
 
     /**
-     * The event, syntax-coloured; "Plain text" swaps in a text area whose text can be selected in part (text nodes
-     * cannot be selected).
+     * The event, syntax-coloured in a virtualized line list; "Plain text" swaps in a text area whose text can be
+     * selected in part. The text area gets the event only while it is shown: a text area lays out all its text, which
+     * for a 6 MB event takes seconds, and most people never tick it.
      */
     private Node eventPane() {
         ColouredJsonView coloured = new ColouredJsonView("inspector-event-coloured");
         viewModel.eventColouredProperty().addListener((o, was, is) -> coloured.show(is));
         coloured.show(viewModel.eventColouredProperty().get());
         TextArea plain = monospace("inspector-event");
-        plain.textProperty().bind(viewModel.eventJsonProperty());
-        javafx.scene.control.CheckBox plainText = new javafx.scene.control.CheckBox("Plain text (to select part of it)");
+        javafx.scene.control.CheckBox plainText = new javafx.scene.control.CheckBox("Plain text (to select part of a line)");
         plainText.setId("inspector-event-plain");
+        plainText.setMinWidth(Region.USE_PREF_SIZE);
+        Runnable fillPlain = () -> plain.setText(plainText.isSelected() ? viewModel.eventJsonProperty().get() : "");
+        plainText.selectedProperty().addListener((o, was, is) -> fillPlain.run());
+        viewModel.eventJsonProperty().addListener((o, was, is) -> fillPlain.run());
         plain.visibleProperty().bind(plainText.selectedProperty());
         coloured.root().visibleProperty().bind(plainText.selectedProperty().not());
         Label note = shownWhenSet(bound(new Label(), viewModel.eventColourNoteProperty()));
         note.setId("inspector-event-note");
         note.getStyleClass().add("hint");
+        note.setWrapText(false);
+        note.setTooltip(new javafx.scene.control.Tooltip("Copy event copies the event exactly as sent, on one line"));
         note.visibleProperty().unbind();
         note.visibleProperty().bind(note.textProperty().isNotEmpty().and(plainText.selectedProperty().not()));
         HBox bar = new HBox(10, plainText, note);

@@ -122,7 +122,7 @@ public final class InspectorViewModel {
         String pretty = payload == null ? notKept(record) : KafkaEventReader.pretty(payload);
         String asSent = payload == null ? "" : new String(payload, StandardCharsets.UTF_8);
         List<InvocationSummary> batch = history.attemptsOf(record.batchId());
-        // Colour runs are found here, off the FX thread: the view only turns them into text nodes.
+        // Lines and colour runs are found here, off the FX thread: the view only colours the lines in view.
         return new Inspected(record, pretty, ColouredJson.of(pretty), asSent, rows, batch);
     }
 
@@ -303,12 +303,12 @@ public final class InspectorViewModel {
         return eventJson.getReadOnlyProperty();
     }
 
-    /** The pretty event with its colour runs (only a prefix of a large event is coloured). */
+    /** The pretty event cut into display lines with its colour runs, all of it. */
     public ReadOnlyObjectProperty<ColouredJson> eventColouredProperty() {
         return eventColoured.getReadOnlyProperty();
     }
 
-    /** "Showing the first 32 KB coloured …" for a large event; "" when all of it is coloured. */
+    /** "2 long lines wrapped at 120 characters …" when a line was wrapped for display; "" otherwise. */
     public ReadOnlyStringProperty eventColourNoteProperty() {
         return eventColourNote.getReadOnlyProperty();
     }

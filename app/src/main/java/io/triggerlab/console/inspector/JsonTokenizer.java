@@ -16,16 +16,20 @@ public final class JsonTokenizer {
 
     /** Runs covering {@code text[0, text.length())}. */
     public static List<JsonSpan> tokenize(String text) {
-        return tokenize(text, text.length());
+        List<JsonSpan> spans = new ArrayList<>();
+        scan(text, (kind, start, end) -> add(spans, kind, start, end));
+        return spans;
     }
 
-    /**
-     * Runs covering {@code text[0, end)}, where {@code end} is at most {@code limit} and falls at a line break when
-     * there is one (so a coloured prefix ends cleanly); the caller shows the rest uncoloured.
-     */
-    public static List<JsonSpan> tokenize(String text, int limit) {
-        int end = prefixEnd(text, limit);
-        List<JsonSpan> spans = new ArrayList<>();
+    /** Receives runs in order; they cover the text without gaps, and two in a row may have the same kind. */
+    @FunctionalInterface
+    interface RunSink {
+        void run(JsonSpan.Kind kind, int start, int end);
+    }
+
+    /** One pass over {@code text}, handing each run to {@code sink} without building a list (megabyte events). */
+    static void scan(String text, RunSink sink) {
+        int end = text.length();
         int i = 0;
         while (i < end) {
             char c = text.charAt(i);
@@ -39,26 +43,20 @@ public final class JsonTokenizer {
                 kind = JsonSpan.Kind.NUMBER;
             } else if (Character.isLetter(c)) {
                 next = wordEnd(text, i, end);
-                String word = text.substring(i, next);
-                kind = word.equals("true") || word.equals("false") || word.equals("null")
-                        ? JsonSpan.Kind.LITERAL : JsonSpan.Kind.PUNCTUATION;
+                kind = isLiteral(text, i, next) ? JsonSpan.Kind.LITERAL : JsonSpan.Kind.PUNCTUATION;
             } else {
                 next = i + 1;
                 kind = JsonSpan.Kind.PUNCTUATION;
             }
-            add(spans, kind, i, next);
+            sink.run(kind, i, next);
             i = next;
         }
-        return spans;
     }
 
-    /** Where the coloured prefix ends: all of it when short enough, else just after the last line break before the limit. */
-    static int prefixEnd(String text, int limit) {
-        if (text.length() <= limit) {
-            return text.length();
-        }
-        int lastBreak = text.lastIndexOf('\n', limit - 1);
-        return lastBreak > 0 ? lastBreak + 1 : limit;
+    private static boolean isLiteral(String text, int start, int end) {
+        int length = end - start;
+        return length == 4 && (text.startsWith("true", start) || text.startsWith("null", start))
+                || length == 5 && text.startsWith("false", start);
     }
 
     /** Just past the closing quote (or {@code end} when the string is cut off), skipping escaped characters. */

@@ -4,27 +4,37 @@ import io.triggerlab.console.common.BackgroundWork;
 import io.triggerlab.engine.history.HistoryQuery;
 import io.triggerlab.engine.history.InvocationHistory;
 import io.triggerlab.engine.history.InvocationSummary;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The invocations of the selected trigger, newest first, paged from the engine's history (keyset paging, so rows never
  * repeat or go missing while new ones arrive). New invocations come in at the top when the engine announces them;
  * the outcome filter asks the history, the search filters the loaded rows.
+ *
+ * <p>With "Group attempts" on (the default) a retried batch is one line, at the place of its newest attempt, that
+ * expands to its other attempts ({@link AttemptGroups}). The outcome filter and the search apply to attempts: a batch
+ * shows when one of its attempts passes, its line is the newest attempt that passes; an expanded group lists all the
+ * batch's other attempts, whatever their outcome, so the batch's whole story is one click away.
  */
 public final class InvocationsViewModel {
 
@@ -34,8 +44,14 @@ public final class InvocationsViewModel {
     private final BackgroundWork work;
     private final ZoneId zone;
 
-    private final ObservableList<InvocationRow> rows = FXCollections.observableArrayList();
-    private final FilteredList<InvocationRow> shown = new FilteredList<>(rows);
+    /** Every loaded invocation, newest first, as the history returned them. */
+    private final List<InvocationRow> rows = new ArrayList<>();
+    /** What the table shows: the rows that pass the search, grouped by batch or not. */
+    private final ObservableList<InvocationLine> lines = FXCollections.observableArrayList();
+    private final BooleanProperty grouped = new SimpleBooleanProperty(true);
+    private final Set<String> expanded = new HashSet<>();
+    private final Map<String, List<InvocationRow>> fetchedAttempts = new HashMap<>();
+    private int matching;
     private final ObjectProperty<OutcomeFilter> filter = new SimpleObjectProperty<>(OutcomeFilter.ALL);
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<InvocationRow> selected = new SimpleObjectProperty<>();
@@ -55,10 +71,8 @@ public final class InvocationsViewModel {
         this.work = Objects.requireNonNull(work, "work");
         this.zone = Objects.requireNonNull(zone, "zone");
         filter.addListener((o, was, is) -> reload());
-        search.addListener((o, was, is) -> {
-            shown.setPredicate(row -> row.matches(is));
-            describe();
-        });
+        search.addListener((o, was, is) -> rebuild());
+        grouped.addListener((o, was, is) -> rebuild());
     }
 
     /** Shows the invocations of this trigger (null: none). */
@@ -71,11 +85,13 @@ public final class InvocationsViewModel {
     public void reload() {
         generation++;
         rows.clear();
+        expanded.clear();
+        fetchedAttempts.clear();
         selected.set(null);
         moreAvailable.set(false);
         refreshing = false;
         refreshAgain = false;
-        describe();
+        rebuild();
         if (mappingUuid == null) {
             return;
         }
@@ -85,9 +101,10 @@ public final class InvocationsViewModel {
         work.submit("load the invocations", () -> history.list(query), page -> {
             if (asked == generation) {
                 loading.set(false);
-                rows.setAll(toRows(page));
+                rows.clear();
+                rows.addAll(toRows(page));
                 moreAvailable.set(page.size() == PAGE_SIZE);
-                describe();
+                rebuild();
             }
         }, this::fail);
     }
@@ -106,7 +123,7 @@ public final class InvocationsViewModel {
                 loading.set(false);
                 rows.addAll(toRows(page));
                 moreAvailable.set(page.size() == PAGE_SIZE);
-                describe();
+                rebuild();
             }
         }, this::fail);
     }
@@ -153,8 +170,41 @@ public final class InvocationsViewModel {
         if (!newer.isEmpty()) {
             // A gap (more new rows than one page) is fine: "Load older" pages on from the oldest row shown.
             rows.addAll(0, newer);
-            describe();
+            rebuild();
         }
+    }
+
+    /**
+     * Opens or closes a retried batch's group. Opening fetches all the batch's attempts once, so attempts on pages
+     * not loaded yet (or hidden by the outcome filter) show too.
+     */
+    public void toggle(InvocationLine line) {
+        if (line == null || !line.isGroup()) {
+            return;
+        }
+        String batchId = line.batchId();
+        if (!expanded.add(batchId)) {
+            expanded.remove(batchId);
+            rebuild();
+            return;
+        }
+        rebuild();
+        long asked = generation;
+        work.submit("load the attempts of batch " + batchId, () -> history.attemptsOf(batchId), attempts -> {
+            if (asked == generation) {
+                fetchedAttempts.put(batchId, toRows(attempts));
+                rebuild();
+            }
+        }, this::fail);
+    }
+
+    /** Puts the lines together again from the loaded rows; cheap (one pass), so it runs on every change. */
+    private void rebuild() {
+        String needle = search.get();
+        List<InvocationRow> passing = rows.stream().filter(row -> row.matches(needle)).toList();
+        matching = passing.size();
+        lines.setAll(grouped.get() ? AttemptGroups.lines(passing, expanded, fetchedAttempts) : AttemptGroups.flat(passing));
+        describe();
     }
 
     private HistoryQuery query() {
@@ -177,13 +227,20 @@ public final class InvocationsViewModel {
             return;
         }
         String more = moreAvailable.get() ? "+" : "";
-        summary.set(shown.size() == rows.size() ? rows.size() + more + " invocations"
-                : shown.size() + " of " + rows.size() + more + " invocations match");
+        String text = matching == rows.size() ? rows.size() + more + " invocations"
+                : matching + " of " + rows.size() + more + " invocations match";
+        long batches = lines.stream().filter(line -> line.kind() != InvocationLine.Kind.ATTEMPT).count();
+        summary.set(grouped.get() && batches < matching ? text + " in " + batches + (batches == 1 ? " batch" : " batches") : text);
     }
 
-    /** The rows after the search; the table shows these. */
-    public ObservableList<InvocationRow> rows() {
-        return shown;
+    /** The table's lines: the loaded rows that pass the search, retried batches grouped while grouping is on. */
+    public ObservableList<InvocationLine> lines() {
+        return lines;
+    }
+
+    /** "Group attempts": one line per retried batch (on by default), or one line per invocation. */
+    public BooleanProperty groupedProperty() {
+        return grouped;
     }
 
     public ObjectProperty<OutcomeFilter> filterProperty() {

@@ -22,7 +22,7 @@ class AwsCheckViewModelTest {
             "Use SASL_SCRAM_512_AUTH, CLIENT_CERTIFICATE_TLS_AUTH (mTLS) or IAM (no secret).");
     private static final Finding WINDOW = new Finding("DEFAULT_BATCHING_WINDOW_500_MS", Severity.BEHAVES_DIFFERENTLY,
             "MaximumBatchingWindowInSeconds is not set.", "Set MaximumBatchingWindowInSeconds explicitly.");
-    private static final Finding PROVISIONED = new Finding("PROVISIONED_ONLY_IN_ON_DEMAND", Severity.WOULD_BE_REJECTED,
+    private static final Finding PROVISIONED = Finding.reading("PROVISIONED_ONLY_IN_ON_DEMAND", Severity.WOULD_BE_REJECTED,
             "BisectBatchOnFunctionError is available only in provisioned mode (set ProvisionedPollerConfig).",
             "Set ProvisionedPollerConfig (MinimumPollers/MaximumPollers) or remove the setting.");
 

@@ -66,30 +66,57 @@ class JsonTokenizerTest {
     }
 
     @Test
-    void aLargeText_isColouredUpToTheLastLineBreakBeforeTheLimit() {
-        String line = "  \"k\" : \"vvvvvvvvvv\",\n"; // 22 characters
-        String json = "{\n" + line.repeat(100) + "}";
+    void everyDisplayLineIsColouredFromTheRunsItOverlaps() {
+        String json = "{\n  \"k\" : \"v\",\n\n  \"n\" : [ 1, -2 ]\n}";
 
-        ColouredJson coloured = ColouredJson.of(json, 100);
+        ColouredJson coloured = ColouredJson.of(json);
 
-        assertThat(coloured.colouredChars()).isEqualTo(2 + line.length() * 4);
-        assertThat(json.charAt(coloured.colouredChars() - 1)).isEqualTo('\n');
-        assertThat(coloured.truncated()).isTrue();
-        assertThat(coloured.note()).isEqualTo("Showing the first 0 KB coloured (of 2 KB); tick Plain text to see all of it. "
-                + "Copy copies all of it.");
-        assertThat(ColouredJson.of("{}").truncated()).isFalse();
-        assertThat(ColouredJson.of("{}").note()).isEmpty();
+        assertThat(coloured.lineCount()).isEqualTo(5);
+        assertThat(coloured.line(2)).isEmpty();
+        assertThat(lineRuns(coloured, 1)).containsExactly("PUNCTUATION:  ", "KEY:\"k\"", "PUNCTUATION: : ",
+                "STRING:\"v\"", "PUNCTUATION:,");
+        assertThat(lineRuns(coloured, 3)).containsExactly("PUNCTUATION:  ", "KEY:\"n\"", "PUNCTUATION: : [ ",
+                "NUMBER:1", "PUNCTUATION:, ", "NUMBER:-2", "PUNCTUATION: ]");
+        assertThat(lineRuns(coloured, 4)).containsExactly("PUNCTUATION:}");
+        assertThat(coloured.note()).isEmpty();
+        assertThat(ColouredJson.EMPTY.lineCount()).isZero();
     }
 
     @Test
-    void aMultiMegabyteEvent_coloursOnlyAPrefixOfAFewDozenKb() {
+    void aLongLineIsWrapped_andItsStringKeepsItsColourOnEveryPiece() {
+        String value = "A".repeat(ColouredJson.MAX_LINE * 2 + 10);
+        String json = "{\n  \"value\" : \"" + value + "\"\n}";
+
+        ColouredJson coloured = ColouredJson.of(json);
+
+        assertThat(coloured.lineCount()).isEqualTo(5);
+        assertThat(coloured.line(1)).hasSize(ColouredJson.MAX_LINE);
+        assertThat(coloured.isContinuation(1)).isFalse();
+        assertThat(coloured.isContinuation(2)).isTrue();
+        assertThat(coloured.isContinuation(3)).isTrue();
+        assertThat(coloured.isContinuation(4)).isFalse();
+        assertThat(lineRuns(coloured, 2)).containsExactly("STRING:" + "A".repeat(ColouredJson.MAX_LINE));
+        assertThat(lineRuns(coloured, 3)).last().asString().endsWith("A\"");
+        assertThat(coloured.textOfLines(java.util.List.of(3, 1, 2, 4))).isEqualTo(json.substring(2));
+        assertThat(coloured.note()).isEqualTo("1 long line wrapped at 120 characters (↪)");
+    }
+
+    @Test
+    void aSixMegabyteEvent_isColouredToItsLastLine() {
         String record = "{\n  \"topic\" : \"orders\",\n  \"offset\" : 12345,\n  \"value\" : \"eyJvcmRlcklkIjoxfQ==\"\n},\n";
         String json = "[\n" + record.repeat(6 * 1024 * 1024 / record.length()) + "]";
 
         ColouredJson coloured = ColouredJson.of(json);
 
-        assertThat(coloured.colouredChars()).isLessThanOrEqualTo(ColouredJson.COLOURED_LIMIT)
-                .isGreaterThan(ColouredJson.COLOURED_LIMIT - record.length());
-        assertThat(coloured.note()).matches("Showing the first (31|32) KB coloured \\(of 6\\.0 MB\\); tick Plain text to see all of it\\. Copy copies all of it\\.");
+        int last = coloured.lineCount() - 2;
+        assertThat(coloured.line(last)).isEqualTo("},");
+        assertThat(lineRuns(coloured, last - 1)).containsExactly("PUNCTUATION:  ", "KEY:\"value\"", "PUNCTUATION: : ",
+                "STRING:\"eyJvcmRlcklkIjoxfQ==\"");
+        assertThat(coloured.textOfLines(java.util.stream.IntStream.range(0, coloured.lineCount()).boxed().toList()))
+                .isEqualTo(json);
+    }
+
+    private static List<String> lineRuns(ColouredJson coloured, int line) {
+        return runs(coloured.line(line), coloured.spansOfLine(line));
     }
 }

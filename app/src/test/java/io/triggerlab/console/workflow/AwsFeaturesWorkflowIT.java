@@ -3,7 +3,7 @@ package io.triggerlab.console.workflow;
 import io.triggerlab.console.awscheck.FindingRow;
 import io.triggerlab.console.destinations.OutboxDelivery;
 import io.triggerlab.console.destinations.OutboxRow;
-import io.triggerlab.console.invocations.InvocationRow;
+import io.triggerlab.console.invocations.InvocationLine;
 import io.triggerlab.engine.cluster.KafkaCluster;
 import io.triggerlab.engine.cluster.TestRecord;
 import io.triggerlab.engine.function.CommandTarget;
@@ -18,7 +18,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -99,21 +98,23 @@ class AwsFeaturesWorkflowIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> "Nothing armed: faults-fn runs normally."
                 .equals(console.text("#faults-armed")));
         selectTab(robot, "Invocations");
-        TableView<InvocationRow> table = robot.lookup("#invocation-table").queryTableView();
+        TableView<InvocationLine> table = robot.lookup("#invocation-table").queryTableView();
+        // The batch is one line, its final outcome first; opening it shows the failed attempt.
         await().atMost(Duration.ofSeconds(60)).until(() -> ConsoleDriver.onFx(() -> table.getItems().stream()
-                .anyMatch(r -> r.outcome() == InvocationOutcome.FUNCTION_ERROR)));
-        InvocationRow failed = ConsoleDriver.onFx(() -> table.getItems().stream()
-                .filter(r -> r.outcome() == InvocationOutcome.FUNCTION_ERROR).findFirst().orElseThrow());
-        assertThat(failed.records()).isEqualTo(1);
+                .anyMatch(r -> r.isGroup() && r.row().outcome() == InvocationOutcome.SENT_TO_DESTINATION)));
+        assertThat(ConsoleDriver.onFx(() -> table.getItems().get(0).attemptText())).isEqualTo("▸ 1 attempt");
+        robot.clickOn("#invocation-table .attempt-toggle");
+        await().until(() -> ConsoleDriver.onFx(() -> table.getItems().stream()
+                .anyMatch(r -> r.row().outcome() == InvocationOutcome.FUNCTION_ERROR)));
+        InvocationLine failed = ConsoleDriver.onFx(() -> table.getItems().stream()
+                .filter(r -> r.row().outcome() == InvocationOutcome.FUNCTION_ERROR).findFirst().orElseThrow());
+        assertThat(failed.kind()).isEqualTo(InvocationLine.Kind.ATTEMPT);
+        assertThat(failed.row().records()).isEqualTo(1);
 
         // The inspector shows the failed invocation's event syntax-coloured.
         robot.interact(() -> table.getSelectionModel().select(failed));
-        TextFlow coloured = robot.lookup("#inspector-event-coloured").queryAs(TextFlow.class);
-        await().until(() -> ConsoleDriver.onFx(() -> coloured.getChildren().stream()
-                .anyMatch(n -> n.getStyleClass().contains("json-key"))));
-        assertThat(ConsoleDriver.onFx(() -> coloured.getChildren().stream()
-                .filter(n -> n.getStyleClass().contains("json-key")).map(n -> ((Text) n).getText())
-                .findFirst().orElseThrow())).isEqualTo("\"eventSource\"");
+        ListView<Integer> coloured = robot.lookup("#inspector-event-coloured").queryListView();
+        await().until(() -> ConsoleDriver.onFx(() -> colouredKeys(coloured).contains("\"eventSource\"")));
 
         // The destinations outbox: kept locally (no AWS delivery configured), with AWS's failure record.
         selectTab(robot, "Destinations");
@@ -164,5 +165,14 @@ class AwsFeaturesWorkflowIT {
                 }
             }
         });
+    }
+
+    /** The key runs in the coloured event's lines on screen. */
+    private static List<String> colouredKeys(ListView<Integer> coloured) {
+        return coloured.lookupAll(".json-line").stream()
+                .map(cell -> ((javafx.scene.control.ListCell<?>) cell).getGraphic())
+                .filter(graphic -> graphic instanceof javafx.scene.layout.HBox)
+                .flatMap(graphic -> ((javafx.scene.layout.HBox) graphic).getChildren().stream())
+                .filter(run -> run.getStyleClass().contains("json-key")).map(run -> ((Text) run).getText()).toList();
     }
 }

@@ -3,8 +3,11 @@ package io.triggerlab.console.workflow;
 import io.triggerlab.console.demo.DemoSetup;
 import io.triggerlab.console.trigger.TriggerPageView;
 import io.triggerlab.console.inspector.RecordRow;
-import io.triggerlab.console.invocations.InvocationRow;
+import io.triggerlab.console.invocations.InvocationLine;
 import io.triggerlab.engine.history.InvocationOutcome;
+import io.triggerlab.engine.cluster.TestRecord;
+import io.triggerlab.engine.mapping.CreateEventSourceMappingRequest;
+import io.triggerlab.engine.mapping.DestinationConfig;
 import io.triggerlab.engine.mapping.EventSourceMapping;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -25,7 +28,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,15 +84,24 @@ class ConsoleScreenshotsIT {
         // Main window: the working trigger, its invocations, the first batch in the inspector.
         select(robot, orders);
         await().until(() -> console.rows("#invocation-table") >= 3);
-        TableView<InvocationRow> table = robot.lookup("#invocation-table").queryTableView();
+        TableView<InvocationLine> table = robot.lookup("#invocation-table").queryTableView();
         robot.interact(() -> table.getSelectionModel().select(table.getItems().size() - 1));
         TableView<RecordRow> records = robot.lookup("#inspector-records").queryTableView();
         await().until(() -> ConsoleDriver.onFx(() -> records.getItems().size()) == 100);
         robot.interact(() -> records.getSelectionModel().select(1));
         console.snapshot(stage, out.resolve("main-window.png"));
 
-        // Inspector on the failing trigger: a retried batch, the function's error and logs.
+        // The inspector's Event tab: the whole event syntax-coloured, a record's value wrapped at 120 characters.
+        selectTab(robot, "#inspector-output", "Event sent");
+        ListView<Integer> event = robot.lookup("#inspector-event-coloured").queryListView();
+        await().until(() -> ConsoleDriver.onFx(() -> event.getItems().size()) > 100);
+        robot.interact(() -> event.scrollTo(12));
+        console.snapshot(stage, out.resolve("inspector-event.png"));
+
+        // Inspector on the failing trigger: a retried batch opened to its attempts, the function's error and logs.
         select(robot, payments);
+        await().until(() -> ConsoleDriver.onFx(() -> !table.getItems().isEmpty() && table.getItems().get(0).isGroup()));
+        robot.clickOn("#invocation-table .attempt-toggle");
         await().until(() -> console.rows("#invocation-table") >= 2);
         robot.interact(() -> table.getSelectionModel().select(0));
         await().until(() -> console.text("#inspector-attempts").startsWith("Attempts at this batch: #1"));
@@ -134,7 +148,47 @@ class ConsoleScreenshotsIT {
         await().until(() -> console.text("#produce-result").startsWith("Sent 5 records to demo-orders"));
         console.snapshot(console.window("producer"), out.resolve("producer.png"));
 
+        robot.interact(() -> console.window("producer").hide());
+
+        // Settings › Clusters: the sandbox registered as an MSK cluster, and the cluster in use.
+        fireMenuItem(robot, "menu-settings");
+        await().until(() -> console.windowOpen("settings-tabs"));
+        selectTab(robot, "#settings-tabs", "Clusters");
+        await().until(() -> console.rows("#clusters-table") >= 1);
+        console.snapshot(console.window("settings-tabs"), out.resolve("settings-clusters.png"));
+        robot.interact(() -> console.window("settings-tabs").hide());
+
+        // A refunds trigger with no retries and an on-failure destination: its AWS check and its outbox.
+        EventSourceMapping refunds = refundsTrigger();
+        await().until(() -> robot.lookup("#trigger-" + refunds.uuid()).tryQuery().isPresent());
+        select(robot, refunds);
+        selectTab(robot, "#trigger-tabs", "Would this pass on AWS?");
+        ListView<?> findings = robot.lookup("#aws-check-findings").queryListView();
+        await().atMost(Duration.ofSeconds(30)).until(() -> ConsoleDriver.onFx(() -> findings.getItems().size()) >= 3);
+        console.snapshot(stage, out.resolve("aws-check.png"));
+        selectTab(robot, "#trigger-tabs", "Destinations");
+        TableView<?> outbox = robot.lookup("#outbox-table").queryTableView();
+        await().atMost(Duration.ofMinutes(1)).until(() -> ConsoleDriver.onFx(() -> outbox.getItems().size()) >= 1);
+        robot.interact(() -> outbox.getSelectionModel().select(0));
+        console.snapshot(stage, out.resolve("destinations.png"));
+
         assertThat(out.resolve("main-window.png")).exists();
+    }
+
+    /** The always-failing payment function on a refunds topic: no retries, given-up records to an SQS queue. */
+    private EventSourceMapping refundsTrigger() {
+        var engine = console.engine();
+        engine.topics().createTopic("demo-refunds", 1);
+        EventSourceMapping created = engine.mappings().create(CreateEventSourceMappingRequest.builder()
+                .functionName(DemoSetup.PAYMENT_FUNCTION).eventSourceArn(engine.clusters().list().get(0).clusterArn())
+                .topics(List.of("demo-refunds")).startingPosition("TRIM_HORIZON").batchSize(10)
+                .maximumRetryAttempts(0)
+                .destinationConfig(DestinationConfig.onFailure("arn:aws:sqs:us-east-1:000000000000:demo-refunds-dlq"))
+                .enabled(true).build());
+        engine.producer().send("demo-refunds", List.of(new TestRecord(null,
+                "refund-1".getBytes(StandardCharsets.UTF_8),
+                "{\"refundId\":1,\"orderId\":1004,\"amount\":\"19.90\"}".getBytes(StandardCharsets.UTF_8), List.of())));
+        return created;
     }
 
     private long successes(EventSourceMapping mapping) {

@@ -1,6 +1,7 @@
 package io.triggerlab.console.workflow;
 
 import io.triggerlab.console.inspector.HeaderRow;
+import io.triggerlab.console.invocations.InvocationLine;
 import io.triggerlab.console.invocations.InvocationRow;
 import io.triggerlab.engine.history.InvocationOutcome;
 import io.triggerlab.engine.mapping.EventSourceMapping;
@@ -133,8 +134,8 @@ class ConsoleWorkflowIT {
                         console.engine().history().count(uuid), console.engine().mappings().get(uuid),
                         console.engine().pollerCount(uuid))
                 .isPositive());
-        TableView<InvocationRow> table = robot.lookup("#invocation-table").queryTableView();
-        InvocationRow row = ConsoleDriver.onFx(() -> table.getItems().get(0));
+        TableView<InvocationLine> table = robot.lookup("#invocation-table").queryTableView();
+        InvocationRow row = ConsoleDriver.onFx(() -> table.getItems().get(0).row());
         assertThat(row.outcome()).isEqualTo(InvocationOutcome.SUCCESS);
         assertThat(row.records()).isEqualTo(1);
         robot.clickOn("#invocation-table .table-row-cell");
@@ -144,6 +145,7 @@ class ConsoleWorkflowIT {
         assertThat(ConsoleDriver.onFx(() -> headers.getItems().get(0)))
                 .isEqualTo(new HeaderRow("customer", "Zoë", "[90, 111, -61, -85]"));
         assertThat(console.text("#inspector-value")).isEqualTo("{\n  \"orderId\" : 1,\n  \"item\" : \"grinder\"\n}");
+        robot.clickOn("#inspector-event-plain");
         assertThat(console.text("#inspector-event")).contains("\"eventSource\" : \"aws:kafka\"", "\"customer\" : [ 90, 111, -61, -85 ]");
         assertThat(console.text("#inspector-response")).contains("\"eventSource\" : \"aws:kafka\"");
 

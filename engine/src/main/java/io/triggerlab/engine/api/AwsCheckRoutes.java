@@ -11,8 +11,11 @@ import io.triggerlab.engine.awscheck.Finding;
  * {@code GET /triggerlab/v1/aws-check?mapping=UUID}: "Would this pass on AWS?" for a mapping and its function.
  * <pre>
  * {"mappingUuid","functionName","wouldPass":bool,
- *  "findings":[{"code","severity":"WOULD_BE_REJECTED|BEHAVES_DIFFERENTLY","message","whatToDo"}...]}
+ *  "findings":[{"code","severity":"WOULD_BE_REJECTED|BEHAVES_DIFFERENTLY","message","whatToDo",
+ *               "readingOfAws":bool}...]}
  * </pre>
+ * {@code readingOfAws} is true when the verdict is TriggerLab's reading of AWS (docs/aws-reading.md), not a limit AWS
+ * documents.
  */
 final class AwsCheckRoutes {
 
@@ -55,6 +58,7 @@ final class AwsCheckRoutes {
             node.put("severity", f.severity().name());
             node.put("message", f.message());
             node.put("whatToDo", f.whatToDo());
+            node.put("readingOfAws", f.readingOfAws());
         }
         return body;
     }

@@ -64,7 +64,8 @@ public final class AwsCompatibilityCheck {
         }
         recordSizes(mapping, findings);
         for (String setting : ProvisionedOnlySettings.usedInOnDemandMode(mapping)) {
-            findings.add(new Finding("PROVISIONED_ONLY_IN_ON_DEMAND", Severity.WOULD_BE_REJECTED, setting + ".",
+            // Reading: AWS's message for a provisioned-only setting in on-demand mode is not documented.
+            findings.add(Finding.reading("PROVISIONED_ONLY_IN_ON_DEMAND", Severity.WOULD_BE_REJECTED, setting + ".",
                     "Set ProvisionedPollerConfig (MinimumPollers/MaximumPollers) or remove the setting."));
         }
         FilterChecks.check(mapping.filterCriteria(), findings);

@@ -37,7 +37,8 @@ final class FilterChecks {
             }
             metadata.remove("value");
             if (!metadata.isEmpty()) {
-                findings.add(new Finding("FILTER_ON_METADATA", Severity.WOULD_BE_REJECTED,
+                // Reading: AWS documents value-only filtering for Kafka but not what it answers to other fields.
+                findings.add(Finding.reading("FILTER_ON_METADATA", Severity.WOULD_BE_REJECTED,
                         "Filter " + (i + 1) + " of FilterCriteria matches on " + String.join(", ", metadata)
                                 + ": AWS's Kafka filtering supports the record's value only.",
                         "Match on \"value\" only, or filter the rest in the function."));

@@ -41,7 +41,8 @@ final class AwsCheckCommand implements Callable<Integer> {
         }
         for (JsonNode f : findings) {
             String label = "WOULD_BE_REJECTED".equals(f.path("severity").asText()) ? "REJECTED " : "DIFFERENT";
-            out.println(label + "  " + f.path("code").asText() + ": " + f.path("message").asText());
+            String reading = f.path("readingOfAws").asBoolean() ? " (TriggerLab's reading of AWS)" : "";
+            out.println(label + "  " + f.path("code").asText() + reading + ": " + f.path("message").asText());
             out.println("           What to do: " + f.path("whatToDo").asText());
         }
         boolean passes = report.path("wouldPass").asBoolean();

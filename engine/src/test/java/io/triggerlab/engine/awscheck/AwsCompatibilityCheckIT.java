@@ -108,6 +108,9 @@ class AwsCompatibilityCheckIT {
                 org.assertj.core.groups.Tuple.tuple("PROVISIONED_ONLY_IN_ON_DEMAND", Severity.WOULD_BE_REJECTED),
                 org.assertj.core.groups.Tuple.tuple("FILTER_ON_METADATA", Severity.WOULD_BE_REJECTED),
                 org.assertj.core.groups.Tuple.tuple("DEFAULT_BATCHING_WINDOW_500_MS", Severity.BEHAVES_DIFFERENTLY));
+        // docs/aws-reading.md: only these two verdicts are TriggerLab's reading; the rest are AWS's documented limits.
+        assertThat(report.findings()).filteredOn(Finding::readingOfAws).extracting(Finding::code)
+                .containsExactly("PROVISIONED_ONLY_IN_ON_DEMAND", "FILTER_ON_METADATA");
         assertThat(report.findings()).extracting(Finding::message).containsExactly(
                 "Function 'slow-fn' has a timeout of 900 s; Lambda's Kafka trigger allows at most 14 minutes (840 s).",
                 "Function 'slow-fn' runs locally as a command target: no Lambda runtime, memory limit, cold start,"
@@ -149,6 +152,8 @@ class AwsCompatibilityCheckIT {
         assertThat(body.path("findings").get(0).path("severity").asText()).isEqualTo("WOULD_BE_REJECTED");
         assertThat(body.path("findings").get(0).path("whatToDo").asText())
                 .isEqualTo(io.triggerlab.engine.auth.PemMaterial.REENCRYPT_HINT);
+        assertThat(body.path("findings").get(0).path("readingOfAws").isBoolean()).isTrue();
+        assertThat(body.path("findings").get(0).path("readingOfAws").asBoolean(true)).isFalse();
 
         StringWriter out = new StringWriter();
         CommandLine cli = new TriggerLabCli(new CliEnvironment(Map.of(), "/home/nobody")).commandLine();
