@@ -76,12 +76,12 @@ public final class DestinationsView {
         TableView<OutboxRow> table = new TableView<>(viewModel.rows());
         table.setId("outbox-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        table.getColumns().add(column("Time", OutboxRow::time, 130));
-        table.getColumns().add(column("Destination", OutboxRow::destination, 220));
-        table.getColumns().add(column("Condition", OutboxRow::condition, 150));
-        table.getColumns().add(column("Records", r -> String.valueOf(r.records()), 60));
-        table.getColumns().add(column("Partitions and offsets", OutboxRow::partitions, 160));
-        table.getColumns().add(column("Delivery", r -> r.delivery().label(), 200));
+        table.getColumns().add(column("Time", OutboxRow::time, 135));
+        table.getColumns().add(column("Destination", OutboxRow::destination, 340));
+        table.getColumns().add(column("Condition", OutboxRow::condition, 170));
+        table.getColumns().add(column("Records", r -> String.valueOf(r.records()), 55));
+        table.getColumns().add(column("Partitions and offsets", OutboxRow::partitions, 140));
+        table.getColumns().add(column("Delivery", r -> r.delivery().label(), 150));
         Label none = new Label("Nothing was sent to a destination yet.");
         none.getStyleClass().add("placeholder");
         table.setPlaceholder(none);

@@ -45,6 +45,7 @@ public final class ClusterInUseViewModel {
     private final ReadOnlyObjectWrapper<ClusterInUse> running = new ReadOnlyObjectWrapper<>(ClusterInUse.SANDBOX);
     private final ReadOnlyObjectWrapper<ClusterInUse> saved = new ReadOnlyObjectWrapper<>(ClusterInUse.SANDBOX);
     private final BooleanBinding restartNeeded;
+    private final BooleanBinding choiceDiffers;
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper secured = new ReadOnlyBooleanWrapper();
@@ -69,6 +70,9 @@ public final class ClusterInUseViewModel {
         this.work = Objects.requireNonNull(work, "work");
         this.restartEngine = Objects.requireNonNull(restartEngine, "restartEngine");
         this.restartNeeded = Bindings.createBooleanBinding(() -> !saved.get().equals(running.get()), saved, running);
+        this.choiceDiffers = Bindings.createBooleanBinding(() -> mode.get() != running.get().mode()
+                || (mode.get() == ClusterInUse.Mode.EXTERNAL
+                && !externalBootstrap.get().strip().equals(running.get().bootstrapServers())), mode, externalBootstrap, running);
     }
 
     /** Reads what runs now and what is saved for the next start. */
@@ -168,6 +172,11 @@ public final class ClusterInUseViewModel {
     }
 
     /** True when the saved choice differs from what the engine runs. */
+    /** True when the form names another cluster than the running engine's: restarting would change something. */
+    public BooleanBinding choiceDiffersProperty() {
+        return choiceDiffers;
+    }
+
     public BooleanBinding restartNeededProperty() {
         return restartNeeded;
     }

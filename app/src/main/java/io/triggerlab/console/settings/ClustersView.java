@@ -77,7 +77,9 @@ public final class ClustersView {
         save.setOnAction(e -> inUse.save());
         Button restart = new Button("Restart engine to apply");
         restart.setId("cluster-restart");
-        restart.getStyleClass().add("primary");
+        // Highlighted only when it would change the cluster; it stays usable to apply Secrets Manager settings.
+        inUse.choiceDiffersProperty().addListener((o, was, is) -> primary(restart, is));
+        primary(restart, inUse.choiceDiffersProperty().get());
         restart.setOnAction(e -> {
             if (Dialogs.confirm(restart, "Restart the engine?", "Triggers stop, the engine restarts with the chosen "
                     + "cluster and the triggers resume from their committed offsets.", "Restart engine")) {
@@ -88,6 +90,13 @@ public final class ClustersView {
         return new VBox(8, Forms.heading("Cluster in use"), choices, external,
                 Forms.message("cluster-in-use-note", "hint", inUse.noteProperty()),
                 Forms.message("cluster-in-use-error", "inline-error", inUse.errorMessageProperty()), buttons);
+    }
+
+    private static void primary(Button button, boolean on) {
+        button.getStyleClass().remove("primary");
+        if (on) {
+            button.getStyleClass().add("primary");
+        }
     }
 
     private static void selectMode(ToggleGroup group, ClusterInUse.Mode mode) {
@@ -134,12 +143,12 @@ public final class ClustersView {
         table.setId("clusters-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPrefHeight(180);
-        table.getColumns().add(column("Name", ClustersViewModel.ClusterRow::label));
-        table.getColumns().add(column("ARN", ClustersViewModel.ClusterRow::arn));
-        table.getColumns().add(column("Plaintext", ClustersViewModel.ClusterRow::plaintext));
-        table.getColumns().add(column("TLS", ClustersViewModel.ClusterRow::tls));
-        table.getColumns().add(column("SASL/SCRAM", ClustersViewModel.ClusterRow::saslScram));
-        table.getColumns().add(column("IAM", ClustersViewModel.ClusterRow::saslIam));
+        table.getColumns().add(column("Name", 170, ClustersViewModel.ClusterRow::label));
+        table.getColumns().add(column("ARN", 300, ClustersViewModel.ClusterRow::arn));
+        table.getColumns().add(column("Plaintext", 150, ClustersViewModel.ClusterRow::plaintext));
+        table.getColumns().add(column("TLS", 110, ClustersViewModel.ClusterRow::tls));
+        table.getColumns().add(column("SASL/SCRAM", 110, ClustersViewModel.ClusterRow::saslScram));
+        table.getColumns().add(column("IAM", 80, ClustersViewModel.ClusterRow::saslIam));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> clusters.selectedProperty().set(is));
         Button remove = new Button("Remove…");
         remove.setId("cluster-remove");
@@ -197,8 +206,9 @@ public final class ClustersView {
     }
 
     private static TableColumn<ClustersViewModel.ClusterRow, String> column(
-            String title, Function<ClustersViewModel.ClusterRow, String> value) {
+            String title, double width, Function<ClustersViewModel.ClusterRow, String> value) {
         TableColumn<ClustersViewModel.ClusterRow, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         return column;
     }

@@ -44,6 +44,20 @@ class ClusterInUseViewModelTest {
     }
 
     @Test
+    void choiceDiffers_onlyWhenTheFormNamesAnotherClusterThanTheRunningOne() {
+        backend.running = new ClusterInUse(ClusterInUse.Mode.EXTERNAL, "kafka:9092");
+        ClusterInUseViewModel vm = vm();
+        assertThat(vm.choiceDiffersProperty().get()).isFalse();
+
+        vm.externalBootstrapProperty().set("kafka:9093");
+        assertThat(vm.choiceDiffersProperty().get()).isTrue();
+        vm.externalBootstrapProperty().set(" kafka:9092 ");
+        assertThat(vm.choiceDiffersProperty().get()).isFalse();
+        vm.modeProperty().set(ClusterInUse.Mode.SANDBOX);
+        assertThat(vm.choiceDiffersProperty().get()).isTrue();
+    }
+
+    @Test
     void restartsTheEngine_withTheSecuredSandbox() {
         ClusterInUseViewModel vm = vm();
         vm.modeProperty().set(ClusterInUse.Mode.SECURED_SANDBOX);
