@@ -23,6 +23,8 @@ final class JsonOut {
 
     private final byte[] buf;
     private int pos;
+    /** Where the JDK's base64 encoder writes before the copy into {@code buf} (see {@link Base64Encoding}). */
+    private byte[] scratch = new byte[0];
 
     JsonOut(byte[] buf) {
         this.buf = buf;
@@ -162,7 +164,11 @@ final class JsonOut {
 
     void base64String(byte[] bytes) {
         buf[pos++] = '"';
-        pos = Base64Encoding.encode(bytes, buf, pos);
+        long encoded = Base64Encoding.encodedLength(bytes.length);
+        if (Base64Encoding.JDK_INTRINSIC && scratch.length < encoded) {
+            scratch = new byte[(int) Math.max(encoded, 4096)];
+        }
+        pos = Base64Encoding.encode(bytes, buf, pos, scratch);
         buf[pos++] = '"';
     }
 
