@@ -49,6 +49,8 @@ public final class BatchAssembler {
     private TopicPartition lastPartition;
     private long lastPartitionBytes;
     private int lastTopicBodySize;
+    private TopicPartition countedPartition;
+    private int[] countedPartitionCounter;
 
     public BatchAssembler(BatchPolicy policy, KafkaEventWriter writer) {
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -127,22 +129,35 @@ public final class BatchAssembler {
         Set<TopicPartition> heldBack = new HashSet<>();
         long partitionBytes = 0;
         long recordBytes = 0;
+        // Buffered records come in runs of one partition (sharing one key): the sets are asked once per run.
+        TopicPartition run = null;
+        boolean runHeldBack = false;
+        boolean runInBatch = false;
         Iterator<Pending> it = buffer.iterator();
         while (it.hasNext() && taken.size() < policy.batchSize()) {
             Pending p = it.next();
-            if (heldBack.contains(p.partition())) {
+            if (p.partition() != run) {
+                run = p.partition();
+                runHeldBack = heldBack.contains(run);
+                runInBatch = inBatch.contains(run);
+            }
+            if (runHeldBack) {
                 continue;
             }
-            long addedPartition = inBatch.contains(p.partition()) ? 0 : p.partitionBytes();
+            long addedPartition = runInBatch ? 0 : p.partitionBytes();
             long size = sizing.eventSize(partitionBytes + addedPartition, recordBytes + p.recordBytes());
             if (size > policy.maxPayloadBytes()) {
-                heldBack.add(p.partition()); // it and its partition's later records wait for the next batch
+                heldBack.add(run); // it and its partition's later records wait for the next batch
+                runHeldBack = true;
                 if (policy.maxPayloadBytes() - sizing.eventSize(partitionBytes, recordBytes) < SMALLEST_RECORD) {
                     break; // full: nothing else could fit
                 }
                 continue;
             }
-            inBatch.add(p.partition());
+            if (!runInBatch) {
+                inBatch.add(run);
+                runInBatch = true;
+            }
             partitionBytes += addedPartition;
             recordBytes += p.recordBytes();
             taken.add(p.record());
@@ -184,7 +199,11 @@ public final class BatchAssembler {
 
     private void account(Pending p, int sign) {
         bufferedRecordBytes += sign * p.recordBytes();
-        int[] counter = bufferedPerPartition.computeIfAbsent(p.partition(), tp -> new int[1]);
+        // The last partition's counter while it is in the map (it leaves only at zero): one lookup per run of records.
+        int[] counter = p.partition() == countedPartition && countedPartitionCounter[0] > 0 ? countedPartitionCounter
+                : bufferedPerPartition.computeIfAbsent(p.partition(), tp -> new int[1]);
+        countedPartition = p.partition();
+        countedPartitionCounter = counter;
         int count = counter[0] += sign;
         if (sign > 0 && count == 1) {
             bufferedPartitionBytes += p.partitionBytes();

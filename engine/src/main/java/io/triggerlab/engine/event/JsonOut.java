@@ -23,6 +23,8 @@ final class JsonOut {
 
     private final byte[] buf;
     private int pos;
+    /** Where the JDK's base64 encoder writes before the copy into {@code buf} (see {@link Base64Encoding}). */
+    private byte[] scratch = new byte[0];
 
     JsonOut(byte[] buf) {
         this.buf = buf;
@@ -51,11 +53,15 @@ final class JsonOut {
         if (v < 0) {
             return v == Long.MIN_VALUE ? 20 : 1 + sizeOfNumber(-v);
         }
-        int digits = 1;
-        for (long t = v; t >= 10; t /= 10) {
-            digits++;
+        // Compares against powers of ten rather than dividing: twice per record for its offset and timestamp.
+        long power = 10;
+        for (int digits = 1; digits < 19; digits++) {
+            if (v < power) {
+                return digits;
+            }
+            power *= 10;
         }
-        return digits;
+        return 19; // 10^18 <= v <= Long.MAX_VALUE
     }
 
     void number(long v) {
@@ -162,7 +168,11 @@ final class JsonOut {
 
     void base64String(byte[] bytes) {
         buf[pos++] = '"';
-        pos = Base64Encoding.encode(bytes, buf, pos);
+        long encoded = Base64Encoding.encodedLength(bytes.length);
+        if (Base64Encoding.JDK_INTRINSIC && scratch.length < encoded) {
+            scratch = new byte[(int) Math.max(encoded, 4096)];
+        }
+        pos = Base64Encoding.encode(bytes, buf, pos, scratch);
         buf[pos++] = '"';
     }
 

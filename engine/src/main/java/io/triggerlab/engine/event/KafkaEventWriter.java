@@ -37,7 +37,8 @@ import java.util.RandomAccess;
  * and for an empty one it is {@link #emptyEventSize()}. {@link #write} relies on the same arithmetic to allocate the
  * result exactly, and fails loudly if the two ever disagree.
  *
- * <p>Immutable and thread-safe; {@link #write} allocates only the returned array and small per-event indexes.
+ * <p>Immutable and thread-safe; {@link #write} allocates only the returned array (none when given an
+ * {@link EventBuffer} large enough) and small per-event indexes.
  */
 public final class KafkaEventWriter {
 
@@ -90,25 +91,54 @@ public final class KafkaEventWriter {
      * @param knownSize the exact size of the event, or -1 to compute it
      */
     public byte[] write(List<ConsumerRecord<byte[], byte[]>> records, long knownSize) {
-        List<ConsumerRecord<byte[], byte[]>> list = records instanceof RandomAccess ? records : new ArrayList<>(records);
+        List<ConsumerRecord<byte[], byte[]>> list = randomAccess(records);
         PartitionGroups groups = PartitionGroups.of(list);
+        int size = checkedSize(list, groups, knownSize);
+        byte[] event = new byte[size];
+        writeExactly(event, groups, size, knownSize >= 0, list.size());
+        return event;
+    }
+
+    /**
+     * As {@link #write(List, long)}, into {@code buffer} instead of a fresh array: the event is the first
+     * {@code length} bytes of {@code buffer.array()} (the rest is left over from earlier events) until the next write.
+     *
+     * @return the event's length
+     */
+    public int write(List<ConsumerRecord<byte[], byte[]>> records, long knownSize, EventBuffer buffer) {
+        List<ConsumerRecord<byte[], byte[]>> list = randomAccess(records);
+        PartitionGroups groups = PartitionGroups.of(list);
+        int size = checkedSize(list, groups, knownSize);
+        writeExactly(buffer.arrayFor(size), groups, size, knownSize >= 0, list.size());
+        return size;
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> randomAccess(List<ConsumerRecord<byte[], byte[]>> records) {
+        return records instanceof RandomAccess ? records : new ArrayList<>(records);
+    }
+
+    private int checkedSize(List<ConsumerRecord<byte[], byte[]>> list, PartitionGroups groups, long knownSize) {
         long size = knownSize >= 0 ? knownSize : sizeOf(groups);
         if (size > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException("An event of " + list.size() + " records would be " + size
                     + " bytes, more than a Java array holds; split the batch (Lambda's limit is 6,291,456 bytes)");
         }
-        JsonOut out = new JsonOut(new byte[(int) size]);
+        return (int) size;
+    }
+
+    /** Writes the event at the start of {@code array} and checks it took exactly {@code size} bytes. */
+    private void writeExactly(byte[] array, PartitionGroups groups, int size, boolean given, int recordCount) {
+        JsonOut out = new JsonOut(array);
         try {
             writeEvent(out, groups);
         } catch (ArrayIndexOutOfBoundsException e) {
-            throw new IllegalStateException("Event size arithmetic is wrong: " + size + " bytes " + (knownSize >= 0
-                    ? "were given" : "were computed") + " for " + list.size() + " records, but the event is larger", e);
+            throw new IllegalStateException("Event size arithmetic is wrong: " + size + " bytes " + (given
+                    ? "were given" : "were computed") + " for " + recordCount + " records, but the event is larger", e);
         }
         if (out.position() != size) {
-            throw new IllegalStateException("Event size arithmetic is wrong: " + (knownSize >= 0 ? "given " : "computed ")
+            throw new IllegalStateException("Event size arithmetic is wrong: " + (given ? "given " : "computed ")
                     + size + " bytes, wrote " + out.position() + " — a bug in KafkaEventWriter or its caller");
         }
-        return out.buffer();
     }
 
     private void writeEvent(JsonOut out, PartitionGroups groups) {

@@ -142,11 +142,16 @@ public final class CommandInvoker implements FunctionInvoker {
                 "TRIGGERLAB_DEADLINE_MS", String.valueOf(clock.millis() + request.timeout().toMillis()));
     }
 
-    /** Writes the event on its own thread: a big event would otherwise block on a full pipe while stdout fills too. */
-    private void feedStdin(Process process, byte[] payload, String threadName) {
+    /**
+     * Writes the event on its own thread: a big event would otherwise block on a full pipe while stdout fills too.
+     * The thread writes a copy: it may outlive {@code invoke} (a child process that inherited stdin reads on), while
+     * the poller reuses the event's buffer as soon as {@code invoke} returns. One copy against starting a process.
+     */
+    private void feedStdin(Process process, EventPayload payload, String threadName) {
+        byte[] event = payload.copy();
         Thread feeder = new Thread(() -> {
             try (OutputStream stdin = process.getOutputStream()) {
-                stdin.write(payload);
+                stdin.write(event);
             } catch (IOException e) {
                 // The program exited or closed stdin without reading all of it: its choice, not an invocation failure.
                 LOG.debug("Function '{}' did not read its whole input: {}", function.name(), e.toString());

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +12,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Optional;
@@ -111,7 +109,7 @@ final class HandlerMethod {
     }
 
     /** Calls the handler with the event; never throws for what the user's code does. */
-    HandlerOutcome call(Object instance, byte[] payload, Context context) {
+    HandlerOutcome call(Object instance, EventPayload payload, Context context) {
         try {
             return switch (shape) {
                 case STREAMS, STREAMS_CONTEXT -> callWithStreams(instance, payload, context);
@@ -124,16 +122,16 @@ final class HandlerMethod {
         }
     }
 
-    private HandlerOutcome callWithStreams(Object instance, byte[] payload, Context context)
+    private HandlerOutcome callWithStreams(Object instance, EventPayload payload, Context context)
             throws InvocationTargetException, IllegalAccessException {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        InputStream input = new ByteArrayInputStream(payload);
+        InputStream input = payload.inputStream();
         Object[] args = shape == Shape.STREAMS_CONTEXT ? new Object[]{input, output, context} : new Object[]{input, output};
         method.invoke(instance, args);
         return new HandlerOutcome.Returned(output.toByteArray());
     }
 
-    private HandlerOutcome callWithInput(Object instance, byte[] payload, Context context)
+    private HandlerOutcome callWithInput(Object instance, EventPayload payload, Context context)
             throws InvocationTargetException, IllegalAccessException {
         Object input = null;
         if (shape != Shape.NO_INPUT) {
@@ -162,11 +160,11 @@ final class HandlerMethod {
      * {@code String} is a deliberate leniency: Lambda would fail to read an event object into a String; we hand over the
      * JSON text (or the string itself when the payload is a JSON string) so a handler can parse it itself.
      */
-    private Object readInput(byte[] payload, Type inputType) throws IOException {
+    private Object readInput(EventPayload payload, Type inputType) throws IOException {
         if (inputType == String.class) {
-            JsonNode node = json.readTree(payload);
-            return node.isTextual() ? node.textValue() : new String(payload, StandardCharsets.UTF_8);
+            JsonNode node = payload.readTree(json);
+            return node.isTextual() ? node.textValue() : payload.asString();
         }
-        return json.readValue(payload, json.getTypeFactory().constructType(inputType));
+        return payload.readValue(json, json.getTypeFactory().constructType(inputType));
     }
 }

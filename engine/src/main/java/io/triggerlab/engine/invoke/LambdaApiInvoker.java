@@ -113,7 +113,9 @@ public final class LambdaApiInvoker implements FunctionInvoker {
                     .qualifier(target.qualifier())
                     .invocationType(InvocationType.REQUEST_RESPONSE)
                     .logType(LogType.TAIL)
-                    .payload(SdkBytes.fromByteArrayUnsafe(request.payload()))
+                    // A copy the SDK owns: the poller reuses its event buffer once invoke returns, and on an API-call
+                    // timeout the HTTP client may still be sending these bytes. One copy against a network call.
+                    .payload(SdkBytes.fromByteArrayUnsafe(request.payload().copy()))
                     .overrideConfiguration(o -> o.apiCallTimeout(request.timeout().plus(grace))));
             return fromResponse(response, since(start));
         } catch (ApiCallTimeoutException | ApiCallAttemptTimeoutException e) {

@@ -4,6 +4,7 @@ import io.triggerlab.engine.history.InvocationHistory;
 import io.triggerlab.engine.history.InvocationOutcome;
 import io.triggerlab.engine.history.InvocationRecord;
 import io.triggerlab.engine.history.PartitionRange;
+import io.triggerlab.engine.invoke.EventPayload;
 import io.triggerlab.engine.invoke.InvocationResult;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -45,7 +46,7 @@ final class AttemptRecorder {
     }
 
     void attempt(String batchId, int attempt, String requestId, Instant started,
-                 List<ConsumerRecord<byte[], byte[]>> records, byte[] payload, InvocationResult result) {
+                 List<ConsumerRecord<byte[], byte[]>> records, EventPayload payload, InvocationResult result) {
         byte[] response = null;
         String error = null;
         InvocationOutcome outcome;
@@ -77,7 +78,7 @@ final class AttemptRecorder {
      * records, or could not be applied, is shown as {@link InvocationOutcome#BATCH_ITEM_FAILURES}.
      */
     void attempt(String batchId, int attempt, String requestId, Instant started,
-                 List<ConsumerRecord<byte[], byte[]>> records, byte[] payload, InvocationResult result,
+                 List<ConsumerRecord<byte[], byte[]>> records, EventPayload payload, InvocationResult result,
                  FailurePolicy.Decision decision) {
         if (!(result instanceof InvocationResult.Success success) || decision instanceof FailurePolicy.Decision.Commit) {
             attempt(batchId, attempt, requestId, started, records, payload, result);
@@ -95,7 +96,7 @@ final class AttemptRecorder {
 
     /** An attempt whose outcome the poller decided (a success that reported {@code batchItemFailures}). */
     void attempt(String batchId, int attempt, String requestId, Instant started,
-                 List<ConsumerRecord<byte[], byte[]>> records, byte[] payload, InvocationResult result,
+                 List<ConsumerRecord<byte[], byte[]>> records, EventPayload payload, InvocationResult result,
                  InvocationOutcome outcome, String error) {
         byte[] response = result instanceof InvocationResult.Success s ? s.payload()
                 : result instanceof InvocationResult.FunctionError e ? e.payload() : null;
@@ -105,14 +106,15 @@ final class AttemptRecorder {
     /**
      * The history entry of an invocation, with its event and response unless the history says now that it would not
      * keep them: then the record is built without them (and says why), sparing a copy of a multi-megabyte event.
+     * A kept event is copied: the poller builds the next event into the same buffer.
      */
     private InvocationRecord sent(String batchId, int attempt, String requestId, Instant started,
                                   InvocationResult result, InvocationOutcome outcome,
-                                  List<ConsumerRecord<byte[], byte[]>> records, byte[] payload, byte[] response,
+                                  List<ConsumerRecord<byte[], byte[]>> records, EventPayload payload, byte[] response,
                                   String error) {
-        Optional<String> notKept = history.bodiesNotKept(payload.length + (response == null ? 0L : response.length));
+        Optional<String> notKept = history.bodiesNotKept(payload.length() + (response == null ? 0L : response.length));
         return new InvocationRecord(0, mappingUuid, batchId, attempt, requestId, started, result.duration(), outcome,
-                ranges(records), records.size(), payload.length, notKept.isPresent() ? null : payload,
+                ranges(records), records.size(), payload.length(), notKept.isPresent() ? null : payload.copy(),
                 notKept.isPresent() ? null : response, error, result.logs(), notKept.orElse(null));
     }
 

@@ -5,8 +5,10 @@ import io.triggerlab.engine.auth.ConnectionProblems;
 import io.triggerlab.engine.batch.Batch;
 import io.triggerlab.engine.batch.BatchAssembler;
 import io.triggerlab.engine.destination.FailureCondition;
+import io.triggerlab.engine.event.EventBuffer;
 import io.triggerlab.engine.event.KafkaEventWriter;
 import io.triggerlab.engine.history.InvocationHistory;
+import io.triggerlab.engine.invoke.EventPayload;
 import io.triggerlab.engine.invoke.FunctionInvoker;
 import io.triggerlab.engine.invoke.InvocationRequest;
 import io.triggerlab.engine.invoke.InvocationResult;
@@ -62,6 +64,8 @@ public final class MappingPoller implements Runnable, AutoCloseable {
     private final FunctionInvoker invoker;
     private final BatchAssembler assembler;
     private final KafkaEventWriter writer;
+    /** Every event is built here, one at a time (one batch in flight), and only read while its invocation runs. */
+    private final EventBuffer eventBuffer = new EventBuffer();
     private final FailurePolicy policy;
     private final AttemptRecorder recorder;
     private final PartitionProgress progress = new PartitionProgress();
@@ -267,8 +271,13 @@ public final class MappingPoller implements Runnable, AutoCloseable {
             Instant started = clock.instant();
             String requestId = UUID.randomUUID().toString();
             // The whole batch was sized as it was assembled; a narrowed piece is sized afresh.
-            byte[] payload = writer.write(piece.records(), piece.records().size() == batch.size() ? batch.payloadBytes() : -1);
+            int length = writer.write(piece.records(),
+                    piece.records().size() == batch.size() ? batch.payloadBytes() : -1, eventBuffer);
+            EventPayload payload = EventPayload.view(eventBuffer.array(), length); // the array the write may have grown
             InvocationResult result = invoker.invoke(new InvocationRequest(payload, requestId, config.functionTimeout()));
+            if (!functionReturned(result)) {
+                eventBuffer.disown(); // a timed-out or abandoned handler may still be reading it
+            }
             FailurePolicy.Decision decision = policy.decide(piece.records(), result, piece.attempt());
             recorder.attempt(batchId, invocation, requestId, started, piece.records(), payload, result, decision);
             Duration wait = settle(decision, piece.invoked(result, requestId), pieces, batchId, invocation);
@@ -286,6 +295,11 @@ public final class MappingPoller implements Runnable, AutoCloseable {
             pieces.addFirst(next.without(expired(next.records(), batchId, invocation)));
         }
         state = RunState.POLLING;
+    }
+
+    /** The function is done with its event only when it returned, with a result or an error of its own. */
+    private static boolean functionReturned(InvocationResult result) {
+        return result instanceof InvocationResult.Success || result instanceof InvocationResult.FunctionError;
     }
 
     /**

@@ -43,6 +43,18 @@ class CommandInvokerTest {
     }
 
     @Test
+    void sendsOnlyTheEventOnStdin_whenItIsTheStartOfALongerReusedBuffer() {
+        byte[] event = bytes(EVENT);
+        byte[] buffer = Arrays.copyOf(event, event.length + 100); // zeros after it: an earlier event's room
+        CommandInvoker invoker = new CommandInvoker(function("cmd-fn", List.of("cat")));
+
+        InvocationResult result = invoker.invoke(new InvocationRequest(EventPayload.view(buffer, event.length),
+                UUID.randomUUID().toString(), Duration.ofSeconds(10)));
+
+        assertThat(((InvocationResult.Success) result).payload()).isEqualTo(event);
+    }
+
+    @Test
     void stderrBecomesTheLog_betweenStartAndReport() {
         String requestId = UUID.randomUUID().toString();
         CommandInvoker invoker = new CommandInvoker(function("log-fn", sh("echo 'processing 2 records' >&2; echo ok")));

@@ -99,6 +99,23 @@ class JavaHandlerInvokerTest {
     }
 
     @Test
+    void handlersReadOnlyTheEvent_whenItIsTheStartOfALongerReusedBuffer() throws Exception {
+        byte[] event = KAFKA_EVENT.getBytes(StandardCharsets.UTF_8);
+        byte[] buffer = Arrays.copyOf(event, event.length + 100);
+        Arrays.fill(buffer, event.length, buffer.length, (byte) '}'); // an earlier, longer event's leftovers
+        EventPayload view = EventPayload.view(buffer, event.length);
+
+        InvocationResult echoed = invoker("echo-fn", TEST_FUNCTIONS + "EchoStreamHandler")
+                .invoke(new InvocationRequest(view, UUID.randomUUID().toString(), Duration.ofSeconds(3)));
+        InvocationResult mapped = invoker("map-fn", TEST_FUNCTIONS + "MapHandler")
+                .invoke(new InvocationRequest(view, UUID.randomUUID().toString(), Duration.ofSeconds(3)));
+
+        assertThat(((InvocationResult.Success) echoed).payload()).isEqualTo(event);
+        assertThat(json.readTree(((InvocationResult.Success) mapped).payload()).get("partitions").toString())
+                .isEqualTo("[\"orders-0\"]");
+    }
+
+    @Test
     void throwingHandler_becomesAnUnhandledFunctionError_shapedLikeLambdasJavaRuntime() throws Exception {
         InvocationResult result = invoker("fail-fn", TEST_FUNCTIONS + "ThrowingHandler").invoke(request(KAFKA_EVENT, Duration.ofSeconds(3)));
 

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +64,16 @@ class LambdaApiInvokerTest {
         assertThat(sent.body()).isEqualTo(EVENT);
         assertThat(sent.headers().getFirst("X-Amz-Invocation-Type")).isEqualTo("RequestResponse");
         assertThat(sent.headers().getFirst("X-Amz-Log-Type")).isEqualTo("Tail");
+    }
+
+    @Test
+    void sendsOnlyTheEvent_whenItIsTheStartOfALongerReusedBuffer() {
+        byte[] buffer = Arrays.copyOf(EVENT, EVENT.length + 100);
+
+        invoker.invoke(new InvocationRequest(EventPayload.view(buffer, EVENT.length), UUID.randomUUID().toString(),
+                Duration.ofSeconds(3)));
+
+        assertThat(api.lastRequest().body()).isEqualTo(EVENT);
     }
 
     @Test

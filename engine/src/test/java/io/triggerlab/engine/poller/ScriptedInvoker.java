@@ -30,7 +30,7 @@ final class ScriptedInvoker implements FunctionInvoker {
 
     @Override
     public synchronized InvocationResult invoke(InvocationRequest request) {
-        payloads.add(request.payload().clone());
+        payloads.add(request.payload().copy());
         InvocationResult next = broken ? failure() : script.poll();
         return next != null ? next : new InvocationResult.Success("null".getBytes(), "$LATEST", "", Duration.ofMillis(1));
     }
