@@ -35,7 +35,7 @@ public record BenchOptions(int records, int rounds, int maxSeconds, int latencyS
         variants = Set.copyOf(variants);
     }
 
-    /** Parses {@code records=3000000 rounds=3 ...}; an unknown name or a bad number is an error that says which. */
+    /** Parses {@code records=5000000 rounds=3 ...}; an unknown name or a bad number is an error that says which. */
     public static BenchOptions parse(String[] args) {
         Map<String, String> given = new LinkedHashMap<>();
         for (String arg : args) {
@@ -49,7 +49,7 @@ public record BenchOptions(int records, int rounds, int maxSeconds, int latencyS
         }
         String variantList = given.getOrDefault("variants", "");
         return new BenchOptions(
-                number(given, "records", 3_000_000),
+                number(given, "records", 5_000_000),
                 number(given, "rounds", 3),
                 number(given, "maxSeconds", 30),
                 number(given, "latencySeconds", 10),
