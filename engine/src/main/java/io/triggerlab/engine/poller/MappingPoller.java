@@ -47,14 +47,6 @@ public final class MappingPoller implements Runnable, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MappingPoller.class);
     private static final Duration IDLE_POLL = Duration.ofMillis(200);
     private static final Duration POLLING_ERROR_BACKOFF = Duration.ofSeconds(2);
-    /**
-     * A consumer that cannot reach any broker just returns empty polls — also one that keeps its partitions when the
-     * cluster goes away under it. While no records arrive, a metadata request every {@code CONNECTION_PROBE_INTERVAL}
-     * (bounded by {@code CONNECTION_PROBE_TIMEOUT}) turns that silence into an error we can report, as Lambda reports
-     * a connection error.
-     */
-    private static final Duration CONNECTION_PROBE_INTERVAL = Duration.ofSeconds(5);
-    private static final Duration CONNECTION_PROBE_TIMEOUT = Duration.ofSeconds(5);
 
     /** Where the poller is in its life. */
     public enum RunState { NEW, POLLING, INVOKING, RETRYING, STOPPING, STOPPED }
@@ -74,6 +66,7 @@ public final class MappingPoller implements Runnable, AutoCloseable {
     private final PollerObserver observer;
     private final OffsetCommitter committer;
     private final StartingOffsets startingOffsets;
+    private final ConnectionWatch connection;
     private final Clock clock;
     private final Set<TopicPartition> revokedSinceBatchStart = new HashSet<>();
     private final Set<TopicPartition> inFlightPartitions = new HashSet<>();
@@ -83,10 +76,7 @@ public final class MappingPoller implements Runnable, AutoCloseable {
     private volatile boolean running = true;
     private volatile RunState state = RunState.NEW;
     private boolean flowPaused;
-    private boolean pollingProblemReported;
     /** The last probe of the cluster while partitions were assigned failed: only records or a probe mean it is back. */
-    private boolean clusterUnreachable;
-    private Instant lastConnectionProbe;
 
     public MappingPoller(PollerConfig config, Consumer<byte[], byte[]> consumer, FunctionInvoker invoker,
                          InvocationHistory history, PollerObserver observer, Clock clock) {
@@ -103,6 +93,7 @@ public final class MappingPoller implements Runnable, AutoCloseable {
         this.intake = new RecordIntake(config.delivery().filter(), assembler, progress, observer);
         this.committer = new OffsetCommitter(consumer, observer);
         this.startingOffsets = new StartingOffsets(consumer, config.initialPosition());
+        this.connection = new ConnectionWatch(consumer, config.topic(), observer);
         // Keep at most two batches' worth of records in memory; beyond that the consumer pauses fetching.
         this.bufferLimit = Math.max(2 * config.batchPolicy().batchSize(), 1000);
     }
@@ -190,7 +181,7 @@ public final class MappingPoller implements Runnable, AutoCloseable {
             observer.polled(records.count());
             Instant now = clock.instant();
             intake.accept(records, now);
-            checkConnection(now, records.count());
+            connection.afterPoll(now, records.count());
             return true;
         } catch (InterruptException e) {
             running = false;
@@ -201,46 +192,9 @@ public final class MappingPoller implements Runnable, AutoCloseable {
             log.warn("Polling topic {} failed ({}): {}", config.topic(), problem.lastProcessingResult(), e.toString());
             observer.pollingError(e);
             observer.processingResult(problem.lastProcessingResult());
-            pollingProblemReported = true;
+            connection.problemReported();
             awaitStop(POLLING_ERROR_BACKOFF);
             return false;
-        }
-    }
-
-    /**
-     * After a reported polling problem, the first poll that owns partitions again means the cause is gone: back to
-     * {@code OK} without a restart — unless the problem was the cluster itself going silent, which only records or a
-     * successful probe clear. While nothing arrives, probe the cluster now and then (see
-     * {@link #CONNECTION_PROBE_INTERVAL}): the topic's metadata while nothing is assigned, the cluster's topic list
-     * (always a request to a broker, never the client's cache) while partitions are. A failed probe throws like a
-     * failed poll.
-     */
-    private void checkConnection(Instant now, int polledRecords) {
-        boolean assigned = !consumer.assignment().isEmpty();
-        if (assigned && (polledRecords > 0 || !clusterUnreachable && pollingProblemReported)) {
-            clusterReachable(now);
-            return;
-        }
-        if (lastConnectionProbe == null) {
-            lastConnectionProbe = now;
-        } else if (!now.isBefore(lastConnectionProbe.plus(CONNECTION_PROBE_INTERVAL))) {
-            lastConnectionProbe = now;
-            if (!assigned) {
-                consumer.partitionsFor(config.topic(), CONNECTION_PROBE_TIMEOUT);
-                return;
-            }
-            clusterUnreachable = true;
-            consumer.listTopics(CONNECTION_PROBE_TIMEOUT);
-            clusterReachable(now);
-        }
-    }
-
-    private void clusterReachable(Instant now) {
-        lastConnectionProbe = now;
-        clusterUnreachable = false;
-        if (pollingProblemReported) {
-            pollingProblemReported = false;
-            observer.processingResult(ProcessingResults.OK);
         }
     }
 
