@@ -44,6 +44,9 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper busyMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper sandboxFallbackOffered = new ReadOnlyBooleanWrapper();
+    private String sandboxLabel;
+    private Runnable sandboxFallback;
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("Engine stopped");
 
@@ -124,6 +127,34 @@ public final class MainWindowViewModel {
         });
     }
 
+    /**
+     * Offers "Start on the embedded sandbox" whenever the engine fails while another cluster is in use: a saved cluster
+     * that cannot be reached would otherwise fail every start, and Settings needs a running engine.
+     *
+     * @param sandboxClusterName what the top bar calls the plain embedded sandbox; no offer while that is in use
+     * @param switchToSandbox    saves the sandbox as the cluster in use and restarts the engine; called on the FX thread
+     */
+    public void offerSandboxFallback(String sandboxClusterName, Runnable switchToSandbox) {
+        this.sandboxLabel = Objects.requireNonNull(sandboxClusterName, "sandboxClusterName");
+        this.sandboxFallback = Objects.requireNonNull(switchToSandbox, "switchToSandbox");
+        sandboxFallbackOffered.set(fallbackApplies(engineState.get()));
+    }
+
+    /** The error pane's "Start on the embedded sandbox". */
+    public void fallBackToSandbox() {
+        if (sandboxFallbackOffered.get()) {
+            sandboxFallback.run();
+        }
+    }
+
+    public ReadOnlyBooleanProperty sandboxFallbackOfferedProperty() {
+        return sandboxFallbackOffered.getReadOnlyProperty();
+    }
+
+    private boolean fallbackApplies(EngineState state) {
+        return state instanceof EngineState.Failed && sandboxFallback != null && !sandboxLabel.equals(clusterName.get());
+    }
+
     /** Engine events, already on the FX thread (delivered by the console's event bridge). */
     public void onEngineEvent(EngineEvent event) {
         // EngineStarted is published inside Engine.start, before any observer can subscribe; Running therefore comes
@@ -196,6 +227,7 @@ public final class MainWindowViewModel {
         busyMessage.set(busyMessageOf(state));
         running.set(state instanceof EngineState.Running);
         failed.set(state instanceof EngineState.Failed);
+        sandboxFallbackOffered.set(fallbackApplies(state));
         statusText.set(statusTextOf(state));
         // Last, so a listener on the state sees the other properties already consistent with it.
         engineState.set(state);

@@ -76,6 +76,7 @@ public final class ConsoleComposition implements AutoCloseable {
         EngineConfig first = nextConfig();
         this.mainWindowViewModel = new MainWindowViewModel(() -> startEngine(engineFactory, nextConfig()),
                 ClusterInUse.of(first).shortLabel(), first.usesSandbox(), engineLifecycle, fxThread, exitApplication);
+        mainWindowViewModel.offerSandboxFallback(ClusterInUse.SANDBOX.shortLabel(), this::fallBackToSandbox);
         eventBridge.addListener(mainWindowViewModel::onEngineEvent);
         eventBridge.addListener(event -> {
             if (workspace != null) {
@@ -96,6 +97,17 @@ public final class ConsoleComposition implements AutoCloseable {
     /** The configuration for the next (re)start: the base one with the cluster in use saved in Settings. */
     private EngineConfig nextConfig() {
         return clusterStore.find().map(choice -> choice.applyTo(baseConfig)).orElse(baseConfig);
+    }
+
+    /** The failed-start pane's way out of a saved cluster that cannot be used: save the sandbox, restart on it. */
+    private void fallBackToSandbox() {
+        try {
+            clusterStore.save(ClusterInUse.SANDBOX);
+        } catch (RuntimeException e) {
+            // The restart then fails again with the message that names the file to delete.
+            log.warn("Could not save the embedded sandbox as the cluster in use in {}", clusterStore.file(), e);
+        }
+        restartEngine();
     }
 
     /** Settings › Clusters › "Restart engine to apply": stop, then start with the saved cluster in use. */

@@ -233,6 +233,51 @@ class MainWindowViewModelTest {
         assertThat(exits).hasValue(1);
     }
 
+    @Test
+    void offersTheSandbox_whenAStartFailsWithAnotherClusterInUse_andRestartsOnIt() {
+        List<Object> starts = new ArrayList<>(List.of(new IllegalStateException("No broker at kafka:9092"), session));
+        MainWindowViewModel vm = new MainWindowViewModel(() -> {
+            Object next = starts.remove(0);
+            if (next instanceof RuntimeException) {
+                throw (RuntimeException) next;
+            }
+            return (EngineSession) next;
+        }, "External cluster", false, background, Runnable::run, exits::incrementAndGet);
+        AtomicInteger switched = new AtomicInteger();
+        vm.offerSandboxFallback("Embedded sandbox", () -> {
+            switched.incrementAndGet();
+            vm.restart("Embedded sandbox", true);
+        });
+        vm.start();
+        background.runAll();
+        assertThat(vm.failedProperty().get()).isTrue();
+        assertThat(vm.sandboxFallbackOfferedProperty().get()).isTrue();
+
+        vm.fallBackToSandbox();
+        background.runAll();
+
+        assertThat(switched).hasValue(1);
+        assertThat(vm.engineStateProperty().get()).isEqualTo(new EngineState.Running(ADDRESS));
+        assertThat(vm.clusterNameProperty().get()).isEqualTo("Embedded sandbox");
+        assertThat(vm.sandboxFallbackOfferedProperty().get()).isFalse();
+    }
+
+    @Test
+    void offersNoFallback_whenTheSandboxItselfFailedToStart() {
+        MainWindowViewModel vm = viewModel(() -> {
+            throw new IllegalStateException("Port in use");
+        });
+        AtomicInteger switched = new AtomicInteger();
+        vm.offerSandboxFallback("Embedded sandbox", switched::incrementAndGet);
+        vm.start();
+        background.runAll();
+
+        assertThat(vm.failedProperty().get()).isTrue();
+        assertThat(vm.sandboxFallbackOfferedProperty().get()).isFalse();
+        vm.fallBackToSandbox();
+        assertThat(switched).hasValue(0);
+    }
+
     private static final class FakeSession implements EngineSession {
         private final String address;
         int closed;
