@@ -13,6 +13,7 @@ import io.triggerlab.engine.sandbox.SecuredSandbox;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.stream.Collectors;
@@ -117,6 +118,24 @@ public final class AccessConfigurations {
         }
         throw new InvalidAccessConfigurationException("The MSK cluster offers only SASL/SCRAM brokers, but the mapping "
                 + "has no SASL_SCRAM_512_AUTH secret: add one to SourceAccessConfigurations");
+    }
+
+    /**
+     * The brokers and authentication every Kafka client of a mapping uses — its pollers, and whatever reads or moves its
+     * group or topic for it. MSK: the method Lambda would choose and the cluster's brokers for it, as
+     * {@code GetBootstrapBrokers} gives them ({@link #msk(List, KafkaCluster)}). Self-managed: the mapping's own
+     * endpoints and the method its SourceAccessConfigurations name.
+     *
+     * @return empty when an MSK mapping's cluster is not registered (any more); the caller says what that means to it
+     * @throws InvalidAccessConfigurationException when the configurations name no method the cluster offers
+     */
+    public static Optional<MskAccess> forMapping(EventSourceMapping mapping, ClusterRegistry clusters) {
+        if (!mapping.isMsk()) {
+            return Optional.of(new MskAccess(selfManaged(mapping.sourceAccessConfigurations()),
+                    String.join(",", mapping.selfManagedEventSource().bootstrapServers())));
+        }
+        return clusters.findForEventSource(mapping.eventSourceArn())
+                .map(cluster -> msk(mapping.sourceAccessConfigurations(), cluster));
     }
 
     /**

@@ -4,7 +4,6 @@ import io.triggerlab.engine.auth.AccessConfigurations;
 import io.triggerlab.engine.auth.ClientSecurityProperties;
 import io.triggerlab.engine.auth.MskAccess;
 import io.triggerlab.engine.cluster.ClusterRegistry;
-import io.triggerlab.engine.cluster.KafkaCluster;
 import io.triggerlab.engine.mapping.EventSourceMapping;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -65,12 +64,8 @@ public final class KafkaTopicLimits implements TopicLimits {
     }
 
     private MskAccess access(EventSourceMapping mapping) {
-        if (!mapping.isMsk()) {
-            return new MskAccess(AccessConfigurations.selfManaged(mapping.sourceAccessConfigurations()),
-                    String.join(",", mapping.selfManagedEventSource().bootstrapServers()));
-        }
-        KafkaCluster cluster = clusters.findForEventSource(mapping.eventSourceArn()).orElseThrow(
+        // The pollers' access, the sandbox's own CA included, so the check reads the topic as the trigger would.
+        return AccessConfigurations.forMapping(mapping, clusters).orElseThrow(
                 () -> new IllegalStateException("cluster " + mapping.eventSourceArn() + " is not registered"));
-        return AccessConfigurations.msk(mapping.sourceAccessConfigurations(), cluster.bootstrapBrokers());
     }
 }

@@ -6,7 +6,6 @@ import io.triggerlab.engine.auth.ClientSecurityProperties;
 import io.triggerlab.engine.auth.InvalidAccessConfigurationException;
 import io.triggerlab.engine.auth.MskAccess;
 import io.triggerlab.engine.cluster.ClusterRegistry;
-import io.triggerlab.engine.cluster.KafkaCluster;
 import io.triggerlab.engine.mapping.ConsumerGroupOffsets;
 import io.triggerlab.engine.mapping.EventSourceMapping;
 import io.triggerlab.engine.mapping.InvalidParameterValueException;
@@ -99,15 +98,10 @@ public final class KafkaGroupOffsets implements ConsumerGroupOffsets {
     /** The same brokers and authentication method the pollers choose (see the poller's configuration). */
     private MskAccess access(EventSourceMapping mapping) {
         try {
-            if (!mapping.isMsk()) {
-                return new MskAccess(AccessConfigurations.selfManaged(mapping.sourceAccessConfigurations()),
-                        String.join(",", mapping.selfManagedEventSource().bootstrapServers()));
-            }
-            KafkaCluster cluster = clusters.findForEventSource(mapping.eventSourceArn())
+            return AccessConfigurations.forMapping(mapping, clusters)
                     .orElseThrow(() -> new InvalidParameterValueException("Cluster not found: "
                             + mapping.eventSourceArn() + ". Register it again (triggerlab cluster add) to reset the "
                             + "offsets of " + mapping.uuid()));
-            return AccessConfigurations.msk(mapping.sourceAccessConfigurations(), cluster);
         } catch (InvalidAccessConfigurationException e) {
             throw new InvalidParameterValueException(e.getMessage());
         }

@@ -8,7 +8,6 @@ import io.triggerlab.engine.auth.InvalidAccessConfigurationException;
 import io.triggerlab.engine.auth.MskAccess;
 import io.triggerlab.engine.batch.BatchPolicy;
 import io.triggerlab.engine.cluster.ClusterRegistry;
-import io.triggerlab.engine.cluster.KafkaCluster;
 import io.triggerlab.engine.event.EventSource;
 import io.triggerlab.engine.function.FunctionDefinition;
 import io.triggerlab.engine.filter.RecordFilter;
@@ -63,20 +62,12 @@ final class PollerConfigs {
         return access(mapping).bootstrapServers();
     }
 
-    /**
-     * MSK: the method Lambda would choose and the cluster's brokers for it, as {@code GetBootstrapBrokers} gives them.
-     * Self-managed: the mapping's own endpoints and the method its SourceAccessConfigurations name.
-     */
+    /** See {@link AccessConfigurations#forMapping}; a mapping whose access cannot be resolved cannot be polled. */
     private MskAccess access(EventSourceMapping mapping) {
         try {
-            if (!mapping.isMsk()) {
-                return new MskAccess(AccessConfigurations.selfManaged(mapping.sourceAccessConfigurations()),
-                        String.join(",", mapping.selfManagedEventSource().bootstrapServers()));
-            }
-            KafkaCluster cluster = clusters.findForEventSource(mapping.eventSourceArn())
+            return AccessConfigurations.forMapping(mapping, clusters)
                     .orElseThrow(() -> new InvalidPollerConfigException("Cluster not found: " + mapping.eventSourceArn()
                             + ". Register it again (triggerlab cluster add) or delete this mapping."));
-            return AccessConfigurations.msk(mapping.sourceAccessConfigurations(), cluster);
         } catch (InvalidAccessConfigurationException e) {
             throw new InvalidPollerConfigException(e.getMessage());
         }
