@@ -1,6 +1,6 @@
 package io.triggerlab.console;
 
-import io.triggerlab.engine.store.DataDirectory;
+import io.triggerlab.engine.infra.store.DataDirectory;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.triggerlab.bench;
 
-import io.triggerlab.engine.sandbox.BrokerSettings;
-import io.triggerlab.engine.sandbox.EmbeddedKafkaBroker;
+import io.triggerlab.engine.infra.sandbox.BrokerSettings;
+import io.triggerlab.engine.infra.sandbox.EmbeddedKafkaBroker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

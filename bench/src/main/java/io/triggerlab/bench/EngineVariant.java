@@ -1,6 +1,6 @@
 package io.triggerlab.bench;
 
-import io.triggerlab.engine.metrics.MetricsSettings;
+import io.triggerlab.engine.observe.metrics.MetricsSettings;
 
 import java.time.Duration;
 

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Plain consumers configured as the engine configures its pollers (io.triggerlab.engine.poller.ConsumerProperties:
+ * Plain consumers configured as the engine configures its pollers (io.triggerlab.engine.runtime.poll.ConsumerProperties:
  * OS-sized receive buffer, 4 MiB partition fetches, 64 MiB fetches, 100 ms fetch wait, cooperative-sticky), each in a
  * fresh group reading from the earliest offset, so raw and engine differ only in what happens after {@code poll}.
  */

@@ -1,6 +1,6 @@
 package io.triggerlab.console.awscheck;
 
-import io.triggerlab.engine.awscheck.AwsCheckReport;
+import io.triggerlab.engine.controlplane.awscheck.AwsCheckReport;
 
 /** What the "Would this pass on AWS?" tab asks of the engine. May block (it reads the history and the cluster). */
 @FunctionalInterface

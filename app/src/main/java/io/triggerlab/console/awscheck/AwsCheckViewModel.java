@@ -1,8 +1,8 @@
 package io.triggerlab.console.awscheck;
 
 import io.triggerlab.console.common.BackgroundWork;
-import io.triggerlab.engine.awscheck.AwsCheckReport;
-import io.triggerlab.engine.awscheck.Severity;
+import io.triggerlab.engine.controlplane.awscheck.AwsCheckReport;
+import io.triggerlab.engine.controlplane.awscheck.Severity;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;

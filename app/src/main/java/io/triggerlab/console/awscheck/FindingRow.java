@@ -1,7 +1,7 @@
 package io.triggerlab.console.awscheck;
 
-import io.triggerlab.engine.awscheck.Finding;
-import io.triggerlab.engine.awscheck.Severity;
+import io.triggerlab.engine.controlplane.awscheck.Finding;
+import io.triggerlab.engine.controlplane.awscheck.Severity;
 
 import java.util.Objects;
 

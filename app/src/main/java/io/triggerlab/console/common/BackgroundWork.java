@@ -1,6 +1,6 @@
 package io.triggerlab.console.common;
 
-import io.triggerlab.engine.mapping.LambdaApiException;
+import io.triggerlab.engine.controlplane.mapping.LambdaApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

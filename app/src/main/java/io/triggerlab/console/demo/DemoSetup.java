@@ -1,14 +1,14 @@
 package io.triggerlab.console.demo;
 
 import io.triggerlab.engine.Engine;
-import io.triggerlab.engine.cluster.ClusterRegistry;
-import io.triggerlab.engine.cluster.KafkaCluster;
-import io.triggerlab.engine.cluster.TestRecord;
-import io.triggerlab.engine.cluster.TopicInfo;
-import io.triggerlab.engine.function.FunctionDefinition;
-import io.triggerlab.engine.function.JavaHandlerTarget;
-import io.triggerlab.engine.mapping.CreateEventSourceMappingRequest;
-import io.triggerlab.engine.mapping.EventSourceMapping;
+import io.triggerlab.engine.infra.cluster.ClusterRegistry;
+import io.triggerlab.engine.infra.cluster.KafkaCluster;
+import io.triggerlab.engine.infra.cluster.TestRecord;
+import io.triggerlab.engine.infra.cluster.TopicInfo;
+import io.triggerlab.engine.invoke.function.FunctionDefinition;
+import io.triggerlab.engine.invoke.function.JavaHandlerTarget;
+import io.triggerlab.engine.controlplane.mapping.CreateEventSourceMappingRequest;
+import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
 
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;

@@ -2,12 +2,12 @@ package io.triggerlab.console.destinations;
 
 import io.triggerlab.console.common.BackgroundWork;
 import io.triggerlab.console.inspector.JsonText;
-import io.triggerlab.engine.history.HistoryQuery;
-import io.triggerlab.engine.history.InvocationHistory;
-import io.triggerlab.engine.history.InvocationOutcome;
-import io.triggerlab.engine.history.InvocationRecord;
-import io.triggerlab.engine.history.InvocationSummary;
-import io.triggerlab.engine.mapping.EventSourceMapping;
+import io.triggerlab.engine.observe.history.HistoryQuery;
+import io.triggerlab.engine.observe.history.InvocationHistory;
+import io.triggerlab.engine.observe.history.InvocationOutcome;
+import io.triggerlab.engine.observe.history.InvocationRecord;
+import io.triggerlab.engine.observe.history.InvocationSummary;
+import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;

@@ -1,6 +1,6 @@
 package io.triggerlab.console.destinations;
 
-import io.triggerlab.engine.history.InvocationOutcome;
+import io.triggerlab.engine.observe.history.InvocationOutcome;
 
 /** Where a failure record went, as the history row's note tells it. */
 public enum OutboxDelivery {

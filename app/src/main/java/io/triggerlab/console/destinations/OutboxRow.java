@@ -1,8 +1,8 @@
 package io.triggerlab.console.destinations;
 
-import io.triggerlab.engine.destination.FailureCondition;
-import io.triggerlab.engine.history.InvocationSummary;
-import io.triggerlab.engine.history.PartitionRange;
+import io.triggerlab.engine.runtime.destination.FailureCondition;
+import io.triggerlab.engine.observe.history.InvocationSummary;
+import io.triggerlab.engine.observe.history.PartitionRange;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

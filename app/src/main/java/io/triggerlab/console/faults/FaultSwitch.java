@@ -1,7 +1,7 @@
 package io.triggerlab.console.faults;
 
-import io.triggerlab.engine.faults.FaultKind;
-import io.triggerlab.engine.faults.FaultPlan;
+import io.triggerlab.engine.invoke.faults.FaultKind;
+import io.triggerlab.engine.invoke.faults.FaultPlan;
 
 import java.util.Optional;
 

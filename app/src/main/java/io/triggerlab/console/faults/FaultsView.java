@@ -1,6 +1,6 @@
 package io.triggerlab.console.faults;
 
-import io.triggerlab.engine.faults.FaultKind;
+import io.triggerlab.engine.invoke.faults.FaultKind;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;

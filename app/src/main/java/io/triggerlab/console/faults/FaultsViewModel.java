@@ -1,8 +1,8 @@
 package io.triggerlab.console.faults;
 
 import io.triggerlab.console.common.BackgroundWork;
-import io.triggerlab.engine.faults.FaultKind;
-import io.triggerlab.engine.faults.FaultPlan;
+import io.triggerlab.engine.invoke.faults.FaultKind;
+import io.triggerlab.engine.invoke.faults.FaultPlan;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;

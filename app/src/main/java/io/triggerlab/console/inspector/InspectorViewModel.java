@@ -2,10 +2,10 @@ package io.triggerlab.console.inspector;
 
 import io.triggerlab.console.common.BackgroundWork;
 import io.triggerlab.console.invocations.InvocationRow;
-import io.triggerlab.engine.history.InvocationHistory;
-import io.triggerlab.engine.history.InvocationOutcome;
-import io.triggerlab.engine.history.InvocationRecord;
-import io.triggerlab.engine.history.InvocationSummary;
+import io.triggerlab.engine.observe.history.InvocationHistory;
+import io.triggerlab.engine.observe.history.InvocationOutcome;
+import io.triggerlab.engine.observe.history.InvocationRecord;
+import io.triggerlab.engine.observe.history.InvocationSummary;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;

@@ -1,6 +1,6 @@
 package io.triggerlab.console.inspector;
 
-import io.triggerlab.engine.history.InvocationRecord;
+import io.triggerlab.engine.observe.history.InvocationRecord;
 
 /** Replays a stored invocation into its function (the engine's {@code Engine#replay}). Blocks; called in the background. */
 @FunctionalInterface

@@ -1,9 +1,9 @@
 package io.triggerlab.console.invocations;
 
-import io.triggerlab.engine.history.InvocationOutcome;
-import io.triggerlab.engine.history.InvocationSummary;
-import io.triggerlab.engine.history.PartitionRange;
-import io.triggerlab.engine.replay.ReplayBatchIds;
+import io.triggerlab.engine.observe.history.InvocationOutcome;
+import io.triggerlab.engine.observe.history.InvocationSummary;
+import io.triggerlab.engine.observe.history.PartitionRange;
+import io.triggerlab.engine.runtime.replay.ReplayBatchIds;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -1,6 +1,6 @@
 package io.triggerlab.console.invocations;
 
-import io.triggerlab.engine.history.InvocationOutcome;
+import io.triggerlab.engine.observe.history.InvocationOutcome;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;

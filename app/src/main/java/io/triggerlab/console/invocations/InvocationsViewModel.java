@@ -1,9 +1,9 @@
 package io.triggerlab.console.invocations;
 
 import io.triggerlab.console.common.BackgroundWork;
-import io.triggerlab.engine.history.HistoryQuery;
-import io.triggerlab.engine.history.InvocationHistory;
-import io.triggerlab.engine.history.InvocationSummary;
+import io.triggerlab.engine.observe.history.HistoryQuery;
+import io.triggerlab.engine.observe.history.InvocationHistory;
+import io.triggerlab.engine.observe.history.InvocationSummary;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;

@@ -1,6 +1,6 @@
 package io.triggerlab.console.invocations;
 
-import io.triggerlab.engine.history.InvocationOutcome;
+import io.triggerlab.engine.observe.history.InvocationOutcome;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.triggerlab.console.lag;
 
-import io.triggerlab.engine.metrics.MetricQuery;
-import io.triggerlab.engine.metrics.MetricSeries;
-import io.triggerlab.engine.metrics.MetricsSnapshot;
-import io.triggerlab.engine.metrics.ScalingDecision;
+import io.triggerlab.engine.observe.metrics.MetricQuery;
+import io.triggerlab.engine.observe.metrics.MetricSeries;
+import io.triggerlab.engine.observe.metrics.MetricsSnapshot;
+import io.triggerlab.engine.observe.metrics.ScalingDecision;
 
 import java.util.List;
 import java.util.Optional;

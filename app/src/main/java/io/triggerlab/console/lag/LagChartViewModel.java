@@ -1,12 +1,12 @@
 package io.triggerlab.console.lag;
 
 import io.triggerlab.console.common.BackgroundWork;
-import io.triggerlab.engine.metrics.EsmMetric;
-import io.triggerlab.engine.metrics.MetricPoint;
-import io.triggerlab.engine.metrics.MetricQuery;
-import io.triggerlab.engine.metrics.MetricsSnapshot;
-import io.triggerlab.engine.metrics.PartitionLag;
-import io.triggerlab.engine.metrics.ScalingDecision;
+import io.triggerlab.engine.observe.metrics.EsmMetric;
+import io.triggerlab.engine.observe.metrics.MetricPoint;
+import io.triggerlab.engine.observe.metrics.MetricQuery;
+import io.triggerlab.engine.observe.metrics.MetricsSnapshot;
+import io.triggerlab.engine.observe.metrics.PartitionLag;
+import io.triggerlab.engine.observe.metrics.ScalingDecision;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;

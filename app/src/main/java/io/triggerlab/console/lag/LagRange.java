@@ -1,6 +1,6 @@
 package io.triggerlab.console.lag;
 
-import io.triggerlab.engine.metrics.MetricQuery;
+import io.triggerlab.engine.observe.metrics.MetricQuery;
 
 import java.time.Duration;
 

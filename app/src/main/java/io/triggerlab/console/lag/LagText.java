@@ -1,10 +1,10 @@
 package io.triggerlab.console.lag;
 
-import io.triggerlab.engine.metrics.CounterTotals;
-import io.triggerlab.engine.metrics.EsmMetric;
-import io.triggerlab.engine.metrics.LagTrend;
-import io.triggerlab.engine.metrics.MetricsSnapshot;
-import io.triggerlab.engine.metrics.ScalingDecision;
+import io.triggerlab.engine.observe.metrics.CounterTotals;
+import io.triggerlab.engine.observe.metrics.EsmMetric;
+import io.triggerlab.engine.observe.metrics.LagTrend;
+import io.triggerlab.engine.observe.metrics.MetricsSnapshot;
+import io.triggerlab.engine.observe.metrics.ScalingDecision;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

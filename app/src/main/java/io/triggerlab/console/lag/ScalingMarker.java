@@ -1,6 +1,6 @@
 package io.triggerlab.console.lag;
 
-import io.triggerlab.engine.metrics.ScalingDecision;
+import io.triggerlab.engine.observe.metrics.ScalingDecision;
 
 import java.time.Instant;
 import java.time.ZoneId;

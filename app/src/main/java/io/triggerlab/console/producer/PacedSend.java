@@ -1,8 +1,8 @@
 package io.triggerlab.console.producer;
 
-import io.triggerlab.engine.cluster.SentRecord;
-import io.triggerlab.engine.cluster.TestRecord;
-import io.triggerlab.engine.cluster.TestRecordProducer;
+import io.triggerlab.engine.infra.cluster.SentRecord;
+import io.triggerlab.engine.infra.cluster.TestRecord;
+import io.triggerlab.engine.infra.cluster.TestRecordProducer;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -2,11 +2,11 @@ package io.triggerlab.console.producer;
 
 import io.triggerlab.console.common.BackgroundWork;
 import io.triggerlab.console.inspector.JsonText;
-import io.triggerlab.engine.cluster.SentRecord;
-import io.triggerlab.engine.cluster.TestRecord;
-import io.triggerlab.engine.cluster.TestRecordProducer;
-import io.triggerlab.engine.cluster.TopicCatalog;
-import io.triggerlab.engine.cluster.TopicInfo;
+import io.triggerlab.engine.infra.cluster.SentRecord;
+import io.triggerlab.engine.infra.cluster.TestRecord;
+import io.triggerlab.engine.infra.cluster.TestRecordProducer;
+import io.triggerlab.engine.infra.cluster.TopicCatalog;
+import io.triggerlab.engine.infra.cluster.TopicInfo;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;

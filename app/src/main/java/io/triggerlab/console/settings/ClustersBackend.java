@@ -1,6 +1,6 @@
 package io.triggerlab.console.settings;
 
-import io.triggerlab.engine.cluster.KafkaCluster;
+import io.triggerlab.engine.infra.cluster.KafkaCluster;
 
 import java.net.URI;
 import java.util.List;

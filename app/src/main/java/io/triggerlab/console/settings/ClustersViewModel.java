@@ -1,9 +1,9 @@
 package io.triggerlab.console.settings;
 
 import io.triggerlab.console.common.BackgroundWork;
-import io.triggerlab.engine.cluster.BootstrapBrokers;
-import io.triggerlab.engine.cluster.ClusterRegistry;
-import io.triggerlab.engine.cluster.KafkaCluster;
+import io.triggerlab.engine.infra.cluster.BootstrapBrokers;
+import io.triggerlab.engine.infra.cluster.ClusterRegistry;
+import io.triggerlab.engine.infra.cluster.KafkaCluster;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;

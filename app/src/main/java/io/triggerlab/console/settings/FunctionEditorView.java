@@ -1,6 +1,6 @@
 package io.triggerlab.console.settings;
 
-import io.triggerlab.engine.function.FunctionDefinition;
+import io.triggerlab.engine.invoke.function.FunctionDefinition;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Pos;
 import javafx.scene.Node;

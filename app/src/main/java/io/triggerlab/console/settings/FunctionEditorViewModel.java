@@ -1,11 +1,11 @@
 package io.triggerlab.console.settings;
 
 import io.triggerlab.console.common.BackgroundWork;
-import io.triggerlab.engine.function.CommandTarget;
-import io.triggerlab.engine.function.FunctionDefinition;
-import io.triggerlab.engine.function.FunctionTarget;
-import io.triggerlab.engine.function.JavaHandlerTarget;
-import io.triggerlab.engine.function.LambdaInvokeTarget;
+import io.triggerlab.engine.invoke.function.CommandTarget;
+import io.triggerlab.engine.invoke.function.FunctionDefinition;
+import io.triggerlab.engine.invoke.function.FunctionTarget;
+import io.triggerlab.engine.invoke.function.JavaHandlerTarget;
+import io.triggerlab.engine.invoke.function.LambdaInvokeTarget;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;

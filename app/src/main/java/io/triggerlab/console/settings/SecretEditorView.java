@@ -1,6 +1,6 @@
 package io.triggerlab.console.settings;
 
-import io.triggerlab.engine.secrets.SecretMetadata;
+import io.triggerlab.engine.infra.secrets.SecretMetadata;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.StringProperty;

@@ -1,7 +1,7 @@
 package io.triggerlab.console.settings;
 
-import io.triggerlab.engine.secrets.SecretMetadata;
-import io.triggerlab.engine.secrets.SecretValue;
+import io.triggerlab.engine.infra.secrets.SecretMetadata;
+import io.triggerlab.engine.infra.secrets.SecretValue;
 
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.triggerlab.console.settings;
 
 import io.triggerlab.console.common.BackgroundWork;
-import io.triggerlab.engine.secrets.SecretMetadata;
+import io.triggerlab.engine.infra.secrets.SecretMetadata;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;

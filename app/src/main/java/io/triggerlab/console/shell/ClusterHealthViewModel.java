@@ -1,8 +1,8 @@
 package io.triggerlab.console.shell;
 
 import io.triggerlab.console.common.BackgroundWork;
-import io.triggerlab.engine.cluster.ClusterHealth;
-import io.triggerlab.engine.cluster.TopicCatalog;
+import io.triggerlab.engine.infra.cluster.ClusterHealth;
+import io.triggerlab.engine.infra.cluster.TopicCatalog;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;

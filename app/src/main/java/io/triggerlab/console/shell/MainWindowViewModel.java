@@ -1,6 +1,6 @@
 package io.triggerlab.console.shell;
 
-import io.triggerlab.engine.events.EngineEvent;
+import io.triggerlab.engine.observe.events.EngineEvent;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;

@@ -1,7 +1,7 @@
 package io.triggerlab.console.trigger;
 
-import io.triggerlab.engine.mapping.OffsetReset;
-import io.triggerlab.engine.mapping.OffsetResetResult;
+import io.triggerlab.engine.runtime.offsets.OffsetReset;
+import io.triggerlab.engine.runtime.offsets.OffsetResetResult;
 
 /** Resets a disabled trigger's consumer group (a TriggerLab extra). Blocks; the ViewModel calls it in the background. */
 @FunctionalInterface

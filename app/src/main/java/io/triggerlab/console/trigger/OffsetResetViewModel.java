@@ -1,10 +1,10 @@
 package io.triggerlab.console.trigger;
 
 import io.triggerlab.console.common.BackgroundWork;
-import io.triggerlab.engine.mapping.EventSourceMapping;
-import io.triggerlab.engine.mapping.OffsetReset;
-import io.triggerlab.engine.mapping.OffsetResetResult;
-import io.triggerlab.engine.mapping.PartitionOffsetReset;
+import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
+import io.triggerlab.engine.runtime.offsets.OffsetReset;
+import io.triggerlab.engine.runtime.offsets.OffsetResetResult;
+import io.triggerlab.engine.runtime.offsets.PartitionOffsetReset;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;

@@ -1,7 +1,7 @@
 package io.triggerlab.console.trigger;
 
-import io.triggerlab.engine.mapping.EventSourceMapping;
-import io.triggerlab.engine.mapping.UpdateEventSourceMappingRequest;
+import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
+import io.triggerlab.engine.controlplane.mapping.UpdateEventSourceMappingRequest;
 
 /** What the trigger page asks of the engine. Every call may block; the ViewModel makes them in the background. */
 public interface TriggerPageBackend {

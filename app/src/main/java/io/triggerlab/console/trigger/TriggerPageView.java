@@ -2,7 +2,7 @@ package io.triggerlab.console.trigger;
 
 import io.triggerlab.console.common.Dialogs;
 import io.triggerlab.console.triggers.StateBadge;
-import io.triggerlab.engine.mapping.EventSourceMapping;
+import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;

@@ -1,7 +1,7 @@
 package io.triggerlab.console.triggers;
 
-import io.triggerlab.engine.mapping.EventSourceMapping;
-import io.triggerlab.engine.mapping.MappingState;
+import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
+import io.triggerlab.engine.controlplane.mapping.MappingState;
 
 /**
  * The one-word state a trigger shows in lists and headers. A {@code PROBLEM: …} processing result wins over the

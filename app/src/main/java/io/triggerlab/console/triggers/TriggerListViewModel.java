@@ -1,8 +1,8 @@
 package io.triggerlab.console.triggers;
 
 import io.triggerlab.console.common.BackgroundWork;
-import io.triggerlab.engine.events.EngineEvent;
-import io.triggerlab.engine.mapping.EventSourceMapping;
+import io.triggerlab.engine.observe.events.EngineEvent;
+import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;

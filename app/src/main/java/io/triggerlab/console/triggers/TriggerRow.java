@@ -1,6 +1,6 @@
 package io.triggerlab.console.triggers;
 
-import io.triggerlab.engine.mapping.EventSourceMapping;
+import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
 
 import java.util.Objects;
 

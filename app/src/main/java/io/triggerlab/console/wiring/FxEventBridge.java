@@ -1,8 +1,8 @@
 package io.triggerlab.console.wiring;
 
-import io.triggerlab.engine.events.EngineEvent;
-import io.triggerlab.engine.events.EngineEventBus;
-import io.triggerlab.engine.metrics.ScalingDecision;
+import io.triggerlab.engine.observe.events.EngineEvent;
+import io.triggerlab.engine.observe.events.EngineEventBus;
+import io.triggerlab.engine.observe.metrics.ScalingDecision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package io.triggerlab.console.wizard;
 
-import io.triggerlab.engine.cluster.ClusterRegistry;
-import io.triggerlab.engine.cluster.KafkaCluster;
+import io.triggerlab.engine.infra.cluster.ClusterRegistry;
+import io.triggerlab.engine.infra.cluster.KafkaCluster;
 
 /** An MSK cluster as the wizard's cluster list shows it. */
 public record ClusterChoice(String clusterArn, String label) {

@@ -1,11 +1,11 @@
 package io.triggerlab.console.wizard;
 
-import io.triggerlab.engine.mapping.CreateEventSourceMappingRequest;
-import io.triggerlab.engine.mapping.EventSourceMapping;
-import io.triggerlab.engine.mapping.KafkaEventSourceConfig;
-import io.triggerlab.engine.mapping.SelfManagedEventSource;
-import io.triggerlab.engine.mapping.StartingPosition;
-import io.triggerlab.engine.mapping.UpdateEventSourceMappingRequest;
+import io.triggerlab.engine.controlplane.mapping.CreateEventSourceMappingRequest;
+import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
+import io.triggerlab.engine.controlplane.mapping.KafkaEventSourceConfig;
+import io.triggerlab.engine.controlplane.mapping.SelfManagedEventSource;
+import io.triggerlab.engine.controlplane.mapping.StartingPosition;
+import io.triggerlab.engine.controlplane.mapping.UpdateEventSourceMappingRequest;
 
 import java.time.DateTimeException;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.triggerlab.console.wizard;
 
-import io.triggerlab.engine.mapping.StartingPosition;
+import io.triggerlab.engine.controlplane.mapping.StartingPosition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Pos;

@@ -1,11 +1,11 @@
 package io.triggerlab.console.wizard;
 
-import io.triggerlab.engine.cluster.KafkaCluster;
-import io.triggerlab.engine.cluster.TopicInfo;
-import io.triggerlab.engine.function.FunctionDefinition;
-import io.triggerlab.engine.mapping.CreateEventSourceMappingRequest;
-import io.triggerlab.engine.mapping.EventSourceMapping;
-import io.triggerlab.engine.mapping.UpdateEventSourceMappingRequest;
+import io.triggerlab.engine.infra.cluster.KafkaCluster;
+import io.triggerlab.engine.infra.cluster.TopicInfo;
+import io.triggerlab.engine.invoke.function.FunctionDefinition;
+import io.triggerlab.engine.controlplane.mapping.CreateEventSourceMappingRequest;
+import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
+import io.triggerlab.engine.controlplane.mapping.UpdateEventSourceMappingRequest;
 
 import java.util.List;
 

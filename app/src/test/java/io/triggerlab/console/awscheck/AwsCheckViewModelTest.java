@@ -2,10 +2,10 @@ package io.triggerlab.console.awscheck;
 
 import io.triggerlab.console.QueuedExecutor;
 import io.triggerlab.console.common.BackgroundWork;
-import io.triggerlab.engine.awscheck.AwsCheckReport;
-import io.triggerlab.engine.awscheck.Finding;
-import io.triggerlab.engine.awscheck.Severity;
-import io.triggerlab.engine.mapping.ResourceNotFoundException;
+import io.triggerlab.engine.controlplane.awscheck.AwsCheckReport;
+import io.triggerlab.engine.controlplane.awscheck.Finding;
+import io.triggerlab.engine.controlplane.awscheck.Severity;
+import io.triggerlab.engine.controlplane.mapping.ResourceNotFoundException;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -4,12 +4,12 @@ import io.triggerlab.console.QueuedExecutor;
 import io.triggerlab.console.common.BackgroundWork;
 import io.triggerlab.console.invocations.FakeHistory;
 import io.triggerlab.console.triggers.TestMappings;
-import io.triggerlab.engine.history.InvocationOutcome;
-import io.triggerlab.engine.history.InvocationRecord;
-import io.triggerlab.engine.history.PartitionRange;
-import io.triggerlab.engine.mapping.DestinationConfig;
-import io.triggerlab.engine.mapping.EventSourceMapping;
-import io.triggerlab.engine.mapping.MappingState;
+import io.triggerlab.engine.observe.history.InvocationOutcome;
+import io.triggerlab.engine.observe.history.InvocationRecord;
+import io.triggerlab.engine.observe.history.PartitionRange;
+import io.triggerlab.engine.controlplane.mapping.DestinationConfig;
+import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
+import io.triggerlab.engine.controlplane.mapping.MappingState;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

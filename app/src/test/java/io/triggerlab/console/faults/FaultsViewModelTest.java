@@ -2,8 +2,8 @@ package io.triggerlab.console.faults;
 
 import io.triggerlab.console.QueuedExecutor;
 import io.triggerlab.console.common.BackgroundWork;
-import io.triggerlab.engine.faults.FaultKind;
-import io.triggerlab.engine.faults.FaultPlan;
+import io.triggerlab.engine.invoke.faults.FaultKind;
+import io.triggerlab.engine.invoke.faults.FaultPlan;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;

@@ -4,10 +4,10 @@ import io.triggerlab.console.QueuedExecutor;
 import io.triggerlab.console.common.BackgroundWork;
 import io.triggerlab.console.invocations.FakeHistory;
 import io.triggerlab.console.invocations.InvocationRow;
-import io.triggerlab.engine.history.InvocationOutcome;
-import io.triggerlab.engine.history.InvocationRecord;
-import io.triggerlab.engine.mapping.ResourceNotFoundException;
-import io.triggerlab.engine.replay.ReplayBatchIds;
+import io.triggerlab.engine.observe.history.InvocationOutcome;
+import io.triggerlab.engine.observe.history.InvocationRecord;
+import io.triggerlab.engine.controlplane.mapping.ResourceNotFoundException;
+import io.triggerlab.engine.runtime.replay.ReplayBatchIds;
 import org.junit.jupiter.api.Test;
 
 import java.time.ZoneOffset;

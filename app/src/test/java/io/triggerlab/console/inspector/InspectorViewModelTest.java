@@ -4,8 +4,8 @@ import io.triggerlab.console.QueuedExecutor;
 import io.triggerlab.console.common.BackgroundWork;
 import io.triggerlab.console.invocations.FakeHistory;
 import io.triggerlab.console.invocations.InvocationRow;
-import io.triggerlab.engine.history.InvocationOutcome;
-import io.triggerlab.engine.history.InvocationRecord;
+import io.triggerlab.engine.observe.history.InvocationOutcome;
+import io.triggerlab.engine.observe.history.InvocationRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

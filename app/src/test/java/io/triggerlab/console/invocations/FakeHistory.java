@@ -1,12 +1,12 @@
 package io.triggerlab.console.invocations;
 
-import io.triggerlab.engine.history.HistoryQuery;
-import io.triggerlab.engine.history.HistoryStats;
-import io.triggerlab.engine.history.InvocationHistory;
-import io.triggerlab.engine.history.InvocationOutcome;
-import io.triggerlab.engine.history.InvocationRecord;
-import io.triggerlab.engine.history.InvocationSummary;
-import io.triggerlab.engine.history.PartitionRange;
+import io.triggerlab.engine.observe.history.HistoryQuery;
+import io.triggerlab.engine.observe.history.HistoryStats;
+import io.triggerlab.engine.observe.history.InvocationHistory;
+import io.triggerlab.engine.observe.history.InvocationOutcome;
+import io.triggerlab.engine.observe.history.InvocationRecord;
+import io.triggerlab.engine.observe.history.InvocationSummary;
+import io.triggerlab.engine.observe.history.PartitionRange;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package io.triggerlab.console.invocations;
 
 import io.triggerlab.console.QueuedExecutor;
 import io.triggerlab.console.common.BackgroundWork;
-import io.triggerlab.engine.history.InvocationOutcome;
+import io.triggerlab.engine.observe.history.InvocationOutcome;
 import org.junit.jupiter.api.Test;
 
 import java.time.ZoneOffset;

@@ -2,16 +2,16 @@ package io.triggerlab.console.lag;
 
 import io.triggerlab.console.QueuedExecutor;
 import io.triggerlab.console.common.BackgroundWork;
-import io.triggerlab.engine.metrics.CounterTotals;
-import io.triggerlab.engine.metrics.EsmMetric;
-import io.triggerlab.engine.metrics.LagTrend;
-import io.triggerlab.engine.metrics.MetricPoint;
-import io.triggerlab.engine.metrics.MetricQuery;
-import io.triggerlab.engine.metrics.MetricSeries;
-import io.triggerlab.engine.metrics.MetricsSnapshot;
-import io.triggerlab.engine.metrics.PartitionLag;
-import io.triggerlab.engine.metrics.ScalingDecision;
-import io.triggerlab.engine.metrics.ScalingReason;
+import io.triggerlab.engine.observe.metrics.CounterTotals;
+import io.triggerlab.engine.observe.metrics.EsmMetric;
+import io.triggerlab.engine.observe.metrics.LagTrend;
+import io.triggerlab.engine.observe.metrics.MetricPoint;
+import io.triggerlab.engine.observe.metrics.MetricQuery;
+import io.triggerlab.engine.observe.metrics.MetricSeries;
+import io.triggerlab.engine.observe.metrics.MetricsSnapshot;
+import io.triggerlab.engine.observe.metrics.PartitionLag;
+import io.triggerlab.engine.observe.metrics.ScalingDecision;
+import io.triggerlab.engine.observe.metrics.ScalingReason;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

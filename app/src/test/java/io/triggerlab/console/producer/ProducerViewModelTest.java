@@ -2,13 +2,13 @@ package io.triggerlab.console.producer;
 
 import io.triggerlab.console.QueuedExecutor;
 import io.triggerlab.console.common.BackgroundWork;
-import io.triggerlab.engine.cluster.ClusterHealth;
-import io.triggerlab.engine.cluster.ClusterUnavailableException;
-import io.triggerlab.engine.cluster.SentRecord;
-import io.triggerlab.engine.cluster.TestRecord;
-import io.triggerlab.engine.cluster.TestRecordProducer;
-import io.triggerlab.engine.cluster.TopicCatalog;
-import io.triggerlab.engine.cluster.TopicInfo;
+import io.triggerlab.engine.infra.cluster.ClusterHealth;
+import io.triggerlab.engine.infra.cluster.ClusterUnavailableException;
+import io.triggerlab.engine.infra.cluster.SentRecord;
+import io.triggerlab.engine.infra.cluster.TestRecord;
+import io.triggerlab.engine.infra.cluster.TestRecordProducer;
+import io.triggerlab.engine.infra.cluster.TopicCatalog;
+import io.triggerlab.engine.infra.cluster.TopicInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

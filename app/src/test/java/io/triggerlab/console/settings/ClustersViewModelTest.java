@@ -2,7 +2,7 @@ package io.triggerlab.console.settings;
 
 import io.triggerlab.console.QueuedExecutor;
 import io.triggerlab.console.common.BackgroundWork;
-import io.triggerlab.engine.cluster.KafkaCluster;
+import io.triggerlab.engine.infra.cluster.KafkaCluster;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

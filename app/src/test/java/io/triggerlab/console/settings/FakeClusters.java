@@ -1,7 +1,7 @@
 package io.triggerlab.console.settings;
 
-import io.triggerlab.engine.cluster.BootstrapBrokers;
-import io.triggerlab.engine.cluster.KafkaCluster;
+import io.triggerlab.engine.infra.cluster.BootstrapBrokers;
+import io.triggerlab.engine.infra.cluster.KafkaCluster;
 
 import java.net.URI;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.triggerlab.console.settings;
 
-import io.triggerlab.engine.secrets.SecretMetadata;
-import io.triggerlab.engine.secrets.SecretShapes;
-import io.triggerlab.engine.secrets.SecretValue;
+import io.triggerlab.engine.infra.secrets.SecretMetadata;
+import io.triggerlab.engine.infra.secrets.SecretShapes;
+import io.triggerlab.engine.infra.secrets.SecretValue;
 
 import java.time.Instant;
 import java.util.ArrayList;

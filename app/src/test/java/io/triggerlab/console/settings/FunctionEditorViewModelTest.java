@@ -2,10 +2,10 @@ package io.triggerlab.console.settings;
 
 import io.triggerlab.console.QueuedExecutor;
 import io.triggerlab.console.common.BackgroundWork;
-import io.triggerlab.engine.function.CommandTarget;
-import io.triggerlab.engine.function.FunctionDefinition;
-import io.triggerlab.engine.function.JavaHandlerTarget;
-import io.triggerlab.engine.function.LambdaInvokeTarget;
+import io.triggerlab.engine.invoke.function.CommandTarget;
+import io.triggerlab.engine.invoke.function.FunctionDefinition;
+import io.triggerlab.engine.invoke.function.JavaHandlerTarget;
+import io.triggerlab.engine.invoke.function.LambdaInvokeTarget;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

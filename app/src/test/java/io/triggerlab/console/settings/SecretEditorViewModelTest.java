@@ -1,8 +1,8 @@
 package io.triggerlab.console.settings;
 
 import io.triggerlab.console.common.BackgroundWork;
-import io.triggerlab.engine.secrets.SecretMetadata;
-import io.triggerlab.engine.secrets.SecretValue;
+import io.triggerlab.engine.infra.secrets.SecretMetadata;
+import io.triggerlab.engine.infra.secrets.SecretValue;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

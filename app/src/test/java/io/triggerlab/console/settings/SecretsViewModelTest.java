@@ -1,7 +1,7 @@
 package io.triggerlab.console.settings;
 
 import io.triggerlab.console.common.BackgroundWork;
-import io.triggerlab.engine.secrets.SecretValue;
+import io.triggerlab.engine.infra.secrets.SecretValue;
 import org.junit.jupiter.api.Test;
 
 import java.time.ZoneOffset;

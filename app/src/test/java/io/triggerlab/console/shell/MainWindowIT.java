@@ -3,7 +3,7 @@ package io.triggerlab.console.shell;
 import io.triggerlab.console.wiring.ConsoleComposition;
 import io.triggerlab.engine.Engine;
 import io.triggerlab.engine.EngineConfig;
-import io.triggerlab.engine.store.DataDirectory;
+import io.triggerlab.engine.infra.store.DataDirectory;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;

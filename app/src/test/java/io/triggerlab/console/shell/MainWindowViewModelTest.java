@@ -1,8 +1,8 @@
 package io.triggerlab.console.shell;
 
 import io.triggerlab.console.QueuedExecutor;
-import io.triggerlab.engine.events.EngineEvent;
-import io.triggerlab.engine.store.DataDirectoryInUseException;
+import io.triggerlab.engine.observe.events.EngineEvent;
+import io.triggerlab.engine.infra.store.DataDirectoryInUseException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -2,12 +2,12 @@ package io.triggerlab.console.trigger;
 
 import io.triggerlab.console.QueuedExecutor;
 import io.triggerlab.console.common.BackgroundWork;
-import io.triggerlab.engine.mapping.EventSourceMapping;
-import io.triggerlab.engine.mapping.MappingState;
-import io.triggerlab.engine.mapping.OffsetReset;
-import io.triggerlab.engine.mapping.OffsetResetResult;
-import io.triggerlab.engine.mapping.PartitionOffsetReset;
-import io.triggerlab.engine.mapping.ResourceInUseException;
+import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
+import io.triggerlab.engine.controlplane.mapping.MappingState;
+import io.triggerlab.engine.runtime.offsets.OffsetReset;
+import io.triggerlab.engine.runtime.offsets.OffsetResetResult;
+import io.triggerlab.engine.runtime.offsets.PartitionOffsetReset;
+import io.triggerlab.engine.controlplane.mapping.ResourceInUseException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -3,10 +3,10 @@ package io.triggerlab.console.trigger;
 import io.triggerlab.console.QueuedExecutor;
 import io.triggerlab.console.common.BackgroundWork;
 import io.triggerlab.console.triggers.StateBadge;
-import io.triggerlab.engine.mapping.EventSourceMapping;
-import io.triggerlab.engine.mapping.MappingState;
-import io.triggerlab.engine.mapping.ResourceInUseException;
-import io.triggerlab.engine.mapping.UpdateEventSourceMappingRequest;
+import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
+import io.triggerlab.engine.controlplane.mapping.MappingState;
+import io.triggerlab.engine.controlplane.mapping.ResourceInUseException;
+import io.triggerlab.engine.controlplane.mapping.UpdateEventSourceMappingRequest;
 import org.junit.jupiter.api.Test;
 
 import java.time.ZoneOffset;

@@ -1,8 +1,8 @@
 package io.triggerlab.console.triggers;
 
-import io.triggerlab.engine.mapping.EventSourceMapping;
-import io.triggerlab.engine.mapping.MappingState;
-import io.triggerlab.engine.mapping.StartingPosition;
+import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
+import io.triggerlab.engine.controlplane.mapping.MappingState;
+import io.triggerlab.engine.controlplane.mapping.StartingPosition;
 
 import java.time.Instant;
 import java.util.List;

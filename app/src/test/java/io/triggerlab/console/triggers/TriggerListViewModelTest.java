@@ -2,9 +2,9 @@ package io.triggerlab.console.triggers;
 
 import io.triggerlab.console.QueuedExecutor;
 import io.triggerlab.console.common.BackgroundWork;
-import io.triggerlab.engine.events.EngineEvent;
-import io.triggerlab.engine.mapping.EventSourceMapping;
-import io.triggerlab.engine.mapping.MappingState;
+import io.triggerlab.engine.observe.events.EngineEvent;
+import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
+import io.triggerlab.engine.controlplane.mapping.MappingState;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

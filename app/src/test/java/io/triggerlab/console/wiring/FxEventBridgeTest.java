@@ -1,13 +1,13 @@
 package io.triggerlab.console.wiring;
 
 import io.triggerlab.console.QueuedExecutor;
-import io.triggerlab.engine.events.EngineEvent;
-import io.triggerlab.engine.events.EngineEventBus;
-import io.triggerlab.engine.metrics.CounterTotals;
-import io.triggerlab.engine.metrics.LagTrend;
-import io.triggerlab.engine.metrics.MetricsSnapshot;
-import io.triggerlab.engine.metrics.ScalingDecision;
-import io.triggerlab.engine.metrics.ScalingReason;
+import io.triggerlab.engine.observe.events.EngineEvent;
+import io.triggerlab.engine.observe.events.EngineEventBus;
+import io.triggerlab.engine.observe.metrics.CounterTotals;
+import io.triggerlab.engine.observe.metrics.LagTrend;
+import io.triggerlab.engine.observe.metrics.MetricsSnapshot;
+import io.triggerlab.engine.observe.metrics.ScalingDecision;
+import io.triggerlab.engine.observe.metrics.ScalingReason;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -190,11 +190,11 @@ class FxEventBridgeTest {
         bridge.addListener(delivered::add);
         bridge.attach(bus);
         var a1 = new EngineEvent.MappingChanged(Instant.EPOCH, io.triggerlab.console.triggers.TestMappings.mapping(
-                "aaaaaaaa-0000-0000-0000-000000000001", "fn", "orders", io.triggerlab.engine.mapping.MappingState.CREATING, "OK"));
+                "aaaaaaaa-0000-0000-0000-000000000001", "fn", "orders", io.triggerlab.engine.controlplane.mapping.MappingState.CREATING, "OK"));
         var b = new EngineEvent.MappingChanged(Instant.EPOCH, io.triggerlab.console.triggers.TestMappings.mapping(
-                "bbbbbbbb-0000-0000-0000-000000000002", "fn", "payments", io.triggerlab.engine.mapping.MappingState.ENABLED, "OK"));
+                "bbbbbbbb-0000-0000-0000-000000000002", "fn", "payments", io.triggerlab.engine.controlplane.mapping.MappingState.ENABLED, "OK"));
         var a2 = new EngineEvent.MappingChanged(Instant.EPOCH, a1.mapping().toBuilder()
-                .state(io.triggerlab.engine.mapping.MappingState.ENABLED).build());
+                .state(io.triggerlab.engine.controlplane.mapping.MappingState.ENABLED).build());
         var aRemoved = new EngineEvent.MappingRemoved(Instant.EPOCH, "aaaaaaaa-0000-0000-0000-000000000001");
 
         bus.publish(a1);

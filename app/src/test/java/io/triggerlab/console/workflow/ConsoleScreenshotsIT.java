@@ -4,11 +4,11 @@ import io.triggerlab.console.demo.DemoSetup;
 import io.triggerlab.console.trigger.TriggerPageView;
 import io.triggerlab.console.inspector.RecordRow;
 import io.triggerlab.console.invocations.InvocationLine;
-import io.triggerlab.engine.history.InvocationOutcome;
-import io.triggerlab.engine.cluster.TestRecord;
-import io.triggerlab.engine.mapping.CreateEventSourceMappingRequest;
-import io.triggerlab.engine.mapping.DestinationConfig;
-import io.triggerlab.engine.mapping.EventSourceMapping;
+import io.triggerlab.engine.observe.history.InvocationOutcome;
+import io.triggerlab.engine.infra.cluster.TestRecord;
+import io.triggerlab.engine.controlplane.mapping.CreateEventSourceMappingRequest;
+import io.triggerlab.engine.controlplane.mapping.DestinationConfig;
+import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
@@ -192,7 +192,7 @@ class ConsoleScreenshotsIT {
     }
 
     private long successes(EventSourceMapping mapping) {
-        return console.engine().history().list(io.triggerlab.engine.history.HistoryQuery.ofMapping(mapping.uuid(), 100)
+        return console.engine().history().list(io.triggerlab.engine.observe.history.HistoryQuery.ofMapping(mapping.uuid(), 100)
                 .withOutcome(InvocationOutcome.SUCCESS)).size();
     }
 

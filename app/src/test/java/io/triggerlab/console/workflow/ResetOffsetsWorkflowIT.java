@@ -1,12 +1,12 @@
 package io.triggerlab.console.workflow;
 
-import io.triggerlab.engine.function.CommandTarget;
-import io.triggerlab.engine.function.FunctionDefinition;
-import io.triggerlab.engine.mapping.CreateEventSourceMappingRequest;
-import io.triggerlab.engine.mapping.EventSourceMapping;
-import io.triggerlab.engine.mapping.MappingState;
-import io.triggerlab.engine.cluster.KafkaCluster;
-import io.triggerlab.engine.cluster.TestRecord;
+import io.triggerlab.engine.invoke.function.CommandTarget;
+import io.triggerlab.engine.invoke.function.FunctionDefinition;
+import io.triggerlab.engine.controlplane.mapping.CreateEventSourceMappingRequest;
+import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
+import io.triggerlab.engine.controlplane.mapping.MappingState;
+import io.triggerlab.engine.infra.cluster.KafkaCluster;
+import io.triggerlab.engine.infra.cluster.TestRecord;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;

@@ -1,7 +1,7 @@
 package io.triggerlab.engine.cli;
 
-import io.triggerlab.engine.sandbox.BrokerStartException;
-import io.triggerlab.engine.store.DataDirectoryInUseException;
+import io.triggerlab.engine.infra.sandbox.BrokerStartException;
+import io.triggerlab.engine.infra.store.DataDirectoryInUseException;
 import picocli.CommandLine;
 
 import java.io.UncheckedIOException;

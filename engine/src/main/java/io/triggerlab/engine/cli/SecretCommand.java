@@ -2,12 +2,12 @@ package io.triggerlab.engine.cli;
 
 import io.triggerlab.engine.Engine;
 import io.triggerlab.engine.EngineConfig;
-import io.triggerlab.engine.secrets.InvalidSecretException;
-import io.triggerlab.engine.secrets.LocalVault;
-import io.triggerlab.engine.secrets.SecretAccessException;
-import io.triggerlab.engine.secrets.SecretMetadata;
-import io.triggerlab.engine.secrets.SecretValue;
-import io.triggerlab.engine.store.DataDirectory;
+import io.triggerlab.engine.infra.secrets.InvalidSecretException;
+import io.triggerlab.engine.infra.secrets.LocalVault;
+import io.triggerlab.engine.infra.secrets.SecretAccessException;
+import io.triggerlab.engine.infra.secrets.SecretMetadata;
+import io.triggerlab.engine.infra.secrets.SecretValue;
+import io.triggerlab.engine.infra.store.DataDirectory;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

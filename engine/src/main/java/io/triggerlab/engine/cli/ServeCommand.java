@@ -2,11 +2,11 @@ package io.triggerlab.engine.cli;
 
 import io.triggerlab.engine.Engine;
 import io.triggerlab.engine.EngineConfig;
-import io.triggerlab.engine.cluster.ClusterRegistry;
-import io.triggerlab.engine.sandbox.SecuredSandbox;
-import io.triggerlab.engine.api.ApiAccess;
-import io.triggerlab.engine.events.EngineEventBus;
-import io.triggerlab.engine.store.DataDirectory;
+import io.triggerlab.engine.infra.cluster.ClusterRegistry;
+import io.triggerlab.engine.infra.sandbox.SecuredSandbox;
+import io.triggerlab.engine.controlplane.api.ApiAccess;
+import io.triggerlab.engine.observe.events.EngineEventBus;
+import io.triggerlab.engine.infra.store.DataDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -2,7 +2,7 @@ package io.triggerlab.engine.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.triggerlab.engine.mapping.OffsetReset;
+import io.triggerlab.engine.runtime.offsets.OffsetReset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

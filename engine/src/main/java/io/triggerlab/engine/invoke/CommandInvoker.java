@@ -2,8 +2,8 @@ package io.triggerlab.engine.invoke;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.triggerlab.engine.function.CommandTarget;
-import io.triggerlab.engine.function.FunctionDefinition;
+import io.triggerlab.engine.invoke.function.CommandTarget;
+import io.triggerlab.engine.invoke.function.FunctionDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,8 +3,8 @@ package io.triggerlab.engine.invoke;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.triggerlab.engine.function.FunctionDefinition;
-import io.triggerlab.engine.function.JavaHandlerTarget;
+import io.triggerlab.engine.invoke.function.FunctionDefinition;
+import io.triggerlab.engine.invoke.function.JavaHandlerTarget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

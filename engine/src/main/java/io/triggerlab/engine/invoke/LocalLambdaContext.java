@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
-import io.triggerlab.engine.function.FunctionDefinition;
+import io.triggerlab.engine.invoke.function.FunctionDefinition;
 
 import java.nio.charset.StandardCharsets;
 

@@ -1,7 +1,7 @@
 package io.triggerlab.engine.cli;
 
 import io.triggerlab.engine.Version;
-import io.triggerlab.engine.store.DataDirectory;
+import io.triggerlab.engine.infra.store.DataDirectory;
 import io.triggerlab.engine.testing.JavaProcess;
 import io.triggerlab.engine.testing.KafkaTestClients;
 import io.triggerlab.engine.testing.TestTopics;

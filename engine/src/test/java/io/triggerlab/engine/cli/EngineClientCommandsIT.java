@@ -2,10 +2,10 @@ package io.triggerlab.engine.cli;
 
 import io.triggerlab.engine.Engine;
 import io.triggerlab.engine.EngineConfig;
-import io.triggerlab.engine.mapping.CreateEventSourceMappingRequest;
-import io.triggerlab.engine.mapping.EventSourceMapping;
-import io.triggerlab.engine.mapping.SelfManagedEventSource;
-import io.triggerlab.engine.sandbox.EmbeddedKafkaBroker;
+import io.triggerlab.engine.controlplane.mapping.CreateEventSourceMappingRequest;
+import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
+import io.triggerlab.engine.controlplane.mapping.SelfManagedEventSource;
+import io.triggerlab.engine.infra.sandbox.EmbeddedKafkaBroker;
 import io.triggerlab.engine.testing.SharedKafkaBroker;
 import io.triggerlab.engine.testing.TestTopics;
 import org.junit.jupiter.api.AfterEach;

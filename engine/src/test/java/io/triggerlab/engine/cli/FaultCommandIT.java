@@ -2,10 +2,10 @@ package io.triggerlab.engine.cli;
 
 import io.triggerlab.engine.Engine;
 import io.triggerlab.engine.EngineConfig;
-import io.triggerlab.engine.faults.FaultKind;
-import io.triggerlab.engine.faults.FaultPlan;
-import io.triggerlab.engine.function.CommandTarget;
-import io.triggerlab.engine.function.FunctionDefinition;
+import io.triggerlab.engine.invoke.faults.FaultKind;
+import io.triggerlab.engine.invoke.faults.FaultPlan;
+import io.triggerlab.engine.invoke.function.CommandTarget;
+import io.triggerlab.engine.invoke.function.FunctionDefinition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,16 +1,16 @@
 package io.triggerlab.engine.cli;
 
-import io.triggerlab.engine.metrics.CounterTotals;
-import io.triggerlab.engine.metrics.EsmMetric;
-import io.triggerlab.engine.metrics.LagTrend;
-import io.triggerlab.engine.metrics.MetricStore;
-import io.triggerlab.engine.metrics.MetricsSettings;
-import io.triggerlab.engine.metrics.MetricsSnapshot;
-import io.triggerlab.engine.metrics.ScalingDecision;
-import io.triggerlab.engine.metrics.ScalingDecisionLog;
-import io.triggerlab.engine.metrics.ScalingReason;
-import io.triggerlab.engine.store.DataDirectory;
-import io.triggerlab.engine.store.Database;
+import io.triggerlab.engine.observe.metrics.CounterTotals;
+import io.triggerlab.engine.observe.metrics.EsmMetric;
+import io.triggerlab.engine.observe.metrics.LagTrend;
+import io.triggerlab.engine.infra.store.MetricStore;
+import io.triggerlab.engine.observe.metrics.MetricsSettings;
+import io.triggerlab.engine.observe.metrics.MetricsSnapshot;
+import io.triggerlab.engine.observe.metrics.ScalingDecision;
+import io.triggerlab.engine.infra.store.ScalingDecisionLog;
+import io.triggerlab.engine.observe.metrics.ScalingReason;
+import io.triggerlab.engine.infra.store.DataDirectory;
+import io.triggerlab.engine.infra.store.Database;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;

@@ -1,6 +1,6 @@
 package io.triggerlab.engine.cli;
 
-import io.triggerlab.engine.secrets.LocalVault;
+import io.triggerlab.engine.infra.secrets.LocalVault;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;

@@ -1,10 +1,10 @@
 package io.triggerlab.engine.invoke;
 
-import io.triggerlab.engine.function.CommandTarget;
-import io.triggerlab.engine.function.FunctionDefinition;
-import io.triggerlab.engine.function.FunctionTarget;
-import io.triggerlab.engine.function.JavaHandlerTarget;
-import io.triggerlab.engine.function.LambdaInvokeTarget;
+import io.triggerlab.engine.invoke.function.CommandTarget;
+import io.triggerlab.engine.invoke.function.FunctionDefinition;
+import io.triggerlab.engine.invoke.function.FunctionTarget;
+import io.triggerlab.engine.invoke.function.JavaHandlerTarget;
+import io.triggerlab.engine.invoke.function.LambdaInvokeTarget;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

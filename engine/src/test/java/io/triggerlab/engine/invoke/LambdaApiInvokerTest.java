@@ -1,8 +1,8 @@
 package io.triggerlab.engine.invoke;
 
-import io.triggerlab.engine.function.FunctionDefinition;
-import io.triggerlab.engine.function.LambdaInvokeTarget;
-import io.triggerlab.engine.sandbox.FreePorts;
+import io.triggerlab.engine.invoke.function.FunctionDefinition;
+import io.triggerlab.engine.invoke.function.LambdaInvokeTarget;
+import io.triggerlab.engine.infra.sandbox.FreePorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -204,7 +204,7 @@ class LambdaApiInvokerTest {
     @Test
     void refusesAFunctionWhoseTargetIsNotTheInvokeApi() {
         FunctionDefinition command = new FunctionDefinition("cmd-fn",
-                new io.triggerlab.engine.function.CommandTarget(java.util.List.of("cat"), null, null), null, "us-east-1", "000000000000");
+                new io.triggerlab.engine.invoke.function.CommandTarget(java.util.List.of("cat"), null, null), null, "us-east-1", "000000000000");
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LambdaApiInvoker(command))
                 .isInstanceOf(IllegalArgumentException.class)

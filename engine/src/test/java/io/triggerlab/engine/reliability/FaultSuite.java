@@ -1,9 +1,9 @@
 package io.triggerlab.engine.reliability;
 
 import io.triggerlab.engine.reliability.RecordingFunction.FaultMix;
-import io.triggerlab.engine.sandbox.BrokerSettings;
-import io.triggerlab.engine.sandbox.EmbeddedKafkaBroker;
-import io.triggerlab.engine.sandbox.FreePorts;
+import io.triggerlab.engine.infra.sandbox.BrokerSettings;
+import io.triggerlab.engine.infra.sandbox.EmbeddedKafkaBroker;
+import io.triggerlab.engine.infra.sandbox.FreePorts;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;

@@ -1,7 +1,7 @@
 package io.triggerlab.engine.testing;
 
-import io.triggerlab.engine.sandbox.BrokerSettings;
-import io.triggerlab.engine.sandbox.EmbeddedKafkaBroker;
+import io.triggerlab.engine.infra.sandbox.BrokerSettings;
+import io.triggerlab.engine.infra.sandbox.EmbeddedKafkaBroker;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;

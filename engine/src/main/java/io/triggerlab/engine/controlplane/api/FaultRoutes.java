@@ -1,0 +1,85 @@
+package io.triggerlab.engine.controlplane.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.triggerlab.engine.invoke.faults.FaultInjector;
+import io.triggerlab.engine.invoke.faults.FaultKind;
+import io.triggerlab.engine.invoke.faults.FaultPlan;
+import io.triggerlab.engine.invoke.function.FunctionRegistry;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code /triggerlab/v1/functions/{name}/faults}: fault injection for one function (in memory; a restart forgets it).
+ * <pre>
+ * POST   {"kind":"error|throttle|timeout","count":N}   201 Plan
+ * GET    200 Plan ({"armed":false} when nothing is armed)
+ * DELETE 200 Plan (what was still armed; {"armed":false} when nothing was)
+ * </pre>
+ * Plan: {@code {"functionName","armed":true,"kind","requested","remaining"}}.
+ */
+final class FaultRoutes {
+
+    static final String SUFFIX = "/faults";
+
+    private final FaultInjector faults;
+    private final FunctionRegistry functions;
+    private final ObjectMapper mapper;
+
+    FaultRoutes(ApiContext context, ObjectMapper mapper) {
+        this.faults = context.faults();
+        this.functions = context.functions();
+        this.mapper = mapper;
+    }
+
+    /** Whether a {@code functions/} item path ({@code name/faults}, still encoded) is this route's. */
+    static boolean handles(String rawItem) {
+        return rawItem != null && rawItem.endsWith(SUFFIX) && rawItem.length() > SUFFIX.length();
+    }
+
+    ApiResponse handle(ApiRequest request, String rawItem) {
+        String name = ApiRequest.decode(rawItem.substring(0, rawItem.length() - SUFFIX.length()));
+        if (name == null || functions.findByName(name).isEmpty()) {
+            throw ApiException.resourceNotFound("Function '" + name + "' is not registered: register it with POST "
+                    + ExtensionRoutes.PREFIX + "functions before injecting faults");
+        }
+        return switch (request.method()) {
+            case "POST" -> ApiResponse.created(write(name, Optional.of(arm(request, name))));
+            case "GET" -> ApiResponse.ok(write(name, faults.plan(name)));
+            case "DELETE" -> ApiResponse.ok(write(name, faults.clear(name)));
+            default -> throw ExtensionRoutes.notAllowed(request, "GET,POST,DELETE");
+        };
+    }
+
+    private FaultPlan arm(ApiRequest request, String name) {
+        JsonFields body = JsonFields.root(request.jsonBody(), mapper);
+        String kind = body.string("kind");
+        Integer count = body.integer("count");
+        List<String> unread = body.unread();
+        if (!unread.isEmpty()) {
+            throw ApiException.invalidParameter("Unknown member(s) " + unread + " in the fault request: send only"
+                    + " {\"kind\":\"error|throttle|timeout\",\"count\":N}");
+        }
+        if (kind == null) {
+            throw ApiException.invalidParameter("The fault request needs \"kind\": one of error, throttle, timeout");
+        }
+        try {
+            return faults.arm(name, FaultKind.parse(kind), count == null ? 1 : count);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidParameter(e.getMessage());
+        }
+    }
+
+    private ObjectNode write(String name, Optional<FaultPlan> plan) {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("functionName", name);
+        body.put("armed", plan.isPresent());
+        plan.ifPresent(p -> {
+            body.put("kind", p.kind().word());
+            body.put("requested", p.requested());
+            body.put("remaining", p.remaining());
+        });
+        return body;
+    }
+}

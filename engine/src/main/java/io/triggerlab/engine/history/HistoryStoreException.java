@@ -1,8 +1,0 @@
-package io.triggerlab.engine.history;
-
-/** The history database failed or holds something it should not; the message says which operation and why. */
-public final class HistoryStoreException extends RuntimeException {
-    public HistoryStoreException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}

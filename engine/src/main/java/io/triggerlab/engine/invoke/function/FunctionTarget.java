@@ -1,0 +1,10 @@
+package io.triggerlab.engine.invoke.function;
+
+/**
+ * Where a registered function really runs. AWS has deployed functions; locally a function is one of these targets.
+ */
+public sealed interface FunctionTarget permits LambdaInvokeTarget, JavaHandlerTarget, CommandTarget {
+
+    /** A short word for the kind of target, as shown in the CLI, API and console: {@code lambda}, {@code java}, {@code command}. */
+    String kind();
+}

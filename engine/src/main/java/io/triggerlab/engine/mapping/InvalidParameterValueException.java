@@ -1,9 +1,0 @@
-package io.triggerlab.engine.mapping;
-
-/** HTTP 400: One of the parameters in the request is not valid. */
-public final class InvalidParameterValueException extends LambdaApiException {
-
-    public InvalidParameterValueException(String message) {
-        super(400, message);
-    }
-}

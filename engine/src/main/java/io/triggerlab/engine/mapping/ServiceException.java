@@ -1,9 +1,0 @@
-package io.triggerlab.engine.mapping;
-
-/** HTTP 500: The engine encountered an internal error. */
-public final class ServiceException extends LambdaApiException {
-
-    public ServiceException(String message) {
-        super(500, message);
-    }
-}

@@ -1,6 +1,0 @@
-package io.triggerlab.engine.mapping;
-
-/** Where a new consumer group starts reading (spec §5.2). */
-public enum StartingPosition {
-    TRIM_HORIZON, LATEST, AT_TIMESTAMP
-}

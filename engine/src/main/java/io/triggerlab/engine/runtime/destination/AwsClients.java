@@ -1,0 +1,74 @@
+package io.triggerlab.engine.runtime.destination;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+
+import java.time.Duration;
+
+/** Configures an SDK client builder for a destination: URLConnection HTTP, region, credentials, endpoint override. */
+final class AwsClients {
+
+    private AwsClients() {
+    }
+
+    /** The ARN's region, or the settings' region when the ARN has none (S3 bucket ARNs). */
+    static <B extends AwsClientBuilder<B, C>, C> C build(B builder, AwsDestinationSettings settings, String arnRegion) {
+        builder.region(Region.of(arnRegion == null || arnRegion.isBlank() ? settings.region() : arnRegion))
+                .credentialsProvider(credentials(settings));
+        if (settings.endpoint() != null) {
+            builder.endpointOverride(settings.endpoint());
+        }
+        return builder.build();
+    }
+
+    static UrlConnectionHttpClient.Builder http() {
+        // A slow or unreachable service must fail the delivery in seconds: the poller thread waits on it.
+        return UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(5)).socketTimeout(Duration.ofSeconds(20));
+    }
+
+    private static AwsCredentialsProvider credentials(AwsDestinationSettings settings) {
+        AwsCredentialsProvider configured = settings.profile() != null
+                ? ProfileCredentialsProvider.create(settings.profile())
+                : DefaultCredentialsProvider.builder().build();
+        return settings.endpoint() != null ? new DummyWhenMissing(configured) : configured;
+    }
+
+    /**
+     * With an endpoint override (LocalStack, a test server) and no credentials anywhere, sign with fixed dummy keys:
+     * emulators accept any signature. Same rule as the Lambda invoker's endpoint override.
+     */
+    private static final class DummyWhenMissing implements AwsCredentialsProvider {
+        private static final AwsCredentials DUMMY = AwsBasicCredentials.create("triggerlab-local", "triggerlab-local-secret");
+        private static final Logger LOG = LoggerFactory.getLogger(DummyWhenMissing.class);
+        private final AwsCredentialsProvider delegate;
+        private volatile boolean useDummy;
+
+        DummyWhenMissing(AwsCredentialsProvider delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public AwsCredentials resolveCredentials() {
+            if (useDummy) {
+                return DUMMY;
+            }
+            try {
+                return delegate.resolveCredentials();
+            } catch (SdkClientException e) {
+                useDummy = true;
+                LOG.info("No AWS credentials found; signing destination requests to the endpoint override with dummy"
+                        + " credentials, which local emulators accept");
+                return DUMMY;
+            }
+        }
+    }
+}

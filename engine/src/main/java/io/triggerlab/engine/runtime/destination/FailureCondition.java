@@ -1,0 +1,31 @@
+package io.triggerlab.engine.runtime.destination;
+
+/**
+ * Why records went to the on-failure destination: the {@code requestContext.condition} of AWS's failure record
+ * (spec §5.5). AWS documents {@code RetryAttemptsExhausted} for SQS/SNS/S3 but {@code RetriesExhausted} in its Kafka
+ * topic example, so each destination kind gets its documented word. The record-age word is TriggerLab's reading
+ * (Kinesis's {@code RecordAgeExceeded}); see {@code docs/aws-reading.md}.
+ */
+public enum FailureCondition {
+    RETRIES_EXHAUSTED("RetryAttemptsExhausted", "RetriesExhausted"),
+    RECORD_AGE_EXCEEDED("RecordAgeExceeded", "RecordAgeExceeded"),
+    MAXIMUM_PAYLOAD_SIZE_EXCEEDED("MaximumPayloadSizeExceeded", "MaximumPayloadSizeExceeded");
+
+    private final String awsName;
+    private final String kafkaName;
+
+    FailureCondition(String awsName, String kafkaName) {
+        this.awsName = awsName;
+        this.kafkaName = kafkaName;
+    }
+
+    /** The word in SQS, SNS and S3 failure records. */
+    public String awsName() {
+        return awsName;
+    }
+
+    /** The word in Kafka-topic failure records. */
+    public String kafkaName() {
+        return kafkaName;
+    }
+}

@@ -1,0 +1,214 @@
+package io.triggerlab.engine.runtime.offsets;
+
+import io.triggerlab.engine.infra.auth.AccessConfigurations;
+import io.triggerlab.engine.infra.auth.ClientSecurityException;
+import io.triggerlab.engine.infra.auth.ClientSecurityProperties;
+import io.triggerlab.engine.infra.auth.InvalidAccessConfigurationException;
+import io.triggerlab.engine.infra.auth.MskAccess;
+import io.triggerlab.engine.infra.cluster.ClusterRegistry;
+import io.triggerlab.engine.runtime.offsets.ConsumerGroupOffsets;
+import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
+import io.triggerlab.engine.controlplane.mapping.InvalidParameterValueException;
+import io.triggerlab.engine.runtime.offsets.OffsetReset;
+import io.triggerlab.engine.runtime.offsets.PartitionOffsetReset;
+import io.triggerlab.engine.controlplane.mapping.ResourceInUseException;
+import io.triggerlab.engine.controlplane.mapping.ServiceException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.common.errors.GroupNotEmptyException;
+import org.apache.kafka.common.errors.UnknownMemberIdException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Resets a mapping's consumer group through the Kafka Admin API, reaching its cluster exactly as its pollers do: the
+ * MSK cluster's brokers (or the self-managed bootstrap servers) with the authentication its
+ * SourceAccessConfigurations name, and the group the pollers use ({@link EventSourceMapping#consumerGroupId()}).
+ */
+public final class KafkaGroupOffsets implements ConsumerGroupOffsets {
+
+    /** How long one reset may wait for the cluster: describe, list and alter are a few small requests. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
+
+    private final ClusterRegistry clusters;
+    private final ClientSecurityProperties security;
+    private final Duration timeout;
+
+    public KafkaGroupOffsets(ClusterRegistry clusters, ClientSecurityProperties security, Duration timeout) {
+        this.clusters = Objects.requireNonNull(clusters, "clusters");
+        this.security = Objects.requireNonNull(security, "security");
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+    }
+
+    @Override
+    public List<PartitionOffsetReset> reset(EventSourceMapping mapping, OffsetReset target) {
+        String group = mapping.consumerGroupId();
+        try (Admin admin = Admin.create(clientProperties(mapping))) {
+            List<TopicPartition> partitions = partitions(admin, mapping.topic());
+            refuseActiveMembers(admin, group, mapping.uuid());
+            Map<TopicPartition, OffsetAndMetadata> committed = await(
+                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata(), "the committed offsets", mapping);
+            Map<TopicPartition, Long> targets = targetOffsets(admin, partitions, target, mapping);
+            Map<TopicPartition, OffsetAndMetadata> alter = new HashMap<>();
+            targets.forEach((tp, offset) -> alter.put(tp, new OffsetAndMetadata(offset)));
+            await(admin.alterConsumerGroupOffsets(group, alter).all(), "to move the consumer group " + group, mapping);
+            List<PartitionOffsetReset> out = new ArrayList<>(partitions.size());
+            for (TopicPartition tp : partitions) {
+                OffsetAndMetadata before = committed.get(tp);
+                out.add(new PartitionOffsetReset(tp.partition(), before == null ? PartitionOffsetReset.NONE
+                        : before.offset(), targets.get(tp)));
+            }
+            return out;
+        }
+    }
+
+    private Map<String, Object> clientProperties(EventSourceMapping mapping) {
+        MskAccess access = access(mapping);
+        Map<String, Object> props = new HashMap<>();
+        try {
+            props.putAll(security.properties(access.auth()));
+        } catch (ClientSecurityException e) {
+            throw new InvalidParameterValueException("Cannot reach the cluster of " + mapping.uuid() + " to reset its "
+                    + "offsets: " + e.getMessage());
+        }
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, access.bootstrapServers());
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, mapping.uuid() + "-offset-reset");
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        return props;
+    }
+
+    /** The same brokers and authentication method the pollers choose (see the poller's configuration). */
+    private MskAccess access(EventSourceMapping mapping) {
+        try {
+            return AccessConfigurations.forMapping(mapping, clusters)
+                    .orElseThrow(() -> new InvalidParameterValueException("Cluster not found: "
+                            + mapping.eventSourceArn() + ". Register it again (triggerlab cluster add) to reset the "
+                            + "offsets of " + mapping.uuid()));
+        } catch (InvalidAccessConfigurationException e) {
+            throw new InvalidParameterValueException(e.getMessage());
+        }
+    }
+
+    private List<TopicPartition> partitions(Admin admin, String topic) {
+        Map<String, TopicDescription> described;
+        try {
+            described = admin.describeTopics(List.of(topic)).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                throw new InvalidParameterValueException("Topic " + topic + " does not exist on the trigger's cluster:"
+                        + " there are no offsets to reset");
+            }
+            throw unavailable("the partitions of topic " + topic, e.getCause());
+        } catch (TimeoutException e) {
+            throw new ServiceException("The cluster did not answer within " + timeout.toMillis() + " ms when asked for"
+                    + " the partitions of topic " + topic + ": check that it is running and reachable");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceException("Interrupted while reading the partitions of topic " + topic);
+        }
+        List<TopicPartition> out = new ArrayList<>();
+        for (TopicPartitionInfo info : described.get(topic).partitions()) {
+            out.add(new TopicPartition(topic, info.partition()));
+        }
+        return out;
+    }
+
+    /** Kafka refuses to move a group with members; saying who is still in it is more useful than its error code. */
+    private void refuseActiveMembers(Admin admin, String group, String uuid) {
+        ConsumerGroupDescription description;
+        try {
+            description = admin.describeConsumerGroups(List.of(group)).describedGroups().get(group)
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GroupIdNotFoundException) {
+                return; // a mapping that never polled: the group does not exist yet, and the reset creates it
+            }
+            throw unavailable("the members of consumer group " + group, e.getCause());
+        } catch (TimeoutException e) {
+            throw new ServiceException("The cluster did not answer within " + timeout.toMillis() + " ms when asked for"
+                    + " the members of consumer group " + group + ": check that it is running and reachable");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceException("Interrupted while reading the members of consumer group " + group);
+        }
+        if (!description.members().isEmpty()) {
+            throw groupInUse(group, description.members().size());
+        }
+    }
+
+    private Map<TopicPartition, Long> targetOffsets(Admin admin, List<TopicPartition> partitions, OffsetReset target,
+                                                    EventSourceMapping mapping) {
+        Map<TopicPartition, Long> ends = offsets(admin, partitions, OffsetSpec.latest(), mapping);
+        if (target instanceof OffsetReset.Latest) {
+            return ends;
+        }
+        OffsetSpec spec = target instanceof OffsetReset.AtTimestamp at
+                ? OffsetSpec.forTimestamp(at.timestamp().toEpochMilli()) : OffsetSpec.earliest();
+        Map<TopicPartition, Long> out = offsets(admin, partitions, spec, mapping);
+        // No record at or after the timestamp: the broker answers -1, and the pollers are to start at the end.
+        out.replaceAll((tp, offset) -> offset < 0 ? ends.get(tp) : offset);
+        return out;
+    }
+
+    private Map<TopicPartition, Long> offsets(Admin admin, List<TopicPartition> partitions, OffsetSpec spec,
+                                              EventSourceMapping mapping) {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        partitions.forEach(tp -> request.put(tp, spec));
+        Map<TopicPartition, Long> out = new HashMap<>();
+        await(admin.listOffsets(request).all(), "the offsets of topic " + mapping.topic(), mapping)
+                .forEach((tp, info) -> out.put(tp, info.offset()));
+        return out;
+    }
+
+    private <T> T await(KafkaFuture<T> future, String what, EventSourceMapping mapping) {
+        return await(future, what, mapping.uuid());
+    }
+
+    private <T> T await(KafkaFuture<T> future, String what, String uuid) {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof GroupNotEmptyException || cause instanceof UnknownMemberIdException) {
+                throw new ResourceInUseException("Kafka refused " + what + " of " + uuid + " because the group has "
+                        + "members: stop the other consumers of this group (or wait a few seconds after disabling) "
+                        + "and try again");
+            }
+            throw unavailable(what + " of " + uuid, cause);
+        } catch (TimeoutException e) {
+            throw new ServiceException("The cluster did not answer within " + timeout.toMillis() + " ms when asked for "
+                    + what + " of " + uuid + ": check that it is running and reachable");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceException("Interrupted while reading " + what + " of " + uuid);
+        }
+    }
+
+    private static ResourceInUseException groupInUse(String group, int members) {
+        return new ResourceInUseException("The consumer group " + group + " still has " + members
+                + " member(s), and Kafka only moves the offsets of an empty "
+                + "group: stop the other consumers of this group (or wait a few seconds after disabling) and try again");
+    }
+
+    private static ServiceException unavailable(String what, Throwable cause) {
+        return new ServiceException("Cannot read " + what + " from the cluster: " + cause);
+    }
+}

@@ -1,0 +1,101 @@
+package io.triggerlab.engine.runtime.poll;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.triggerlab.engine.runtime.payload.KafkaEventWriter;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a {@code ReportBatchItemFailures} response (spec §5.3):
+ * {@code {"batchItemFailures":[{"itemIdentifier":{"partition":"topic-0","offset":100}}]}}. Pure.
+ *
+ * <ul>
+ *   <li>Empty body, {@code null}, a body without {@code batchItemFailures}, or an empty/null list: success.</li>
+ *   <li>Every identifier names a record of the batch: those records failed.</li>
+ *   <li>An identifier that is null, malformed, or names no record of the batch: the whole batch failed.</li>
+ *   <li>A body that is not JSON: success (there is nothing to report failures with) — TriggerLab's reading.</li>
+ * </ul>
+ */
+final class BatchItemFailures {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What the response says. */
+    sealed interface Report {
+        record AllSucceeded() implements Report {
+        }
+
+        /** The function named records that failed; {@code failed} holds them in batch order. */
+        record SomeFailed(List<ConsumerRecord<byte[], byte[]>> failed) implements Report {
+        }
+
+        /** The response cannot be applied to the batch, so all of it failed. */
+        record Invalid(String reason) implements Report {
+        }
+    }
+
+    private BatchItemFailures() {
+    }
+
+    static Report read(byte[] response, List<ConsumerRecord<byte[], byte[]>> batch) {
+        JsonNode root;
+        try {
+            root = response == null || response.length == 0 ? null : JSON.readTree(response);
+        } catch (IOException e) {
+            return new Report.AllSucceeded();
+        }
+        if (root == null || !root.isObject()) {
+            return new Report.AllSucceeded();
+        }
+        JsonNode failures = root.get("batchItemFailures");
+        if (failures == null || failures.isNull() || (failures.isArray() && failures.isEmpty())) {
+            return new Report.AllSucceeded();
+        }
+        if (!failures.isArray()) {
+            return new Report.Invalid("batchItemFailures is not a list");
+        }
+        Set<String> named = new HashSet<>();
+        for (JsonNode failure : failures) {
+            JsonNode id = failure == null ? null : failure.get("itemIdentifier");
+            Long offset = id == null ? null : offset(id.get("offset"));
+            if (id == null || !id.path("partition").isTextual() || offset == null) {
+                return new Report.Invalid("itemIdentifier " + id + " is not {\"partition\":\"<topic>-<partition>\",\"offset\":<n>}");
+            }
+            named.add(key(id.get("partition").textValue(), offset));
+        }
+        List<ConsumerRecord<byte[], byte[]>> failed = batch.stream()
+                .filter(r -> named.contains(key(KafkaEventWriter.partitionKey(r.topic(), r.partition()), r.offset())))
+                .toList();
+        if (failed.size() != named.size()) {
+            return new Report.Invalid("an itemIdentifier names a record that is not in the batch");
+        }
+        return new Report.SomeFailed(failed);
+    }
+
+    /** An integral JSON number, or a string of one; {@code null} otherwise. */
+    private static Long offset(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return node.longValue();
+        }
+        if (node.isTextual()) {
+            try {
+                return Long.parseLong(node.textValue());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static String key(String partition, long offset) {
+        return partition + "@" + offset;
+    }
+}

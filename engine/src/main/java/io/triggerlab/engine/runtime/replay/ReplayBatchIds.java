@@ -1,0 +1,51 @@
+package io.triggerlab.engine.runtime.replay;
+
+import io.triggerlab.engine.observe.history.InvocationSummary;
+
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How the history tells a replay from a delivery without a column of its own: a replay is a batch of one attempt whose
+ * batch id names the invocation it replays, {@code replay-of-42-1f0c9a7e}. Pollers' batch ids are UUIDs, so the two
+ * never meet; the random suffix keeps two replays of the same invocation apart.
+ */
+public final class ReplayBatchIds {
+
+    private static final String PREFIX = "replay-of-";
+    private static final Pattern REPLAY = Pattern.compile("^" + PREFIX + "(\\d{1,19})-[0-9a-f]{8}$");
+
+    private ReplayBatchIds() {
+    }
+
+    /** A fresh batch id for a replay of invocation {@code originalId}. */
+    public static String newBatchId(long originalId) {
+        if (originalId < 1) {
+            throw new IllegalArgumentException("Invocation id " + originalId + " is not a stored invocation's id");
+        }
+        return PREFIX + originalId + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** The id of the invocation this batch replays, or empty for a batch the pollers delivered. */
+    public static OptionalLong replayOf(String batchId) {
+        if (batchId == null) {
+            return OptionalLong.empty();
+        }
+        Matcher m = REPLAY.matcher(batchId);
+        if (!m.matches()) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(m.group(1)));
+        } catch (NumberFormatException tooLarge) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** The id of the invocation this row replays, or empty for a delivery. */
+    public static OptionalLong replayOf(InvocationSummary invocation) {
+        return replayOf(invocation.batchId());
+    }
+}

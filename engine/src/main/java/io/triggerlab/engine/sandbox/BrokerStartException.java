@@ -1,8 +1,0 @@
-package io.triggerlab.engine.sandbox;
-
-/** The embedded broker could not start; the message says where and why. */
-public final class BrokerStartException extends RuntimeException {
-    public BrokerStartException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}
