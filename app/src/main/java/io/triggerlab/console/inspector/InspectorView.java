@@ -210,6 +210,7 @@ public final class InspectorView {
                 : r.timestamp(), 90));
         records.getColumns().add(column("Key", r -> r.keyPreview(viewModel.valueModeProperty().get()), 80));
         records.getColumns().add(column("Value", r -> r.valuePreview(viewModel.valueModeProperty().get()), 190));
+        records.getColumns().add(column("Size", RecordRow::size, 60));
         records.getColumns().add(column("Hdrs", r -> String.valueOf(r.headers().size()), 40));
         viewModel.valueModeProperty().addListener((o, was, is) -> records.refresh());
         records.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
@@ -227,6 +228,7 @@ public final class InspectorView {
         headers.setId("inspector-headers");
         headers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         headers.getColumns().add(headerColumn("Header", HeaderRow::name));
+        headers.getColumns().add(headerColumn("Size", HeaderRow::size));
         headers.getColumns().add(headerColumn("Decoded (UTF-8)", HeaderRow::text));
         headers.getColumns().add(headerColumn("Raw signed bytes (as sent)", HeaderRow::raw));
         Label noHeaders = new Label("This record has no headers.");
@@ -234,14 +236,21 @@ public final class InspectorView {
         headers.setPlaceholder(noHeaders);
         headers.setPrefHeight(110);
 
-        TextArea key = monospace("inspector-key");
-        key.textProperty().bind(viewModel.keyDetailProperty());
-        key.setPrefRowCount(2);
-        TextArea value = monospace("inspector-value");
-        value.textProperty().bind(viewModel.valueDetailProperty());
-        TabPane detail = new TabPane(new Tab("Value", value), new Tab("Key", key));
+        Tab valueTab = new Tab("Value", new BytesPane("inspector-value", viewModel.valueDetailProperty()).root());
+        valueTab.setId("tab-record-value");
+        Tab keyTab = new Tab("Key", new BytesPane("inspector-key", viewModel.keyDetailProperty()).root());
+        keyTab.setId("tab-record-key");
+        Tab headerTab = new Tab("Header", new BytesPane("inspector-header", viewModel.headerDetailProperty()).root());
+        headerTab.setId("tab-record-header");
+        TabPane detail = new TabPane(valueTab, keyTab, headerTab);
         detail.setId("record-detail");
         detail.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        headers.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
+            viewModel.selectedHeaderProperty().set(is);
+            if (is != null) {
+                detail.getSelectionModel().select(headerTab);
+            }
+        });
 
         SplitPane split = new SplitPane(records, headers, detail);
         split.setOrientation(Orientation.VERTICAL);

@@ -63,8 +63,10 @@ public final class InspectorViewModel {
     private final ObjectProperty<RecordRow> selectedRecord = new SimpleObjectProperty<>();
     private final ObservableList<HeaderRow> headers = FXCollections.observableArrayList();
     private final ObjectProperty<ValueMode> valueMode = new SimpleObjectProperty<>(ValueMode.JSON);
-    private final ReadOnlyStringWrapper keyDetail = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper valueDetail = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<HeaderRow> selectedHeader = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<BytesDetail> keyDetail = new ReadOnlyObjectWrapper<>(BytesDetail.NONE);
+    private final ReadOnlyObjectWrapper<BytesDetail> valueDetail = new ReadOnlyObjectWrapper<>(BytesDetail.NONE);
+    private final ReadOnlyObjectWrapper<BytesDetail> headerDetail = new ReadOnlyObjectWrapper<>(BytesDetail.NONE);
     private final ReadOnlyStringWrapper response = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper logs = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper statusMessage = new ReadOnlyStringWrapper("");
@@ -89,6 +91,7 @@ public final class InspectorViewModel {
         this.reader = new KafkaEventReader(zone);
         selectedRecord.addListener((o, was, is) -> showRecord());
         valueMode.addListener((o, was, is) -> showRecord());
+        selectedHeader.addListener((o, was, is) -> showHeader());
     }
 
     /** Shows the invocation of this table row (null clears the inspector). */
@@ -172,9 +175,16 @@ public final class InspectorViewModel {
         if (body == null) {
             text.append("(no response body)");
         } else {
+            JsonVerdict verdict = JsonText.verdict(body);
             String raw = new String(body, StandardCharsets.UTF_8);
-            String pretty = JsonText.prettyOrNull(raw);
-            text.append(pretty == null ? raw : pretty);
+            if (verdict.isJson()) {
+                text.append(JsonText.pretty(verdict.json()));
+            } else if (raw.strip().startsWith("{") || raw.strip().startsWith("[")) {
+                // Looks like JSON but is not exactly one document: say so rather than show a tidied part of it.
+                text.append("(Not JSON: ").append(verdict.reason()).append(". Shown as received.)\n").append(raw);
+            } else {
+                text.append(raw);
+            }
         }
         return text.toString();
     }
@@ -183,13 +193,34 @@ public final class InspectorViewModel {
         RecordRow record = selectedRecord.get();
         if (record == null) {
             headers.clear();
-            keyDetail.set("");
-            valueDetail.set("");
+            selectedHeader.set(null);
+            keyDetail.set(BytesDetail.NONE);
+            valueDetail.set(BytesDetail.NONE);
             return;
         }
-        headers.setAll(record.headers());
-        keyDetail.set(record.key() == null ? "(no key)" : record.key().render(valueMode.get()));
-        valueDetail.set(record.value() == null ? "(no value: a tombstone)" : record.value().render(valueMode.get()));
+        if (!headers.equals(record.headers())) {
+            headers.setAll(record.headers());
+            selectedHeader.set(null);
+        }
+        ValueMode mode = valueMode.get();
+        keyDetail.set(record.key() == null ? BytesDetail.absent("(no key)") : BytesDetail.of(record.key(), mode));
+        valueDetail.set(record.value() == null ? BytesDetail.absent("(no value: a tombstone)")
+                : BytesDetail.of(record.value(), mode));
+        showHeader();
+    }
+
+    private void showHeader() {
+        HeaderRow header = selectedHeader.get();
+        if (header == null) {
+            headerDetail.set(BytesDetail.absent("Select a header to see its bytes."));
+        } else if (header.bytes() == null) {
+            headerDetail.set(BytesDetail.absent("Header " + header.name() + " is not a byte array in the event: "
+                    + header.raw()));
+        } else {
+            BytesDetail d = BytesDetail.of(header.bytes(), valueMode.get());
+            headerDetail.set(new BytesDetail("Header " + header.name() + " · " + d.summary(), d.marker(), d.shown(),
+                    d.hexDump()));
+        }
     }
 
     private void clear() {
@@ -339,12 +370,22 @@ public final class InspectorViewModel {
         return valueMode;
     }
 
-    public ReadOnlyStringProperty keyDetailProperty() {
+    /** The header whose bytes the Header pane shows. */
+    public ObjectProperty<HeaderRow> selectedHeaderProperty() {
+        return selectedHeader;
+    }
+
+    /** The selected record's key: size, the chosen view (with a marker when it does not fit), hex. */
+    public ReadOnlyObjectProperty<BytesDetail> keyDetailProperty() {
         return keyDetail.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty valueDetailProperty() {
+    public ReadOnlyObjectProperty<BytesDetail> valueDetailProperty() {
         return valueDetail.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<BytesDetail> headerDetailProperty() {
+        return headerDetail.getReadOnlyProperty();
     }
 
     /** The function's error message (if any) and response body, pretty when JSON. */

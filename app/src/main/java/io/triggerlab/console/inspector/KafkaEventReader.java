@@ -73,7 +73,7 @@ public final class KafkaEventReader {
 
     private static HeaderRow header(String name, JsonNode signedBytes) {
         if (!signedBytes.isArray()) {
-            return new HeaderRow(name, "(not a byte array: " + signedBytes + ")", signedBytes.toString());
+            return new HeaderRow(name, "(not a byte array: " + signedBytes + ")", signedBytes.toString(), null);
         }
         byte[] bytes = new byte[signedBytes.size()];
         List<String> raw = new ArrayList<>(bytes.length);
@@ -84,15 +84,18 @@ public final class KafkaEventReader {
         }
         DecodedBytes decoded = DecodedBytes.ofBytes(bytes);
         String text = decoded.text().orElse("(not UTF-8; hex " + decoded.hex().replace('\n', ' ') + ")");
-        return new HeaderRow(name, text, "[" + String.join(", ", raw) + "]");
+        return new HeaderRow(name, text, "[" + String.join(", ", raw) + "]", decoded);
     }
 
-    /** The event pretty-printed, for a person to read and copy. */
+    /**
+     * The event pretty-printed, for a person to read and copy; when the stored bytes are not exactly one JSON
+     * document, they are shown as they are, after a line saying why.
+     */
     public static String pretty(byte[] eventJson) {
-        try {
-            return JsonText.pretty(JsonText.parse(eventJson));
-        } catch (IOException e) {
-            return new String(eventJson, StandardCharsets.UTF_8);
+        JsonVerdict verdict = JsonText.verdict(eventJson);
+        if (verdict.isJson()) {
+            return JsonText.pretty(verdict.json());
         }
+        return "(Not JSON: " + verdict.reason() + ". Shown as stored.)\n" + new String(eventJson, StandardCharsets.UTF_8);
     }
 }

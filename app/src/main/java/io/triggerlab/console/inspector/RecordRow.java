@@ -19,6 +19,12 @@ public record RecordRow(String topicPartition, long offset, String timestamp, St
         return key == null ? "(no key)" : key.preview(mode, 60);
     }
 
+    /** The value's size in bytes as the function received it (key and headers not counted), "0 bytes" for a tombstone. */
+    public String size() {
+        int bytes = value == null ? 0 : value.length();
+        return bytes == 1 ? "1 byte" : String.format("%,d bytes", bytes);
+    }
+
     public String valuePreview(ValueMode mode) {
         return value == null ? "(no value: tombstone)" : value.preview(mode, 120);
     }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class InspectorViewModelTest {
 
@@ -52,19 +53,29 @@ class InspectorViewModelTest {
         assertThat(first.timestamp()).isEqualTo("2026-01-31 09:30:00.000");
         assertThat(first.key().text()).contains("order-1");
         assertThat(vm.selectedRecordProperty().get()).isEqualTo(first);
-        assertThat(vm.headers()).containsExactly(
-                new HeaderRow("customer", "Zoë", "[90, 111, -61, -85]"),
-                new HeaderRow("blob", "(not UTF-8; hex ff 00)", "[-1, 0]"));
-        assertThat(vm.valueDetailProperty().get()).isEqualTo("{\n  \"orderId\" : 1,\n  \"item\" : \"kettle\"\n}");
+        assertThat(vm.headers()).extracting(HeaderRow::name, HeaderRow::text, HeaderRow::raw, HeaderRow::size)
+                .containsExactly(tuple("customer", "Zoë", "[90, 111, -61, -85]", "4 bytes"),
+                        tuple("blob", "(not UTF-8; hex ff 00)", "[-1, 0]", "2 bytes"));
+        assertThat(vm.valueDetailProperty().get().shown()).isEqualTo("{\n  \"orderId\" : 1,\n  \"item\" : \"kettle\"\n}");
+        assertThat(vm.valueDetailProperty().get().summary()).isEqualTo("29 bytes · JSON object");
+        assertThat(vm.valueDetailProperty().get().marker()).isEmpty();
+        assertThat(vm.valueDetailProperty().get().hexDump()).startsWith("00000000  7b 22 6f 72 64 65 72 49  64 22 3a 31 2c 22 69 74  |{\"orderId\":1,\"it|");
+        assertThat(first.size()).isEqualTo("29 bytes");
+
+        vm.selectedHeaderProperty().set(vm.headers().get(1));
+        assertThat(vm.headerDetailProperty().get().summary()).isEqualTo("Header blob · 2 bytes · binary (not UTF-8)");
+        assertThat(vm.headerDetailProperty().get().marker()).isEqualTo("Not JSON and not UTF-8 text: byte 0 (0xff) is "
+                + "not valid UTF-8. Shown as hex.");
+        assertThat(vm.headerDetailProperty().get().shown()).isEqualTo("ff 00");
 
         vm.valueModeProperty().set(ValueMode.HEX);
-        assertThat(vm.keyDetailProperty().get()).isEqualTo("6f 72 64 65 72 2d 31");
+        assertThat(vm.keyDetailProperty().get().shown()).isEqualTo("6f 72 64 65 72 2d 31");
         vm.valueModeProperty().set(ValueMode.BASE64);
-        assertThat(vm.valueDetailProperty().get()).isEqualTo("eyJvcmRlcklkIjoxLCJpdGVtIjoia2V0dGxlIn0=");
+        assertThat(vm.valueDetailProperty().get().shown()).isEqualTo("eyJvcmRlcklkIjoxLCJpdGVtIjoia2V0dGxlIn0=");
 
         vm.selectedRecordProperty().set(vm.records().get(1));
-        assertThat(vm.keyDetailProperty().get()).isEqualTo("(no key)");
-        assertThat(vm.valueDetailProperty().get()).isEqualTo("(no value: a tombstone)");
+        assertThat(vm.keyDetailProperty().get().shown()).isEqualTo("(no key)");
+        assertThat(vm.valueDetailProperty().get().shown()).isEqualTo("(no value: a tombstone)");
         assertThat(vm.headers()).isEmpty();
     }
 
