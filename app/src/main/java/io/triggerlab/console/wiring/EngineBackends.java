@@ -9,7 +9,11 @@ import io.triggerlab.console.trigger.TriggerPageBackend;
 import io.triggerlab.console.wizard.WizardBackend;
 import io.triggerlab.engine.Engine;
 import io.triggerlab.engine.infra.cluster.KafkaCluster;
+import io.triggerlab.engine.infra.cluster.KafkaRecordReader;
+import io.triggerlab.engine.infra.cluster.RecordQuery;
+import io.triggerlab.engine.infra.cluster.StoredRecord;
 import io.triggerlab.engine.infra.cluster.TopicInfo;
+import io.triggerlab.engine.infra.secrets.SecretMetadata;
 import io.triggerlab.engine.invoke.faults.FaultKind;
 import io.triggerlab.engine.invoke.faults.FaultPlan;
 import io.triggerlab.engine.invoke.function.FunctionDefinition;
@@ -50,6 +54,21 @@ final class EngineBackends {
             @Override
             public String clusterInUseBootstrap() {
                 return engine.bootstrapServers();
+            }
+
+            @Override
+            public List<String> secretArns() {
+                return engine.vault().list().stream().map(SecretMetadata::arn).sorted().toList();
+            }
+
+            @Override
+            public List<StoredRecord> newestRecords(String topic, int limit) {
+                return new KafkaRecordReader(engine.topics().bootstrapServers()).read(RecordQuery.newest(topic, limit));
+            }
+
+            @Override
+            public String apiEndpoint() {
+                return engine.apiEndpoint().toString();
             }
 
             @Override

@@ -28,6 +28,8 @@ import io.triggerlab.console.settings.FunctionEditorViewModel;
 import io.triggerlab.console.settings.FunctionStore;
 import io.triggerlab.console.settings.FunctionsView;
 import io.triggerlab.console.settings.FunctionsViewModel;
+import io.triggerlab.console.settings.SecretEditorView;
+import io.triggerlab.console.settings.SecretEditorViewModel;
 import io.triggerlab.console.settings.SecretsView;
 import io.triggerlab.console.settings.SecretsViewModel;
 import io.triggerlab.console.settings.SettingsView;
@@ -44,6 +46,7 @@ import io.triggerlab.console.wizard.TriggerWizardView;
 import io.triggerlab.console.wizard.TriggerWizardViewModel;
 import io.triggerlab.engine.Engine;
 import io.triggerlab.engine.observe.events.EngineEvent;
+import io.triggerlab.engine.infra.secrets.SecretMetadata;
 import io.triggerlab.engine.invoke.function.FunctionDefinition;
 import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
 import io.triggerlab.engine.controlplane.mapping.MappingValidator;
@@ -258,7 +261,8 @@ final class Workspace implements ShellActions {
             wizard.edit(editing);
         }
         Stage stage = stage(wizard.titleProperty().get(), Modality.WINDOW_MODAL);
-        TriggerWizardView view = new TriggerWizardView(wizard, this::registerFunctionInline, stage::close);
+        TriggerWizardView view = new TriggerWizardView(wizard, this::registerFunctionInline, this::createSecretInline,
+                stage::close);
         wizard.savedProperty().addListener((o, was, saved) -> {
             if (saved != null) {
                 stage.close();
@@ -285,6 +289,11 @@ final class Workspace implements ShellActions {
     private Optional<String> registerFunctionInline(Node owner) {
         FunctionEditorViewModel editor = new FunctionEditorViewModel(functionStore, work);
         return FunctionEditorView.showDialog(owner.getScene().getWindow(), editor, stylesheet).map(FunctionDefinition::name);
+    }
+
+    private Optional<String> createSecretInline(Node owner) {
+        SecretEditorViewModel editor = new SecretEditorViewModel(SettingsBackends.secrets(engine), work);
+        return SecretEditorView.showDialog(owner.getScene().getWindow(), editor, stylesheet).map(SecretMetadata::arn);
     }
 
     @Override

@@ -1,6 +1,12 @@
 package io.triggerlab.console.wizard;
 
 import io.triggerlab.engine.controlplane.mapping.CreateEventSourceMappingRequest;
+import io.triggerlab.engine.controlplane.mapping.DestinationConfig;
+import io.triggerlab.engine.controlplane.mapping.FilterCriteria;
+import io.triggerlab.engine.controlplane.mapping.LoggingConfig;
+import io.triggerlab.engine.controlplane.mapping.MetricsConfig;
+import io.triggerlab.engine.controlplane.mapping.ProvisionedPollerConfig;
+import io.triggerlab.engine.controlplane.mapping.SourceAccessConfiguration;
 import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
 import io.triggerlab.engine.controlplane.mapping.KafkaEventSourceConfig;
 import io.triggerlab.engine.controlplane.mapping.SelfManagedEventSource;
@@ -15,6 +21,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * The wizard's fields as typed, turned into the API's requests. Text fields stay text until here, so a value that is
@@ -23,7 +31,7 @@ import java.util.List;
 public record TriggerForm(TriggerType type, String clusterArn, String bootstrapServers, String batchSize,
                           String batchingWindow, String topic, String consumerGroupId,
                           StartingPosition startingPosition, String startingTimestamp, String functionName,
-                          boolean enabled, ZoneId zone) {
+                          boolean enabled, AuthChoice auth, AdditionalSettings additional, ZoneId zone) {
 
     /** Shown as the prompt of the timestamp field, and accepted besides ISO-8601 instants. */
     public static final String TIMESTAMP_PATTERN = "yyyy-MM-dd HH:mm:ss";
@@ -33,14 +41,25 @@ public record TriggerForm(TriggerType type, String clusterArn, String bootstrapS
     /** A value typed into a field that cannot become the API's type. */
     public static final class FieldException extends IllegalArgumentException {
         private final WizardStep step;
+        private final String plain;
 
         FieldException(WizardStep step, String message) {
+            this(step, message, null);
+        }
+
+        /** @param plain what to do, in plain words; null lets {@link PlainWords} word it */
+        FieldException(WizardStep step, String message, String plain) {
             super(message);
             this.step = step;
+            this.plain = plain;
         }
 
         public WizardStep step() {
             return step;
+        }
+
+        public String plain() {
+            return plain == null ? PlainWords.of(getMessage()) : plain;
         }
     }
 
@@ -71,6 +90,26 @@ public record TriggerForm(TriggerType type, String clusterArn, String bootstrapS
         b.functionName(reachedAt(reached, WizardStep.FUNCTION) ? strippedOrNull(functionName) : PLACEHOLDER_FUNCTION);
         KafkaEventSourceConfig group = reachedAt(reached, WizardStep.TOPIC) && !blank(consumerGroupId)
                 ? new KafkaEventSourceConfig(consumerGroupId.strip(), null) : null;
+        if (reachedAt(reached, WizardStep.AUTHENTICATION)) {
+            List<SourceAccessConfiguration> access = authConfigurations(List.of());
+            b.sourceAccessConfigurations(access.isEmpty() ? null : access);
+        }
+        if (reachedAt(reached, WizardStep.ADDITIONAL)) {
+            AdditionalSettings a = additional;
+            Map<String, String> tags = a.tagMap();
+            b.maximumRetryAttempts(parseInt(a.retries(), "MaximumRetryAttempts",
+                            "Retry attempts must be a whole number: -1 (until the record expires) or 0..10000."))
+                    .maximumRecordAgeInSeconds(parseInt(a.recordAge(), "MaximumRecordAgeInSeconds",
+                            "Record age must be a whole number of seconds: -1 (no limit) or 60..604800."))
+                    .bisectBatchOnFunctionError(a.bisect() ? Boolean.TRUE : null)
+                    .functionResponseTypes(a.functionResponseTypes())
+                    .filterCriteria(a.filterCriteria())
+                    .destinationConfig(a.destination())
+                    .provisionedPollerConfig(pollers())
+                    .loggingConfig(a.logging())
+                    .metricsConfig(a.metricsConfig())
+                    .tags(tags.isEmpty() ? null : tags);
+        }
         if (type == TriggerType.MSK) {
             b.eventSourceArn(strippedOrNull(clusterArn)).amazonManagedKafkaEventSourceConfig(group);
         } else {
@@ -82,12 +121,12 @@ public record TriggerForm(TriggerType type, String clusterArn, String bootstrapS
 
     /** The complete request, as the Create button sends it. */
     public CreateEventSourceMappingRequest toCreateRequest() {
-        return toCreateRequest(WizardStep.ENABLE);
+        return toCreateRequest(WizardStep.REVIEW);
     }
 
     /**
      * The UpdateEventSourceMapping request for what may change on an existing trigger: batch size, batch window,
-     * function and enabled. Unchanged members stay absent, as a careful API client would send them.
+     * function, enabled, authentication and the additional settings but tags (AWS tags with TagResource). Unchanged members stay absent, as a careful API client would send them.
      */
     public UpdateEventSourceMappingRequest toUpdateRequest(EventSourceMapping existing) {
         UpdateEventSourceMappingRequest.Builder b = UpdateEventSourceMappingRequest.builder();
@@ -111,7 +150,84 @@ public record TriggerForm(TriggerType type, String clusterArn, String bootstrapS
         if (enabled != existing.enabled()) {
             b.enabled(enabled);
         }
+        List<SourceAccessConfiguration> access = authConfigurations(existing.sourceAccessConfigurations());
+        if (!access.equals(existing.sourceAccessConfigurations())) {
+            b.sourceAccessConfigurations(access);
+        }
+        updateAdditional(b, existing);
         return b.build();
+    }
+
+    private void updateAdditional(UpdateEventSourceMappingRequest.Builder b, EventSourceMapping existing) {
+        AdditionalSettings a = additional;
+        Integer retries = parseInt(a.retries(), "MaximumRetryAttempts",
+                "Retry attempts must be a whole number: -1 (until the record expires) or 0..10000.");
+        int retriesOrDefault = retries == null ? EventSourceMapping.INFINITE : retries;
+        if (retriesOrDefault != existing.maximumRetryAttempts()) {
+            b.maximumRetryAttempts(retriesOrDefault);
+        }
+        Integer age = parseInt(a.recordAge(), "MaximumRecordAgeInSeconds",
+                "Record age must be a whole number of seconds: -1 (no limit) or 60..604800.");
+        int ageOrDefault = age == null ? EventSourceMapping.INFINITE : age;
+        if (ageOrDefault != existing.maximumRecordAgeInSeconds()) {
+            b.maximumRecordAgeInSeconds(ageOrDefault);
+        }
+        if (a.bisect() != existing.bisectBatchOnFunctionError()) {
+            b.bisectBatchOnFunctionError(a.bisect());
+        }
+        List<String> types = a.reportBatchItemFailures() ? List.of(EventSourceMapping.REPORT_BATCH_ITEM_FAILURES) : List.of();
+        if (!types.equals(existing.functionResponseTypes())) {
+            b.functionResponseTypes(types);
+        }
+        AdditionalSettings before = AdditionalSettings.of(existing);
+        if (!a.patterns().equals(before.patterns())) {
+            // An empty FilterCriteria removes the filters (AWS's rule for UpdateEventSourceMapping).
+            b.filterCriteria(a.patterns().isEmpty() ? new FilterCriteria(List.of()) : a.filterCriteria());
+        }
+        if (!a.onFailureDestination().strip().equals(before.onFailureDestination())) {
+            b.destinationConfig(DestinationConfig.onFailure(a.onFailureDestination().strip()));
+        }
+        ProvisionedPollerConfig pollers = pollers();
+        if (!Objects.equals(pollers, existing.provisionedPollerConfig() == null
+                || existing.provisionedPollerConfig().isEmpty() ? null : existing.provisionedPollerConfig())) {
+            b.provisionedPollerConfig(pollers == null ? new ProvisionedPollerConfig(null, null, null) : pollers);
+        }
+        if (!a.logLevel().strip().equals(before.logLevel())) {
+            b.loggingConfig(new LoggingConfig(a.logLevel().isBlank() ? null : a.logLevel().strip()));
+        }
+        if (!a.metrics().equals(before.metrics())) {
+            b.metricsConfig(new MetricsConfig(a.metrics()));
+        }
+    }
+
+    private List<SourceAccessConfiguration> authConfigurations(List<SourceAccessConfiguration> keep) {
+        if (auth.method() != null && auth.method().needsSecret() && blank(auth.secretArn())) {
+            throw new FieldException(WizardStep.AUTHENTICATION, "SourceAccessConfigurations " + auth.method().type()
+                    + " needs a secret URI", "Choose the secret for " + auth.method().label()
+                    + ", or create one with New secret….");
+        }
+        return auth.toConfigurations(type, keep);
+    }
+
+    private ProvisionedPollerConfig pollers() {
+        if (!additional.provisioned()) {
+            return null;
+        }
+        return new ProvisionedPollerConfig(parseInt(additional.minPollers(), "MinimumPollers",
+                "Minimum pollers must be a whole number, 1..200."), parseInt(additional.maxPollers(), "MaximumPollers",
+                "Maximum pollers must be a whole number, 1..2000."), null);
+    }
+
+    private static Integer parseInt(String text, String member, String plain) {
+        if (blank(text)) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            throw new FieldException(WizardStep.ADDITIONAL, member + " '" + text.strip() + "' is not a whole number",
+                    plain);
+        }
     }
 
     private static boolean reachedAt(WizardStep reached, WizardStep step) {
@@ -126,7 +242,8 @@ public record TriggerForm(TriggerType type, String clusterArn, String bootstrapS
             return Integer.valueOf(batchSize.strip());
         } catch (NumberFormatException e) {
             throw new FieldException(WizardStep.BATCH_SIZE, "BatchSize '" + batchSize.strip()
-                    + "' is not a whole number: give 1..10000 records (default 100)");
+                    + "' is not a whole number: give 1..10000 records (default 100)",
+                    "Batch size must be a whole number of records, 1 to 10,000.");
         }
     }
 
@@ -155,7 +272,8 @@ public record TriggerForm(TriggerType type, String clusterArn, String bootstrapS
             } catch (DateTimeException e) {
                 throw new FieldException(WizardStep.STARTING_POSITION, "StartingPositionTimestamp '" + text
                         + "' is not a time: use " + TIMESTAMP_PATTERN + " (local time) or an ISO-8601 instant such "
-                        + "as 2026-01-31T09:30:00Z");
+                        + "as 2026-01-31T09:30:00Z", "Choose a date and time with the date picker, or type "
+                        + TIMESTAMP_PATTERN + ".");
             }
         }
     }

@@ -13,8 +13,12 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -37,24 +41,35 @@ public final class TriggerWizardView {
 
     private final TriggerWizardViewModel viewModel;
     private final Function<Node, Optional<String>> registerFunction;
+    private final Function<Node, Optional<String>> createSecret;
     private final Runnable close;
     private final Map<WizardStep, Node> pages = new EnumMap<>(WizardStep.class);
     private final BorderPane root = new BorderPane();
 
     /**
      * @param registerFunction opens the function editor over the given owner; the new function's name, if registered
+     * @param createSecret     opens the secret editor over the given owner; the new secret's ARN, if saved
      * @param close            closes the wizard's window
      */
     public TriggerWizardView(TriggerWizardViewModel viewModel, Function<Node, Optional<String>> registerFunction,
-                             Runnable close) {
+                             Function<Node, Optional<String>> createSecret, Runnable close) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.registerFunction = Objects.requireNonNull(registerFunction, "registerFunction");
+        this.createSecret = Objects.requireNonNull(createSecret, "createSecret");
         this.close = Objects.requireNonNull(close, "close");
         root.setId("trigger-wizard");
         root.getStyleClass().add("wizard");
         root.setLeft(stepList());
         root.setCenter(pageArea());
         root.setBottom(buttons());
+        // Enter advances (Create on the last step), as in the Lambda console; a multi-line field keeps its Enter.
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && !e.isShiftDown() && !(e.getTarget() instanceof TextArea)
+                    && !(e.getTarget() instanceof Button) && !viewModel.busyProperty().get()) {
+                e.consume();
+                viewModel.advance();
+            }
+        });
     }
 
     public Parent root() {
@@ -95,9 +110,11 @@ public final class TriggerWizardView {
                         + "default cannot come back (AWS's rule).")));
         pages.put(WizardStep.TOPIC, topicPage());
         pages.put(WizardStep.STARTING_POSITION, positionPage());
-        pages.put(WizardStep.AUTHENTICATION, authPage());
+        pages.put(WizardStep.AUTHENTICATION, page(WizardStep.AUTHENTICATION, AuthPage.content(viewModel, createSecret)));
         pages.put(WizardStep.FUNCTION, functionPage());
+        pages.put(WizardStep.ADDITIONAL, page(WizardStep.ADDITIONAL, scrolled(AdditionalSettingsPage.content(viewModel))));
         pages.put(WizardStep.ENABLE, enablePage());
+        pages.put(WizardStep.REVIEW, page(WizardStep.REVIEW, ReviewPage.content(viewModel)));
         StackPane stack = new StackPane();
         stack.getStyleClass().add("wizard-pages");
         pages.forEach((step, page) -> {
@@ -122,7 +139,19 @@ public final class TriggerWizardView {
         error.setWrapText(true);
         error.textProperty().bind(viewModel.stepErrorProperty());
         error.visibleProperty().bind(viewModel.stepErrorProperty().isNotEmpty());
-        page.getChildren().add(error);
+        error.managedProperty().bind(error.visibleProperty());
+        Label detail = new Label();
+        detail.setId("wizard-step-detail-" + step.name().toLowerCase(java.util.Locale.ROOT));
+        detail.getStyleClass().add("hint");
+        detail.setWrapText(true);
+        detail.textProperty().bind(Bindings.createStringBinding(() -> viewModel.stepErrorDetailProperty().get().isEmpty()
+                ? "" : "AWS: " + viewModel.stepErrorDetailProperty().get(), viewModel.stepErrorDetailProperty()));
+        detail.visibleProperty().bind(viewModel.stepErrorDetailProperty().isNotEmpty());
+        detail.managedProperty().bind(detail.visibleProperty());
+        page.getChildren().addAll(error, detail);
+        if (content.length == 1 && content[0] instanceof ScrollPane || step == WizardStep.REVIEW) {
+            VBox.setVgrow(content[0], Priority.ALWAYS);
+        }
         page.getStyleClass().add("wizard-page");
         page.setId("wizard-page-" + step.name().toLowerCase(java.util.Locale.ROOT));
         return page;
@@ -217,18 +246,13 @@ public final class TriggerWizardView {
                 .filter(t -> t.getUserData() == is).findFirst().ifPresent(group::selectToggle));
         TextField timestamp = textField("wizard-timestamp", viewModel.startingTimestampProperty(),
                 TriggerForm.TIMESTAMP_PATTERN + " (local) or 2026-01-31T09:30:00Z", true);
+        HBox when = new HBox(8, TimestampPicker.of(viewModel.startingTimestampProperty(), viewModel.editingProperty()),
+                timestamp);
+        when.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(timestamp, Priority.ALWAYS);
         BooleanBinding atTimestamp = viewModel.startingPositionProperty().isEqualTo(StartingPosition.AT_TIMESTAMP);
-        timestamp.visibleProperty().bind(atTimestamp);
-        return page(WizardStep.STARTING_POSITION, choices, timestamp);
-    }
-
-    private Node authPage() {
-        ComboBox<String> auth = new ComboBox<>();
-        auth.setId("wizard-auth");
-        auth.getItems().setAll("None");
-        auth.getSelectionModel().selectFirst();
-        auth.setDisable(true);
-        return page(WizardStep.AUTHENTICATION, auth, hint(TriggerWizardViewModel.AUTHENTICATION_NOTE));
+        when.visibleProperty().bind(atTimestamp);
+        return page(WizardStep.STARTING_POSITION, choices, when);
     }
 
     private Node functionPage() {
@@ -275,15 +299,15 @@ public final class TriggerWizardView {
         back.setOnAction(e -> viewModel.back());
         Button next = new Button("Next");
         next.setId("wizard-next");
-        next.disableProperty().bind(Bindings.createBooleanBinding(() -> !viewModel.canGoNext(),
-                viewModel.stepProperty(), viewModel.stepErrorProperty()));
+        // Next stays enabled: pressing it on a step with a problem shows the problem (validation after a touch).
+        next.disableProperty().bind(viewModel.stepProperty().isEqualTo(WizardStep.REVIEW));
         next.setOnAction(e -> viewModel.next());
         Button create = new Button();
         create.setId("wizard-create");
         create.getStyleClass().add("primary");
         create.textProperty().bind(Bindings.when(viewModel.editingProperty()).then("Save").otherwise("Create trigger"));
         create.disableProperty().bind(viewModel.busyProperty().or(viewModel.stepErrorProperty().isNotEmpty())
-                .or(viewModel.stepProperty().isNotEqualTo(WizardStep.ENABLE).and(viewModel.editingProperty().not())));
+                .or(viewModel.stepProperty().isNotEqualTo(WizardStep.REVIEW).and(viewModel.editingProperty().not())));
         create.setOnAction(e -> viewModel.submit());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -292,6 +316,13 @@ public final class TriggerWizardView {
         VBox bottom = new VBox(8, submitError, row);
         bottom.getStyleClass().add("wizard-buttons");
         return bottom;
+    }
+
+    private static ScrollPane scrolled(Node content) {
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("wizard-scroll");
+        return scroll;
     }
 
     private TextField textField(String id, javafx.beans.property.StringProperty property, String prompt, boolean createOnly) {

@@ -28,6 +28,8 @@ import javafx.collections.ObservableList;
 
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Objects;
 
@@ -37,10 +39,6 @@ import java.util.Objects;
  * and shows its answer the same way. In edit mode the create-only fields are locked and Save sends an update.
  */
 public final class TriggerWizardViewModel {
-
-    /** Shown under the authentication choice until the auth work brings secrets. */
-    public static final String AUTHENTICATION_NOTE = "Only \"None\" (an unauthenticated PLAINTEXT listener, like the "
-            + "sandbox broker) for now. SASL/SCRAM, mTLS and IAM with their secrets arrive with the authentication work.";
 
     private final WizardBackend backend;
     private final MappingValidator validator;
@@ -63,6 +61,21 @@ public final class TriggerWizardViewModel {
     private final ObservableList<String> functions = FXCollections.observableArrayList();
     private final StringProperty functionName = new SimpleStringProperty("");
     private final BooleanProperty enabled = new SimpleBooleanProperty(true);
+    private final ObservableList<AuthMethod> authMethods = FXCollections.observableArrayList(
+            AuthMethod.forType(TriggerType.MSK));
+    private final ObjectProperty<AuthMethod> authMethod = new SimpleObjectProperty<>(AuthMethod.NONE);
+    private final StringProperty secretArn = new SimpleStringProperty("");
+    private final StringProperty rootCaSecretArn = new SimpleStringProperty("");
+    private final ObservableList<String> secrets = FXCollections.observableArrayList();
+    private final AdditionalSettingsForm additional = new AdditionalSettingsForm();
+    private final FilterTester filterTester;
+    private final ReadOnlyStringWrapper reviewJson = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper reviewCli = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper stepErrorDetail = new ReadOnlyStringWrapper("");
+    /** Steps whose fields the person changed, or tried to leave with Next: only these show their problems. */
+    private final Set<WizardStep> touched = EnumSet.noneOf(WizardStep.class);
+    private String apiEndpoint;
+    private boolean filling;
 
     private final ReadOnlyStringWrapper stepError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper submitError = new ReadOnlyStringWrapper("");
@@ -78,19 +91,30 @@ public final class TriggerWizardViewModel {
         this.validator = Objects.requireNonNull(validator, "validator");
         this.work = Objects.requireNonNull(work, "work");
         this.zone = Objects.requireNonNull(zone, "zone");
-        Observable[] fields = {step, type, cluster, bootstrapServers, batchSize, batchingWindow, topic, consumerGroupId,
-                startingPosition, startingTimestamp, functionName, enabled};
+        this.filterTester = new FilterTester(backend, work);
+        Observable[] fields = {type, cluster, bootstrapServers, batchSize, batchingWindow, topic, consumerGroupId,
+                startingPosition, startingTimestamp, functionName, enabled, authMethod, secretArn, rootCaSecretArn};
         for (Observable field : fields) {
-            field.addListener(o -> revalidate());
+            field.addListener(o -> touchedAndRevalidate());
         }
+        for (Observable field : additional.fields()) {
+            field.addListener(o -> touchedAndRevalidate());
+        }
+        step.addListener(o -> revalidate());
         topic.addListener(o -> describeTopic());
+        type.addListener((o, was, is) -> {
+            authMethods.setAll(AuthMethod.forType(is));
+            if (!authMethods.contains(authMethod.get())) {
+                authMethod.set(authMethods.get(0));
+            }
+        });
     }
 
     /** Loads the clusters, functions and topics to choose from. Call once when the wizard opens. */
     public void load() {
         busy.set(true);
         work.submit("load the clusters and functions", () -> new Choices(backend.clusters(), backend.functions(),
-                backend.clusterInUseBootstrap()), this::showChoices, message -> {
+                backend.clusterInUseBootstrap(), backend.secretArns(), backend.apiEndpoint()), this::showChoices, message -> {
             busy.set(false);
             submitError.set(message);
         });
@@ -110,6 +134,7 @@ public final class TriggerWizardViewModel {
     /** Opens the wizard on an existing trigger: its values filled in, the create-only fields locked. */
     public void edit(EventSourceMapping mapping) {
         original = Objects.requireNonNull(mapping, "mapping");
+        filling = true;
         editing.set(true);
         title.set("Edit trigger");
         type.set(mapping.isMsk() ? TriggerType.MSK : TriggerType.SELF_MANAGED);
@@ -129,7 +154,16 @@ public final class TriggerWizardViewModel {
         startingTimestamp.set(mapping.startingPositionTimestamp() == null ? "" : mapping.startingPositionTimestamp().toString());
         functionName.set(TriggerRow.functionNameOf(mapping.functionArn()));
         enabled.set(mapping.enabled());
+        AuthChoice auth = AuthChoice.of(mapping);
+        authMethod.set(auth.method());
+        secretArn.set(auth.secretArn());
+        rootCaSecretArn.set(auth.rootCaSecretArn());
+        additional.fill(AdditionalSettings.of(mapping));
+        filling = false;
+        // Every field of an existing trigger is filled in: every problem counts at once.
+        touched.addAll(EnumSet.allOf(WizardStep.class));
         step.set(WizardStep.BATCH_SIZE);
+        revalidate();
     }
 
     private void showChoices(Choices choices) {
@@ -147,6 +181,8 @@ public final class TriggerWizardViewModel {
         if (bootstrapServers.get().isBlank() && choices.bootstrap() != null) {
             bootstrapServers.set(choices.bootstrap());
         }
+        secrets.setAll(choices.secrets());
+        apiEndpoint = choices.apiEndpoint();
         functions.setAll(choices.functions().stream().map(FunctionDefinition::name).toList());
         if (functionName.get().isBlank() && functions.size() == 1) {
             functionName.set(functions.get(0));
@@ -162,10 +198,36 @@ public final class TriggerWizardViewModel {
         functionName.set(name);
     }
 
+    /** A secret was created inline: list it and choose it for the method (or as the root CA). */
+    public void secretCreated(String arn, boolean asRootCa) {
+        if (!secrets.contains(arn)) {
+            secrets.add(arn);
+            secrets.sort(Comparator.naturalOrder());
+        }
+        (asRootCa ? rootCaSecretArn : secretArn).set(arn);
+    }
+
+    /** Goes to the next step; when this one has a problem, shows it instead (Next and Enter). */
     public void next() {
+        touched.add(step.get());
+        revalidate();
         if (canGoNext()) {
             step.set(step.get().next());
         }
+    }
+
+    /** Enter: the next step, or on the last one, Create (Save when editing). */
+    public void advance() {
+        if (step.get().isLast()) {
+            submit();
+        } else {
+            next();
+        }
+    }
+
+    /** Runs the filter patterns on the newest records of the topic. */
+    public void testFilters() {
+        filterTester.test(topic.get(), additional.value().patterns());
     }
 
     public void back() {
@@ -183,7 +245,7 @@ public final class TriggerWizardViewModel {
     }
 
     public boolean canGoNext() {
-        return !step.get().isLast() && stepError.get().isEmpty();
+        return !step.get().isLast() && problem().isEmpty();
     }
 
     /** Creates the trigger (or saves the edit) through the engine; {@link #savedProperty()} gets the result. */
@@ -220,16 +282,53 @@ public final class TriggerWizardViewModel {
     private TriggerForm form() {
         return new TriggerForm(type.get(), cluster.get() == null ? null : cluster.get().clusterArn(),
                 bootstrapServers.get(), batchSize.get(), batchingWindow.get(), topic.get(), consumerGroupId.get(),
-                startingPosition.get(), startingTimestamp.get(), functionName.get(), enabled.get(), zone);
+                startingPosition.get(), startingTimestamp.get(), functionName.get(), enabled.get(),
+                new AuthChoice(authMethod.get(), secretArn.get(), rootCaSecretArn.get()), additional.value(), zone);
     }
 
-    /** Validates what the person has been asked so far, with the API's rules and messages. */
+    private void touchedAndRevalidate() {
+        if (!filling) {
+            touched.add(step.get());
+        }
+        revalidate();
+    }
+
+    /**
+     * Validates what the person has been asked so far, with the API's rules; shows a problem only on a step that was
+     * touched, the plain words first and the API's text as the detail.
+     */
     private void revalidate() {
+        if (filling) {
+            return;
+        }
         submitError.set("");
-        stepError.set(validationMessage());
+        Problem p = problem();
+        boolean show = !p.isEmpty() && (touched.contains(step.get()) || (p.step() != null && touched.contains(p.step())
+                && p.step() != step.get()));
+        stepError.set(show ? p.plain() : "");
+        stepErrorDetail.set(show ? p.detail() : "");
+        if (step.get() == WizardStep.REVIEW) {
+            review();
+        }
     }
 
-    private String validationMessage() {
+    private void review() {
+        try {
+            if (editing.get()) {
+                reviewJson.set("UpdateEventSourceMapping " + original.uuid() + "\n"
+                        + RequestPreview.json(form().toUpdateRequest(original)));
+                reviewCli.set(RequestPreview.cli(original.uuid(), form().toUpdateRequest(original), apiEndpoint));
+            } else {
+                reviewJson.set(RequestPreview.json(form().toCreateRequest()));
+                reviewCli.set(RequestPreview.cli(form().toCreateRequest(), apiEndpoint));
+            }
+        } catch (IllegalArgumentException e) {
+            reviewJson.set(e.getMessage());
+            reviewCli.set("");
+        }
+    }
+
+    private Problem problem() {
         WizardStep current = step.get();
         try {
             if (editing.get()) {
@@ -237,13 +336,24 @@ public final class TriggerWizardViewModel {
             } else {
                 validator.validateCreate(form().toCreateRequest(current));
             }
-            return "";
+            return Problem.NONE;
         } catch (TriggerForm.FieldException e) {
-            return editing.get() || e.step().ordinal() <= current.ordinal() ? e.getMessage() : "";
+            return editing.get() || e.step().ordinal() <= current.ordinal()
+                    ? new Problem(e.step(), e.plain(), e.getMessage()) : Problem.NONE;
         } catch (InvalidParameterValueException e) {
             // When editing, every field is already filled in, so every message counts.
             WizardStep about = WizardStep.ofMessage(e.getMessage());
-            return editing.get() || about == null || about.ordinal() <= current.ordinal() ? e.getMessage() : "";
+            return editing.get() || about == null || about.ordinal() <= current.ordinal()
+                    ? new Problem(about, PlainWords.of(e.getMessage()), e.getMessage()) : Problem.NONE;
+        }
+    }
+
+    /** A validation problem: the step it is about (null when none), plain words, and the API's text. */
+    private record Problem(WizardStep step, String plain, String detail) {
+        static final Problem NONE = new Problem(null, "", "");
+
+        boolean isEmpty() {
+            return plain.isEmpty();
         }
     }
 
@@ -258,7 +368,54 @@ public final class TriggerWizardViewModel {
                 .orElse("Topic " + name + " is not on the cluster in use yet: the sandbox creates it on first use."));
     }
 
-    private record Choices(List<KafkaCluster> clusters, List<FunctionDefinition> functions, String bootstrap) {
+    private record Choices(List<KafkaCluster> clusters, List<FunctionDefinition> functions, String bootstrap,
+                           List<String> secrets, String apiEndpoint) {
+    }
+
+    public ObservableList<AuthMethod> authMethods() {
+        return authMethods;
+    }
+
+    public ObjectProperty<AuthMethod> authMethodProperty() {
+        return authMethod;
+    }
+
+    /** The ARN of the chosen method's secret. */
+    public StringProperty secretArnProperty() {
+        return secretArn;
+    }
+
+    /** Self-managed only: a SERVER_ROOT_CA_CERTIFICATE secret, or blank. */
+    public StringProperty rootCaSecretArnProperty() {
+        return rootCaSecretArn;
+    }
+
+    /** The local vault's secret ARNs. */
+    public ObservableList<String> secrets() {
+        return secrets;
+    }
+
+    public AdditionalSettingsForm additional() {
+        return additional;
+    }
+
+    public FilterTester filterTester() {
+        return filterTester;
+    }
+
+    /** The Review step: the request body that Create (or Save) sends. */
+    public ReadOnlyStringProperty reviewJsonProperty() {
+        return reviewJson.getReadOnlyProperty();
+    }
+
+    /** The Review step: the same call as an AWS CLI command against this engine. */
+    public ReadOnlyStringProperty reviewCliProperty() {
+        return reviewCli.getReadOnlyProperty();
+    }
+
+    /** The API's exact words for the problem {@link #stepErrorProperty()} states plainly; "" when none. */
+    public ReadOnlyStringProperty stepErrorDetailProperty() {
+        return stepErrorDetail.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<WizardStep> stepProperty() {
@@ -327,7 +484,7 @@ public final class TriggerWizardViewModel {
         return enabled;
     }
 
-    /** The API's message about the current (or an earlier) step, or empty when it is valid. */
+    /** In plain words, what is wrong on the current (or an earlier) touched step; empty when it is valid. */
     public ReadOnlyStringProperty stepErrorProperty() {
         return stepError.getReadOnlyProperty();
     }

@@ -1,6 +1,7 @@
 package io.triggerlab.console.wizard;
 
 import io.triggerlab.engine.infra.cluster.KafkaCluster;
+import io.triggerlab.engine.infra.cluster.StoredRecord;
 import io.triggerlab.engine.infra.cluster.TopicInfo;
 import io.triggerlab.engine.invoke.function.FunctionDefinition;
 import io.triggerlab.engine.controlplane.mapping.CreateEventSourceMappingRequest;
@@ -23,6 +24,15 @@ public interface WizardBackend {
 
     /** Bootstrap servers of the cluster in use: the default for a self-managed trigger. */
     String clusterInUseBootstrap();
+
+    /** The ARNs of the secrets in the local vault, for the Authentication step. */
+    List<String> secretArns();
+
+    /** The newest records of a topic of the cluster in use, newest first, for the filter tester. */
+    List<StoredRecord> newestRecords(String topic, int limit);
+
+    /** The engine's Lambda API endpoint (http://127.0.0.1:PORT), for the Review step's AWS CLI command. */
+    String apiEndpoint();
 
     /** CreateEventSourceMapping. */
     EventSourceMapping create(CreateEventSourceMappingRequest request);

@@ -12,7 +12,10 @@ public enum WizardStep {
     STARTING_POSITION("Starting position", "Where a new consumer group starts reading."),
     AUTHENTICATION("Authentication", "How the trigger authenticates to the cluster."),
     FUNCTION("Function", "The function the records are delivered to."),
-    ENABLE("Enable trigger", "Whether the trigger starts polling as soon as it is created.");
+    ADDITIONAL("Additional settings", "Optional: error handling, filters, an on-failure destination, provisioned "
+            + "pollers, logging, metrics and tags. Empty fields keep AWS's defaults."),
+    ENABLE("Enable trigger", "Whether the trigger starts polling as soon as it is created."),
+    REVIEW("Review", "What Create sends: the exact request, and the same call as an AWS CLI command.");
 
     private final String title;
     private final String description;
@@ -59,6 +62,13 @@ public enum WizardStep {
         }
         if (m.contains("maximumbatchingwindow")) {
             return BATCH_WINDOW;
+        }
+        if (m.contains("maximumretryattempts") || m.contains("maximumrecordage") || m.contains("bisect")
+                || m.contains("functionresponsetypes") || m.contains("filtercriteria") || m.contains("filter pattern")
+                || m.contains("destinationconfig") || m.contains("destination") || m.contains("pollers")
+                || m.contains("provisionedpollerconfig") || m.contains("loggingconfig") || m.contains("metricsconfig")
+                || m.contains("tag")) {
+            return ADDITIONAL;
         }
         if (m.contains("startingposition")) {
             return STARTING_POSITION;

@@ -4,6 +4,7 @@ import io.triggerlab.console.QueuedExecutor;
 import io.triggerlab.console.common.BackgroundWork;
 import io.triggerlab.engine.infra.cluster.BootstrapBrokers;
 import io.triggerlab.engine.infra.cluster.KafkaCluster;
+import io.triggerlab.engine.infra.cluster.StoredRecord;
 import io.triggerlab.engine.infra.cluster.TopicInfo;
 import io.triggerlab.engine.invoke.function.CommandTarget;
 import io.triggerlab.engine.invoke.function.FunctionDefinition;
@@ -31,6 +32,7 @@ class TriggerWizardViewModelTest {
 
     private static final Instant NOW = Instant.parse("2026-01-31T12:00:00Z");
     private static final String SANDBOX_ARN = "arn:aws:kafka:us-east-1:000000000000:cluster/triggerlab-sandbox/abc-1";
+    private static final String SCRAM_SECRET = "arn:aws:secretsmanager:us-east-1:000000000000:secret:AmazonMSK_scram";
     private static final String OTHER_ARN = "arn:aws:kafka:us-east-1:000000000000:cluster/analytics/def-2";
 
     private final QueuedExecutor background = new QueuedExecutor();
@@ -75,11 +77,12 @@ class TriggerWizardViewModelTest {
 
         vm.batchSizeProperty().set("20000");
 
-        assertThat(vm.stepErrorProperty().get()).isEqualTo("1 validation error detected: Value '20000' at 'batchSize' "
-                + "failed to satisfy constraint: Member must have value less than or equal to 10000");
+        assertThat(vm.stepErrorProperty().get()).isEqualTo("Batch size must be a whole number of records, 1 to 10,000.");
+        assertThat(vm.stepErrorDetailProperty().get()).isEqualTo("1 validation error detected: Value '20000' at "
+                + "'batchSize' failed to satisfy constraint: Member must have value less than or equal to 10000");
         assertThat(vm.canGoNext()).isFalse();
         vm.batchSizeProperty().set("abc");
-        assertThat(vm.stepErrorProperty().get())
+        assertThat(vm.stepErrorDetailProperty().get())
                 .isEqualTo("BatchSize 'abc' is not a whole number: give 1..10000 records (default 100)");
         vm.batchSizeProperty().set("250");
         assertThat(vm.stepErrorProperty().get()).isEmpty();
@@ -95,7 +98,11 @@ class TriggerWizardViewModelTest {
         vm.next();
 
         assertThat(vm.stepProperty().get()).isEqualTo(WizardStep.TOPIC);
-        assertThat(vm.stepErrorProperty().get())
+        assertThat(vm.stepErrorProperty().get()).as("nothing typed yet: no complaint").isEmpty();
+        vm.next();
+        assertThat(vm.stepProperty().get()).as("Next shows the problem instead").isEqualTo(WizardStep.TOPIC);
+        assertThat(vm.stepErrorProperty().get()).isEqualTo("Enter the one topic the trigger reads.");
+        assertThat(vm.stepErrorDetailProperty().get())
                 .isEqualTo("Topics is required for a Kafka event source: give exactly one topic name");
         vm.topicProperty().set("orders");
         assertThat(vm.stepErrorProperty().get()).isEmpty();
@@ -111,10 +118,12 @@ class TriggerWizardViewModelTest {
         vm.startingPositionProperty().set(StartingPosition.AT_TIMESTAMP);
 
         vm.startingTimestampProperty().set("yesterday");
-        assertThat(vm.stepErrorProperty().get()).startsWith("StartingPositionTimestamp 'yesterday' is not a time: use "
-                + "yyyy-MM-dd HH:mm:ss");
+        assertThat(vm.stepErrorDetailProperty().get()).startsWith("StartingPositionTimestamp 'yesterday' is not a time: "
+                + "use yyyy-MM-dd HH:mm:ss");
+        assertThat(vm.stepErrorProperty().get()).startsWith("Choose a date and time with the date picker");
         vm.startingTimestampProperty().set("2026-02-01 00:00:00");
-        assertThat(vm.stepErrorProperty().get()).startsWith("StartingPositionTimestamp").contains("future");
+        assertThat(vm.stepErrorDetailProperty().get()).startsWith("StartingPositionTimestamp").contains("future");
+        assertThat(vm.stepErrorProperty().get()).isEqualTo("Choose a start time that has already passed.");
         vm.startingTimestampProperty().set("2026-01-30 08:00:00");
         assertThat(vm.stepErrorProperty().get()).isEmpty();
     }
@@ -205,8 +214,8 @@ class TriggerWizardViewModelTest {
 
         vm.batchingWindowProperty().set("");
 
-        assertThat(vm.stepErrorProperty().get()).startsWith("MaximumBatchingWindowInSeconds cannot go back to the 500 ms "
-                + "default once it was set");
+        assertThat(vm.stepErrorDetailProperty().get()).startsWith("MaximumBatchingWindowInSeconds cannot go back to the "
+                + "500 ms default once it was set");
     }
 
     @Test
@@ -215,6 +224,98 @@ class TriggerWizardViewModelTest {
 
         assertThat(vm.functions()).containsExactly("new-fn", "order-fn");
         assertThat(vm.functionNameProperty().get()).isEqualTo("new-fn");
+    }
+
+    @Test
+    void authentication_offersWhatAwsAllowsPerSource_andSendsTheSecret() {
+        assertThat(vm.authMethods()).containsExactly(AuthMethod.NONE, AuthMethod.IAM, AuthMethod.SASL_SCRAM_512,
+                AuthMethod.MTLS);
+        vm.topicProperty().set("orders");
+        walkTo(WizardStep.AUTHENTICATION);
+        vm.authMethodProperty().set(AuthMethod.SASL_SCRAM_512);
+        assertThat(vm.stepErrorProperty().get()).startsWith("Choose the secret for SASL/SCRAM-512");
+        vm.secretCreated(SCRAM_SECRET, false);
+        assertThat(vm.stepErrorProperty().get()).isEmpty();
+
+        vm.typeProperty().set(TriggerType.SELF_MANAGED);
+        assertThat(vm.authMethods()).containsExactly(AuthMethod.NONE, AuthMethod.SASL_SCRAM_512,
+                AuthMethod.SASL_SCRAM_256, AuthMethod.BASIC_AUTH, AuthMethod.MTLS);
+        vm.typeProperty().set(TriggerType.MSK);
+        vm.authMethodProperty().set(AuthMethod.SASL_SCRAM_512);
+        walkTo(WizardStep.REVIEW);
+        vm.submit();
+        background.runAll();
+
+        assertThat(backend.created.get(0).sourceAccessConfigurations()).singleElement()
+                .satisfies(sac -> assertThat(sac.type() + " " + sac.uri()).isEqualTo("SASL_SCRAM_512_AUTH " + SCRAM_SECRET));
+    }
+
+    @Test
+    void additionalSettings_goIntoTheRequest_andTheReviewShowsItAsJsonAndAwsCli() {
+        vm.topicProperty().set("orders");
+        AdditionalSettingsForm more = vm.additional();
+        more.retriesProperty().set("2");
+        more.recordAgeProperty().set("3600");
+        more.bisectProperty().set(true);
+        more.reportBatchItemFailuresProperty().set(true);
+        more.filtersProperty().set("{\"value\":{\"status\":[\"paid\"]}}\n");
+        more.onFailureDestinationProperty().set("kafka://orders-dlq");
+        more.provisionedProperty().set(true);
+        more.minPollersProperty().set("1");
+        more.maxPollersProperty().set("3");
+        more.tagsProperty().set("team=payments");
+        walkTo(WizardStep.REVIEW);
+
+        assertThat(vm.reviewJsonProperty().get()).contains("\"MaximumRetryAttempts\" : 2",
+                "\"BisectBatchOnFunctionError\" : true", "\"FunctionResponseTypes\" : [ \"ReportBatchItemFailures\" ]",
+                "\"Pattern\" : \"{\\\"value\\\":{\\\"status\\\":[\\\"paid\\\"]}}\"",
+                "\"Destination\" : \"kafka://orders-dlq\"", "\"MaximumPollers\" : 3", "\"team\" : \"payments\"");
+        assertThat(vm.reviewCliProperty().get()).startsWith("aws lambda create-event-source-mapping \\\n"
+                + "  --endpoint-url http://127.0.0.1:9001 \\\n  --function-name order-fn \\\n  --event-source-arn "
+                + SANDBOX_ARN).contains("--topics orders", "--maximum-retry-attempts 2", "--bisect-batch-on-function-error",
+                "--filter-criteria '{\"Filters\":[{\"Pattern\":", "--enabled");
+
+        vm.submit();
+        background.runAll();
+        CreateEventSourceMappingRequest sent = backend.created.get(0);
+        assertThat(sent.maximumRetryAttempts()).isEqualTo(2);
+        assertThat(sent.maximumRecordAgeInSeconds()).isEqualTo(3600);
+        assertThat(sent.filterCriteria().filters()).hasSize(1);
+        assertThat(sent.destinationConfig().onFailureDestination()).isEqualTo("kafka://orders-dlq");
+        assertThat(sent.provisionedPollerConfig().maximumPollers()).isEqualTo(3);
+        assertThat(sent.tags()).containsEntry("team", "payments");
+    }
+
+    @Test
+    void filterTester_judgesTheTopicsNewestRecords_asAPollerWould() {
+        vm.topicProperty().set("orders");
+        vm.additional().filtersProperty().set("{\"value\":{\"status\":[\"paid\"]}}");
+
+        vm.testFilters();
+        background.runAll();
+
+        assertThat(vm.filterTester().summaryProperty().get()).startsWith("1 of the 2 newest records of orders would "
+                + "reach the function");
+        assertThat(vm.filterTester().lines()).containsExactly("✓ sent     orders-0@2  {\"status\":\"paid\"}",
+                "✗ filtered orders-0@1  {\"status\":\"open\"}");
+    }
+
+    @Test
+    void editing_offersTheAdditionalSettings_andSendsOnlyTheirChanges() {
+        vm.edit(FakeBackend.mapping(100, 5, true));
+        assertThat(vm.additional().retriesProperty().get()).as("-1 is shown as the default").isEmpty();
+
+        vm.additional().retriesProperty().set("3");
+        vm.additional().onFailureDestinationProperty().set("kafka://dlq");
+        vm.submit();
+        background.runAll();
+
+        UpdateEventSourceMappingRequest sent = backend.updated.get(0);
+        assertThat(sent.maximumRetryAttempts()).isEqualTo(3);
+        assertThat(sent.destinationConfig().onFailureDestination()).isEqualTo("kafka://dlq");
+        assertThat(sent.maximumRecordAgeInSeconds()).as("unchanged").isNull();
+        assertThat(sent.filterCriteria()).as("unchanged").isNull();
+        assertThat(sent.sourceAccessConfigurations()).as("unchanged").isNull();
     }
 
     @Test
@@ -262,6 +363,26 @@ class TriggerWizardViewModelTest {
         @Override
         public String clusterInUseBootstrap() {
             return "127.0.0.1:9092";
+        }
+
+        @Override
+        public List<String> secretArns() {
+            return List.of(SCRAM_SECRET);
+        }
+
+        @Override
+        public List<StoredRecord> newestRecords(String topic, int limit) {
+            return List.of(stored(2, "{\"status\":\"paid\"}"), stored(1, "{\"status\":\"open\"}"));
+        }
+
+        private static StoredRecord stored(long offset, String value) {
+            return new StoredRecord("orders", 0, offset, NOW, "CREATE_TIME", null,
+                    value.getBytes(java.nio.charset.StandardCharsets.UTF_8), List.of());
+        }
+
+        @Override
+        public String apiEndpoint() {
+            return "http://127.0.0.1:9001";
         }
 
         @Override
