@@ -7,9 +7,13 @@ import ch.qos.logback.core.read.ListAppender;
 import io.triggerlab.console.settings.ClusterInUse;
 import io.triggerlab.console.settings.ClusterInUseStore;
 import io.triggerlab.engine.Engine;
+import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
 import io.triggerlab.engine.infra.cluster.KafkaCluster;
+import io.triggerlab.engine.infra.cluster.TestRecord;
 import io.triggerlab.engine.infra.secrets.AwsSettingsFile;
 import io.triggerlab.engine.infra.secrets.SecretMetadata;
+import io.triggerlab.engine.observe.history.HistoryQuery;
+import io.triggerlab.engine.observe.history.InvocationSummary;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -28,6 +32,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -179,7 +184,67 @@ class SettingsWorkflowIT {
         assertThat(console.engine().vault().list()).extracting(SecretMetadata::arn)
                 .contains("arn:aws:secretsmanager:us-east-1:000000000000:secret:bob");
 
+        wizardCreatesAScramTriggerWithAFilter(robot);
+
         assertThat(logLines()).isNotEmpty().noneMatch(line -> line.contains(PASSWORD));
+    }
+
+    /** On the secured sandbox: SCRAM-512 with bob's secret and a filter, tried on the topic's records, moved by Enter. */
+    private void wizardCreatesAScramTriggerWithAFilter(FxRobot robot) throws Exception {
+        robot.interact(() -> console.window("settings-tabs").hide());
+        String topic = "scram-orders";
+        console.engine().topics().createTopic(topic, 1);
+        console.engine().producer().send(topic, List.of(
+                new TestRecord(0, null, "{\"status\":\"paid\"}".getBytes(StandardCharsets.UTF_8), List.of()),
+                new TestRecord(0, null, "{\"status\":\"open\"}".getBytes(StandardCharsets.UTF_8), List.of())));
+        robot.clickOn("#trigger-list");
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        await().until(() -> console.windowOpen("trigger-wizard"));
+        await().until(() -> console.comboValue("#wizard-cluster") != null);
+        robot.clickOn("#wizard-next");
+        robot.type(KeyCode.ENTER);
+        robot.type(KeyCode.ENTER);
+        robot.type(KeyCode.ENTER);
+        await().until(() -> robot.lookup("#wizard-page-topic").query().isVisible());
+        robot.clickOn("#wizard-topic").write(topic);
+        robot.type(KeyCode.ENTER);
+        robot.clickOn("#wizard-position-trim-horizon");
+        robot.type(KeyCode.ENTER);
+        await().until(() -> robot.lookup("#wizard-page-authentication").query().isVisible());
+        robot.interact(() -> robot.lookup("#wizard-auth").queryComboBox().getSelectionModel()
+                .select(io.triggerlab.console.wizard.AuthMethod.SASL_SCRAM_512));
+        robot.clickOn("#wizard-next");
+        assertThat(console.text("#wizard-step-error-authentication")).startsWith("Choose the secret for SASL/SCRAM-512");
+        String bob = "arn:aws:secretsmanager:us-east-1:000000000000:secret:bob";
+        javafx.scene.control.ComboBox<String> secret = robot.lookup("#wizard-auth-secret").queryComboBox();
+        robot.interact(() -> secret.setValue(bob));
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-register-function");
+        await().until(() -> console.windowOpen("function-editor"));
+        robot.clickOn("#function-name").write("scram-fn");
+        robot.clickOn("#function-command").write("cat");
+        robot.clickOn("#function-save");
+        await().until(() -> !console.windowOpen("function-editor"));
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-section-filters");
+        console.setText("#wizard-filters", "{\"value\":{\"status\":[\"paid\"]}}");
+        robot.clickOn("#wizard-filter-test");
+        await().until(() -> console.text("#wizard-filter-summary").startsWith("1 of the 2 newest records of " + topic));
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+        assertThat(console.text("#wizard-review-json")).contains("\"Type\" : \"SASL_SCRAM_512_AUTH\"",
+                "\"URI\" : \"" + bob + "\"", "FilterCriteria");
+        robot.clickOn("#wizard-create");
+        await().until(() -> !console.windowOpen("trigger-wizard"));
+
+        EventSourceMapping created = console.engine().mappings().all().stream()
+                .filter(m -> m.topic().equals(topic)).findFirst().orElseThrow();
+        assertThat(created.sourceAccessConfigurations()).extracting(c -> c.type() + " " + c.uri())
+                .containsExactly("SASL_SCRAM_512_AUTH " + bob);
+        // Over SCRAM, only the record the filter lets through reaches the function.
+        await().atMost(Duration.ofMinutes(1)).until(() -> console.engine().history().count(created.uuid()) >= 1);
+        assertThat(console.engine().history().list(HistoryQuery.ofMapping(created.uuid(), 10)))
+                .extracting(InvocationSummary::recordCount).containsOnly(1);
     }
 
     private void openSettings(FxRobot robot, String tab) {
