@@ -8,6 +8,7 @@ import io.triggerlab.console.settings.ClusterInUse;
 import io.triggerlab.console.settings.ClusterInUseStore;
 import io.triggerlab.engine.Engine;
 import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
+import io.triggerlab.engine.infra.auth.KafkaAcls;
 import io.triggerlab.engine.infra.cluster.KafkaCluster;
 import io.triggerlab.engine.infra.cluster.TestRecord;
 import io.triggerlab.engine.infra.secrets.AwsSettingsFile;
@@ -194,6 +195,9 @@ class SettingsWorkflowIT {
         robot.interact(() -> console.window("settings-tabs").hide());
         String topic = "scram-orders";
         console.engine().topics().createTopic(topic, 1);
+        // bob may read the topic with the consumer group the wizard names (the secured sandbox enforces ACLs).
+        console.engine().securedSandbox().orElseThrow()
+                .createAcls(KafkaAcls.requiredFor("User:bob", topic, "scram-readers"));
         console.engine().producer().send(topic, List.of(
                 new TestRecord(0, null, "{\"status\":\"paid\"}".getBytes(StandardCharsets.UTF_8), List.of()),
                 new TestRecord(0, null, "{\"status\":\"open\"}".getBytes(StandardCharsets.UTF_8), List.of())));
@@ -207,6 +211,7 @@ class SettingsWorkflowIT {
         robot.type(KeyCode.ENTER);
         await().until(() -> robot.lookup("#wizard-page-topic").query().isVisible());
         robot.clickOn("#wizard-topic").write(topic);
+        robot.clickOn("#wizard-consumer-group").write("scram-readers");
         robot.type(KeyCode.ENTER);
         robot.clickOn("#wizard-position-trim-horizon");
         robot.type(KeyCode.ENTER);
