@@ -133,7 +133,8 @@ public final class InspectorViewModel {
         InvocationRecord r = inspected.record();
         shown = r;
         loaded.set(true);
-        title.set("Invocation #" + r.id() + " · " + InvocationRow.describe(r.outcome()));
+        // Numbers run across all triggers (one history for the engine): say so, or #7 reads as "the 7th of this trigger".
+        title.set("Invocation #" + r.id() + " (engine-wide) · " + InvocationRow.describe(r.outcome()));
         details.set("Request " + r.requestId() + " · started " + TIME.format(r.startedAt().atZone(zone)) + " · "
                 + r.duration().toMillis() + " ms · " + r.recordCount() + " records · "
                 + InvocationRow.bytes(r.payloadBytes()) + " event · attempt " + r.attempt());
@@ -240,6 +241,13 @@ public final class InspectorViewModel {
         selectedRecord.set(null);
         response.set("");
         logs.set("");
+    }
+
+    /** Copy event put the event on the clipboard: say so, with its size. */
+    public void copied() {
+        errorMessage.set("");
+        statusMessage.set("Copied the event exactly as sent (" + String.format("%,d",
+                eventAsSent.getBytes(StandardCharsets.UTF_8).length) + " bytes) to the clipboard.");
     }
 
     /** A file name for the exported event, e.g. {@code orders-0-offset-42-attempt-1.json}. */

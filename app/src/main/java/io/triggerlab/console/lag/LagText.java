@@ -23,7 +23,8 @@ final class LagText {
     static String timeLag(MetricsSnapshot s) {
         long offsetLag = s.offsetLag();
         if (offsetLag < 0) {
-            return "Lag unknown: the broker could not be read";
+            // The engine reports -1 both while a new topic is being created and when the broker did not answer.
+            return "Lag unknown yet: the topic is being created, or its end offsets could not be read";
         }
         if (offsetLag == 0) {
             return "Up to date";
@@ -63,8 +64,9 @@ final class LagText {
     }
 
     static String counters(CounterTotals totals) {
-        return "Polled " + totals.polled() + " · Invoked " + totals.invoked() + " · Failed " + totals.failedInvoke()
-                + " · Committed " + totals.committed();
+        // Every counter of AWS's event source mapping metrics counts records (events), not invocations.
+        return "Records polled " + totals.polled() + " · invoked " + totals.invoked() + " · failed "
+                + totals.failedInvoke() + " · committed " + totals.committed();
     }
 
     static String concurrency(MetricsSnapshot s) {

@@ -24,11 +24,16 @@ public final class TriggerListView {
         list.setId("trigger-list");
         list.setItems(viewModel.rows());
         list.setCellFactory(ignored -> new TriggerCell());
-        Label placeholder = new Label("No triggers yet");
+        Label placeholder = new Label();
+        placeholder.setId("trigger-list-placeholder");
         placeholder.getStyleClass().add("placeholder");
+        // While the list loads, "No triggers yet" would be untrue for anyone who has triggers.
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.loadingProperty())
+                .then("Loading the triggers…").otherwise("No triggers yet"));
         Label hint = new Label("Create one with Trigger › New trigger… (Ctrl+N), or Help › Create demo triggers.");
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
+        hint.visibleProperty().bind(viewModel.loadingProperty().not());
         VBox empty = new VBox(6, placeholder, hint);
         empty.setAlignment(Pos.CENTER);
         empty.setMaxWidth(220);
@@ -42,8 +47,11 @@ public final class TriggerListView {
         });
         viewModel.selectedUuidProperty().addListener((o, was, is) -> selectInList(is));
         // A replaced row (new state) loses the list's selection; put it back.
-        viewModel.rows().addListener((javafx.collections.ListChangeListener<TriggerRow>) change ->
-                selectInList(viewModel.selectedUuidProperty().get()));
+        viewModel.rows().addListener((javafx.collections.ListChangeListener<TriggerRow>) change -> {
+            selectInList(viewModel.selectedUuidProperty().get());
+            // A new row may make another row's title ambiguous (same function and topic): redraw them all.
+            list.refresh();
+        });
     }
 
     private void selectInList(String uuid) {
@@ -99,8 +107,10 @@ public final class TriggerListView {
                 return;
             }
             setId("trigger-" + row.uuid());
-            function.setText(row.functionName());
-            topic.setText(row.topic() + " · " + row.source());
+            function.setText(row.title(getListView().getItems()));
+            topic.setText(row.source());
+            setTooltip(new javafx.scene.control.Tooltip(row.functionName() + " · " + row.topic() + " · " + row.source()
+                    + "\nUUID " + row.uuid()));
             badge.setText(row.badge().label());
             badge.getStyleClass().removeIf(c -> c.startsWith("badge-"));
             badge.getStyleClass().add(row.badge().styleClass());

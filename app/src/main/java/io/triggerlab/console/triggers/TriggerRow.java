@@ -2,6 +2,7 @@ package io.triggerlab.console.triggers;
 
 import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -26,6 +27,17 @@ public record TriggerRow(String uuid, String functionName, String topic, StateBa
     public static TriggerRow of(EventSourceMapping mapping) {
         return new TriggerRow(mapping.uuid(), functionNameOf(mapping.functionArn()), mapping.topic(),
                 StateBadge.of(mapping), sourceOf(mapping));
+    }
+
+    /**
+     * The row's first line: "function · topic", and the UUID's first 8 characters when another row has the same
+     * function and topic (on another cluster, or with another consumer group), so no two rows read alike.
+     */
+    public String title(List<TriggerRow> all) {
+        String title = functionName + " · " + topic;
+        boolean ambiguous = all.stream().anyMatch(r -> r != this && !r.uuid.equals(uuid)
+                && r.functionName.equals(functionName) && r.topic.equals(topic));
+        return ambiguous ? title + " · " + uuid.substring(0, Math.min(8, uuid.length())) : title;
     }
 
     /** {@code arn:aws:lambda:r:a:function:name[:qualifier]} → {@code name[:qualifier]}. */

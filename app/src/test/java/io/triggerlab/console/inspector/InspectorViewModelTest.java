@@ -45,7 +45,7 @@ class InspectorViewModelTest {
         assertThat(vm.loadingProperty().get()).isTrue();
         background.runAll();
 
-        assertThat(vm.titleProperty().get()).isEqualTo("Invocation #1 · Success");
+        assertThat(vm.titleProperty().get()).isEqualTo("Invocation #1 (engine-wide) · Success");
         assertThat(vm.records()).hasSize(2);
         RecordRow first = vm.records().get(0);
         assertThat(first.topicPartition()).isEqualTo("orders-0");

@@ -53,7 +53,7 @@ class LagChartViewModelTest {
         assertThat(vm.offsetLagProperty().get()).isEqualTo("OffsetLag 42 records");
         assertThat(vm.timeLagProperty().get()).isEqualTo("42 s behind");
         assertThat(vm.trendProperty().get()).isEqualTo("Trend: rising ↑");
-        assertThat(vm.countersProperty().get()).isEqualTo("Polled 120 · Invoked 110 · Failed 10 · Committed 78");
+        assertThat(vm.countersProperty().get()).isEqualTo("Records polled 120 · invoked 110 · failed 10 · committed 78");
         assertThat(vm.concurrencyProperty().get()).isEqualTo("Concurrency 2");
         assertThat(vm.consumersProperty().get()).isEqualTo("2 consumers");
         assertThat(vm.statusProperty().get()).isEmpty();
@@ -196,7 +196,7 @@ class LagChartViewModelTest {
 
         vm.onMetricsSampled(new MetricsSnapshot(A, T0.plusSeconds(5), Duration.ofSeconds(5), Map.of(), List.of(),
                 LagTrend.STEADY, new CounterTotals(Map.of())));
-        assertThat(vm.timeLagProperty().get()).isEqualTo("Lag unknown: the broker could not be read");
+        assertThat(vm.timeLagProperty().get()).isEqualTo("Lag unknown yet: the topic is being created, or its end offsets could not be read");
         assertThat(vm.offsetLagProperty().get()).isEqualTo("OffsetLag —");
         assertThat(vm.linesProperty().get().get(0).points()).hasSize(1); // no invented point for the unknown sample
     }

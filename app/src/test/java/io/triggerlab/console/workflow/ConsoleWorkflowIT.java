@@ -169,7 +169,7 @@ class ConsoleWorkflowIT {
                 .anyMatch(r -> r.attemptText().equals("Replay of #" + row.id()))));
 
         // The overview's lag chart follows the live samples: the topic line gets points, the readout the counters.
-        await().atMost(Duration.ofSeconds(60)).until(() -> console.text("#lag-counters").endsWith("Committed 1"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> console.text("#lag-counters").endsWith("committed 1"));
         await().atMost(Duration.ofSeconds(60)).until(() -> lagPoints(robot) >= 2);
         // The readout is sampled: a sample taken while the replayed record was in flight may say "0.4 s behind".
         await().atMost(Duration.ofSeconds(30)).until(() -> "Up to date".equals(console.text("#lag-time")));

@@ -82,7 +82,7 @@ class ResetOffsetsWorkflowIT {
         await().until(() -> robot.lookup("#trigger-" + mapping.uuid()).tryQuery().isPresent());
         robot.clickOn("#trigger-" + mapping.uuid());
         await().atMost(Duration.ofSeconds(60)).until(() -> String.valueOf(console.text("#lag-counters"))
-                .endsWith("Committed " + RECORDS));
+                .endsWith("committed " + RECORDS));
         await().until(() -> "Disable".equals(console.text("#toggle-trigger")));
         robot.clickOn("#toggle-trigger");
         await().atMost(Duration.ofSeconds(60)).until(() -> "Disabled".equals(console.text("#trigger-badge")));
@@ -113,7 +113,7 @@ class ResetOffsetsWorkflowIT {
         assertThat(offsets.subList(0, RECORDS)).isEqualTo(once);
         assertThat(offsets.subList(RECORDS, 2 * RECORDS)).isEqualTo(once);
         await().atMost(Duration.ofSeconds(60)).until(() -> String.valueOf(console.text("#lag-counters"))
-                .endsWith("Committed " + 2 * RECORDS));
+                .endsWith("committed " + 2 * RECORDS));
         assertThat(offsetsReceived(received)).hasSize(2 * RECORDS);
     }
 
