@@ -23,6 +23,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import io.triggerlab.console.common.FileDialogs;
 import javafx.stage.FileChooser;
 
 import java.io.File;
@@ -81,6 +82,7 @@ public final class InspectorView {
             // The exact JSON the function received, all of it, whatever part is coloured.
             content.putString(viewModel.eventAsSent());
             Clipboard.getSystemClipboard().setContent(content);
+            viewModel.copied();
         });
         Button export = new Button("Export test event…");
         export.setId("export-event");
@@ -121,8 +123,10 @@ public final class InspectorView {
         chooser.setTitle("Export the event as a test event");
         chooser.setInitialFileName(viewModel.suggestedExportName());
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON event", "*.json"));
+        chooser.setInitialDirectory(FileDialogs.initialDirectory(owner));
         File file = chooser.showSaveDialog(owner.getScene().getWindow());
         if (file != null) {
+            FileDialogs.remember(owner, file);
             viewModel.exportEvent(file.toPath());
         }
     }

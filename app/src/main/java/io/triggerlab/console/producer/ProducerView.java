@@ -16,6 +16,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import io.triggerlab.console.common.FileDialogs;
 import javafx.stage.FileChooser;
 
 import java.io.File;
@@ -76,12 +77,22 @@ public final class ProducerView {
         TextField file = field("produce-file", "The file's bytes become the value", viewModel.fileProperty());
         Button browse = new Button("Browse…");
         browse.setOnAction(e -> {
-            File chosen = new FileChooser().showOpenDialog(root.getScene().getWindow());
+            FileChooser chooser = new FileChooser();
+            chooser.setInitialDirectory(FileDialogs.initialDirectory(root));
+            File chosen = chooser.showOpenDialog(root.getScene().getWindow());
             if (chosen != null) {
+                FileDialogs.remember(root, chosen);
                 viewModel.fileProperty().set(chosen.getAbsolutePath());
             }
         });
         HBox fileRow = new HBox(6, file, browse);
+        Label problem = new Label();
+        problem.setId("produce-value-problem");
+        problem.getStyleClass().add("inline-error");
+        problem.setWrapText(true);
+        problem.textProperty().bind(viewModel.valueProblemProperty());
+        problem.visibleProperty().bind(viewModel.valueProblemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
         HBox.setHgrow(file, Priority.ALWAYS);
         fileRow.visibleProperty().bind(fromFile);
         fileRow.managedProperty().bind(fromFile);
@@ -98,7 +109,7 @@ public final class ProducerView {
         grid.addRow(0, name("Topic"), topic);
         grid.addRow(1, name("Key"), key);
         grid.addRow(2, name("Value"), source);
-        grid.add(new VBox(6, value, fileRow), 1, 3);
+        grid.add(new VBox(6, value, problem, fileRow), 1, 3);
         grid.addRow(4, name("Partition"), partition);
         grid.addRow(5, name("Count"), count);
         grid.addRow(6, name("Rate"), rateRow);
@@ -138,7 +149,7 @@ public final class ProducerView {
         send.getStyleClass().add("primary");
         send.setDefaultButton(true);
         send.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        send.disableProperty().bind(viewModel.busyProperty());
+        send.disableProperty().bind(viewModel.busyProperty().or(viewModel.valueProblemProperty().isNotEmpty()));
         send.setOnAction(e -> viewModel.send());
         Button stop = new Button("Stop");
         stop.setId("produce-stop");
@@ -168,7 +179,14 @@ public final class ProducerView {
         error.textProperty().bind(viewModel.errorMessageProperty());
         error.visibleProperty().bind(viewModel.errorMessageProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
-        HBox row = new HBox(10, send, stop, progress, progressText, result);
+        Button close = new Button("Close");
+        close.setId("produce-close");
+        close.setCancelButton(true);
+        close.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        close.setOnAction(e -> root.getScene().getWindow().hide());
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox row = new HBox(10, send, stop, progress, progressText, result, spacer, close);
         row.setAlignment(Pos.CENTER_LEFT);
         return new VBox(8, row, error);
     }

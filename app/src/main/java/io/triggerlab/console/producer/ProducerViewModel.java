@@ -2,6 +2,7 @@ package io.triggerlab.console.producer;
 
 import io.triggerlab.console.common.BackgroundWork;
 import io.triggerlab.console.inspector.JsonText;
+import io.triggerlab.console.inspector.JsonVerdict;
 import io.triggerlab.engine.infra.cluster.SentRecord;
 import io.triggerlab.engine.infra.cluster.TestRecord;
 import io.triggerlab.engine.infra.cluster.TestRecordProducer;
@@ -72,6 +73,8 @@ public final class ProducerViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper valueProblem = new ReadOnlyStringWrapper("");
+    private ProducerForms forms = new ProducerForms();
 
     /**
      * @param sendThread runs a whole send, which at a low rate may take minutes: the producer's own thread, so the
@@ -85,6 +88,53 @@ public final class ProducerViewModel {
         this.work = Objects.requireNonNull(work, "work");
         this.sendThread = Objects.requireNonNull(sendThread, "sendThread");
         this.pacedSend = new PacedSend(producer, Objects.requireNonNull(pacer, "pacer"));
+        value.addListener(o -> checkValue());
+        valueSource.addListener(o -> checkValue());
+        topic.addListener((o, was, is) -> recall(is));
+    }
+
+    /** Keeps the last sent form per topic in {@code forms}, which outlives this panel; fills it in for the topic. */
+    public void rememberIn(ProducerForms forms) {
+        this.forms = Objects.requireNonNull(forms, "forms");
+        recall(topic.get());
+    }
+
+    private void recall(String name) {
+        ProducerForms.Form form = name == null ? null : forms.recall(name.strip());
+        if (form == null || busy.get()) {
+            return;
+        }
+        key.set(form.key());
+        valueSource.set(form.source());
+        value.set(form.value());
+        file.set(form.file());
+        headers.setAll(form.headers().stream().map(h -> new HeaderEntry(h[0], h[1])).toList());
+        partition.set(form.partition());
+        count.set(form.count());
+        rate.set(form.rate());
+    }
+
+    private void remember() {
+        forms.remember(topic.get().strip(), new ProducerForms.Form(key.get(), valueSource.get(), value.get(), file.get(),
+                headers.stream().map(h -> new String[]{h.nameProperty().get(), h.valueProperty().get()}).toList(),
+                partition.get(), count.get(), rate.get()));
+    }
+
+    /** In JSON mode the value must be exactly one JSON object or array ({n} counts as a number): said while typing. */
+    private void checkValue() {
+        String text = value.get() == null ? "" : value.get();
+        if (valueSource.get() != ValueSource.JSON || text.isBlank()) {
+            valueProblem.set("");
+            return;
+        }
+        JsonVerdict verdict = JsonText.verdict(text.replace(NUMBER_PLACEHOLDER, "1").getBytes(StandardCharsets.UTF_8));
+        valueProblem.set(verdict.isJson() ? "" : "Not JSON: " + verdict.reason() + ". Fix it, or choose Text to send "
+                + "it as it is.");
+    }
+
+    /** Why the value is not valid JSON in JSON mode; "" when it is (or another mode is chosen). */
+    public ReadOnlyStringProperty valueProblemProperty() {
+        return valueProblem.getReadOnlyProperty();
     }
 
     /** Lists the cluster's topics for the topic field's suggestions. */
@@ -112,6 +162,7 @@ public final class ProducerViewModel {
             errorMessage.set(e.getMessage());
             return;
         }
+        remember();
         busy.set(true);
         stopRequested.set(false);
         progress.set(0);
@@ -178,8 +229,8 @@ public final class ProducerViewModel {
         ValueSource source = valueSource.get();
         String text = value.get() == null ? "" : value.get();
         if (source == ValueSource.JSON && !text.isBlank() && JsonText.parseOrEmpty(text.replace(NUMBER_PLACEHOLDER, "1")).isEmpty()) {
-            throw new IllegalArgumentException("The value is not valid JSON (an object or array). Choose Text to send "
-                    + "it as it is.");
+            throw new IllegalArgumentException("The value is not valid JSON (exactly one object or array). Choose Text "
+                    + "to send it as it is.");
         }
         Path path = source == ValueSource.FILE ? Path.of(file.get() == null ? "" : file.get().strip()) : null;
         if (source == ValueSource.FILE && path.toString().isEmpty()) {

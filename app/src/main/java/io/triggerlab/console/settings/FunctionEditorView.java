@@ -15,6 +15,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
+import io.triggerlab.console.common.DialogKeys;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -51,7 +52,7 @@ public final class FunctionEditorView {
      * @return the function the engine stored, or empty when cancelled
      */
     public static Optional<FunctionDefinition> showDialog(Window owner, FunctionEditorViewModel viewModel, String stylesheet) {
-        Stage stage = new Stage();
+        Stage stage = DialogKeys.closeOnEscape(new Stage());
         stage.initModality(Modality.WINDOW_MODAL);
         if (owner != null) {
             stage.initOwner(owner);

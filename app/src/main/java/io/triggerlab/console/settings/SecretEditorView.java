@@ -23,6 +23,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Modality;
+import io.triggerlab.console.common.DialogKeys;
+import io.triggerlab.console.common.FileDialogs;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -60,7 +62,7 @@ public final class SecretEditorView {
 
     /** Opens the editor over {@code owner} and waits; the stored secret's metadata, or empty when cancelled. */
     public static Optional<SecretMetadata> showDialog(Window owner, SecretEditorViewModel viewModel, String stylesheet) {
-        Stage stage = new Stage();
+        Stage stage = DialogKeys.closeOnEscape(new Stage());
         stage.initModality(Modality.WINDOW_MODAL);
         if (owner != null) {
             stage.initOwner(owner);
@@ -141,8 +143,10 @@ public final class SecretEditorView {
         load.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Choose a PEM file");
+            chooser.setInitialDirectory(FileDialogs.initialDirectory(load));
             File file = chooser.showOpenDialog(root.getScene().getWindow());
             if (file != null) {
+                FileDialogs.remember(load, file);
                 viewModel.loadPem(file.toPath(), intoCertificate);
             }
         });

@@ -165,15 +165,32 @@ public final class MainWindow {
         });
         Menu file = new Menu("File", null, settings, new SeparatorMenuItem(), quit);
         MenuItem newTrigger = item("New trigger…", "Shortcut+N", "menu-new-trigger", () -> actions.newTrigger());
-        MenuItem refresh = item("Refresh", "F5", "menu-refresh", () -> actions.refresh());
+        MenuItem refresh = item("Refresh", "F5", "menu-refresh", () -> {
+            actions.refresh();
+            viewModel.refreshed();
+        });
         Menu trigger = new Menu("Trigger", null, newTrigger, refresh);
         MenuItem produce = item("Produce test records…", "Shortcut+P", "menu-produce", () -> actions.produce());
         Menu records = new Menu("Records", null, produce);
         MenuItem demo = item("Create demo triggers", null, "menu-demo", () -> actions.createDemo());
-        Menu help = new Menu("Help", null, demo);
-        MenuBar bar = new MenuBar(file, trigger, records, help);
+        MenuBar bar = new MenuBar(file, trigger, records);
+        MenuItem docs = helpItem("Documentation", "F1", "menu-docs", () -> HelpDialogs.documentation(root));
+        MenuItem keys = helpItem("Keyboard shortcuts", null, "menu-shortcuts", () -> HelpDialogs.shortcuts(root, bar));
+        MenuItem about = helpItem("About TriggerLab", null, "menu-about", () -> HelpDialogs.about(root));
+        bar.getMenus().add(new Menu("Help", null, demo, new SeparatorMenuItem(), docs, keys, about));
         bar.setId("menu-bar");
         return bar;
+    }
+
+    /** Help items work whether or not the engine runs. */
+    private static MenuItem helpItem(String text, String accelerator, String id, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
     }
 
     private MenuItem item(String text, String accelerator, String id, Runnable action) {
@@ -283,6 +300,10 @@ public final class MainWindow {
         status.textProperty().bind(viewModel.statusTextProperty());
         // Indeterminate while starting or stopping, otherwise no progress shown.
         status.progressProperty().bind(Bindings.when(viewModel.busyProperty()).then(-1.0).otherwise(0.0));
+        Label notice = new Label();
+        notice.setId("status-notice");
+        notice.textProperty().bind(viewModel.noticeProperty());
+        status.getRightItems().add(notice);
         return status;
     }
 

@@ -10,6 +10,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -49,6 +51,7 @@ public final class MainWindowViewModel {
     private Runnable sandboxFallback;
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("Engine stopped");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
 
     /**
      * @param starter         starts the engine (blocking)
@@ -299,6 +302,17 @@ public final class MainWindowViewModel {
     }
 
     /** One line for the status bar. */
+    /** F5: says what was reloaded and when, so a refresh that changed nothing still shows it happened. */
+    public void refreshed() {
+        notice.set("Refreshed at " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS)
+                + ": triggers, trigger page, invocations, cluster health");
+    }
+
+    /** A short note on the status bar's right: the last refresh. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty statusTextProperty() {
         return statusText.getReadOnlyProperty();
     }

@@ -3,6 +3,7 @@ package io.triggerlab.console.wiring;
 import io.triggerlab.console.awscheck.AwsCheckView;
 import io.triggerlab.console.awscheck.AwsCheckViewModel;
 import io.triggerlab.console.common.BackgroundWork;
+import io.triggerlab.console.common.DialogKeys;
 import io.triggerlab.console.common.Dialogs;
 import io.triggerlab.console.demo.DemoSetup;
 import io.triggerlab.console.destinations.DestinationsView;
@@ -16,6 +17,7 @@ import io.triggerlab.console.invocations.InvocationsViewModel;
 import io.triggerlab.console.lag.LagChartView;
 import io.triggerlab.console.lag.LagChartViewModel;
 import io.triggerlab.console.producer.Pacer;
+import io.triggerlab.console.producer.ProducerForms;
 import io.triggerlab.console.producer.ProducerView;
 import io.triggerlab.console.producer.ProducerViewModel;
 import io.triggerlab.console.settings.ClusterInUseStore;
@@ -101,6 +103,8 @@ final class Workspace implements ShellActions {
     private final TabPane tabs = new TabPane();
     private final Runnable restartEngine;
     private Stage producerStage;
+    /** The producer panel's last form per topic: outlives the panel, so reopening it brings the form back. */
+    private final ProducerForms producerForms = new ProducerForms();
     private Stage settingsStage;
 
     /** @param restartEngine restarts the engine with the cluster in use saved in Settings (on the FX thread) */
@@ -310,6 +314,7 @@ final class Workspace implements ShellActions {
         });
         ProducerViewModel producer = new ProducerViewModel(engine.topics(), engine.producer(), work, sendThread,
                 Pacer.system());
+        producer.rememberIn(producerForms);
         EventSourceMapping shown = page.mappingProperty().get();
         if (shown != null) {
             producer.topicProperty().set(shown.topic());
@@ -370,7 +375,7 @@ final class Workspace implements ShellActions {
     }
 
     private Stage stage(String title, Modality modality) {
-        Stage stage = new Stage();
+        Stage stage = DialogKeys.closeOnEscape(new Stage());
         stage.setTitle("TriggerLab · " + title);
         Window owner = mainWindow.root().getScene() == null ? null : mainWindow.root().getScene().getWindow();
         if (owner != null) {

@@ -241,4 +241,43 @@ class ProducerViewModelTest {
                 + "on the cluster at 127.0.0.1:9092: Topic orders not present in metadata after 10000 ms.");
         assertThat(vm.busyProperty().get()).isFalse();
     }
+
+    @Test
+    void jsonMode_saysWhileTypingWhyAValueIsNotJson_includingTrailingContent() {
+        vm.valueProperty().set("{\"orderId\": {n}}");
+        assertThat(vm.valueProblemProperty().get()).isEmpty();
+
+        vm.valueProperty().set("{\"orderId\": 1},oops");
+        assertThat(vm.valueProblemProperty().get()).startsWith("Not JSON: 5 more bytes follow the JSON document at byte");
+
+        vm.valueSourceProperty().set(ValueSource.TEXT);
+        assertThat(vm.valueProblemProperty().get()).as("Text sends it as it is").isEmpty();
+    }
+
+    @Test
+    void theLastSentFormOfATopic_comesBackInANewPanel() {
+        ProducerForms forms = new ProducerForms();
+        vm.rememberIn(forms);
+        vm.topicProperty().set("orders");
+        vm.keyProperty().set("order-{n}");
+        vm.valueProperty().set("{\"n\": {n}}");
+        vm.addHeader();
+        vm.headers().get(0).nameProperty().set("trace");
+        vm.headers().get(0).valueProperty().set("t-1");
+        vm.countProperty().set("3");
+        vm.send();
+        sendThread.runAll();
+
+        ProducerViewModel next = new ProducerViewModel(catalog, producer, new BackgroundWork(background, Runnable::run),
+                sendThread, pacer);
+        next.rememberIn(forms);
+        next.topicProperty().set("payments");
+        assertThat(next.keyProperty().get()).as("nothing sent to payments yet").isEmpty();
+        next.topicProperty().set("orders");
+        assertThat(next.keyProperty().get()).isEqualTo("order-{n}");
+        assertThat(next.valueProperty().get()).isEqualTo("{\"n\": {n}}");
+        assertThat(next.countProperty().get()).isEqualTo("3");
+        assertThat(next.headers()).singleElement().satisfies(h -> assertThat(h.nameProperty().get() + "="
+                + h.valueProperty().get()).isEqualTo("trace=t-1"));
+    }
 }

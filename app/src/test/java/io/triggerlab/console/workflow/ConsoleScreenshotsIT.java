@@ -153,7 +153,7 @@ class ConsoleScreenshotsIT {
         // Settings › Clusters: the sandbox registered as an MSK cluster, and the cluster in use.
         fireMenuItem(robot, "menu-settings");
         await().until(() -> console.windowOpen("settings-tabs"));
-        selectTab(robot, "#settings-tabs", "Clusters");
+        selectTab(robot, "#settings-tab-pane", "Clusters");
         await().until(() -> console.rows("#clusters-table") >= 1);
         console.snapshot(console.window("settings-tabs"), out.resolve("settings-clusters.png"));
         robot.interact(() -> console.window("settings-tabs").hide());
