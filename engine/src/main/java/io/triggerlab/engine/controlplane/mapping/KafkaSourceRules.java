@@ -22,7 +22,7 @@ final class KafkaSourceRules {
         this.clock = clock;
     }
 
-    void check(MappingChange c) {
+    void check(MappingRequest c) {
         boolean msk = source(c);
         topics(c.topics());
         startingPosition(c.startingPosition(), c.startingPositionTimestamp());
@@ -36,7 +36,7 @@ final class KafkaSourceRules {
     }
 
     /** Returns true for MSK, false for self-managed. */
-    private static boolean source(MappingChange c) {
+    private static boolean source(MappingRequest c) {
         if (c.eventSourceArn() != null && c.selfManagedEventSource() != null) {
             throw new InvalidParameterValueException("Specify either EventSourceArn (an Amazon MSK cluster) or "
                     + "SelfManagedEventSource (a self-managed Apache Kafka cluster), not both");

@@ -40,7 +40,6 @@ public final class MappingService {
     private final String accountId;
     private final MappingLifecycle lifecycle;
     private final MappingValidator validator;
-    private final MappingAssembler assembler;
     private final SourceAccessCheck accessCheck;
     private final ConsumerGroupOffsets groupOffsets;
     private final Object lock = new Object();
@@ -72,7 +71,6 @@ public final class MappingService {
         this.accountId = Objects.requireNonNull(accountId, "accountId");
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
         this.validator = new MappingValidator(clock);
-        this.assembler = new MappingAssembler(region, accountId);
         this.accessCheck = Objects.requireNonNull(accessCheck, "accessCheck");
     }
 
@@ -85,7 +83,14 @@ public final class MappingService {
             if (request.eventSourceArn() != null && clusters.findForEventSource(request.eventSourceArn()).isEmpty()) {
                 throw clusterNotFound(request.eventSourceArn());
             }
-            created = assembler.create(UUID.randomUUID().toString(), request, function.functionArn(), now());
+            String uuid = UUID.randomUUID().toString();
+            created = EventSourceMapping.builder()
+                    .uuid(uuid)
+                    .eventSourceMappingArn(EventSourceMapping.arnOf(region, accountId, uuid))
+                    .functionArn(function.functionArn())
+                    .lastModified(now())
+                    .apply(request)
+                    .build();
             accessCheck.check(created);
             refuseConflict(created, created.functionArn());
             refuseSharedConsumerGroup(created);
@@ -147,7 +152,15 @@ public final class MappingService {
                     refuseConflict(before, functionArn);
                 }
             }
-            after = assembler.update(before, request, functionArn, now());
+            EventSourceMapping.Builder changed = before.toBuilder()
+                    .apply(request)
+                    .state(MappingState.UPDATING)
+                    .stateTransitionReason(EventSourceMapping.USER_INITIATED)
+                    .lastModified(now());
+            if (functionArn != null) {
+                changed.functionArn(functionArn);
+            }
+            after = changed.build();
             if (request.sourceAccessConfigurations() != null) {
                 // Only a change is checked: a mapping stored before a rule existed can still be disabled or fixed.
                 accessCheck.check(after);

@@ -36,7 +36,7 @@ final class ModelConstraints {
     private ModelConstraints() {
     }
 
-    static void check(MappingChange c, Violations v) {
+    static void check(MappingRequest c, Violations v) {
         functionName(c.functionName(), v);
         v.text("eventSourceArn", c.eventSourceArn(), 12, 10000, EVENT_SOURCE_ARN);
         selfManagedEventSource(c.selfManagedEventSource(), v);

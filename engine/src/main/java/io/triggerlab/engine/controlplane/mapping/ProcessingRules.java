@@ -27,7 +27,7 @@ final class ProcessingRules {
     }
 
     /** @param sourceTopic the mapping's topic, to refuse a {@code kafka://} destination that would loop */
-    static void check(MappingChange c, String sourceTopic) {
+    static void check(MappingRequest c, String sourceTopic) {
         notForKafka(c);
         filters(c.filterCriteria());
         destination(c.destinationConfig(), sourceTopic);
@@ -35,21 +35,11 @@ final class ProcessingRules {
         pollers(c.provisionedPollerConfig());
     }
 
-    private static void notForKafka(MappingChange c) {
-        if (c.parallelizationFactor() != null) {
-            throw unsupported("parallelizationFactor");
-        }
-        if (c.tumblingWindowInSeconds() != null) {
-            throw unsupported("tumblingWindowInSeconds");
-        }
-        if (c.scalingConfig() != null) {
-            throw unsupported("scalingConfig");
-        }
-        if (c.queues() != null) {
-            throw unsupported("queues");
-        }
-        if (c.documentDBEventSourceConfig() != null) {
-            throw unsupported("documentDBEventSourceConfig");
+    private static void notForKafka(MappingRequest c) {
+        for (MappingRequest.Member member : MappingRequest.Member.values()) {
+            if (member.scope() == MappingRequest.Scope.NOT_FOR_KAFKA && c.value(member) != null) {
+                throw unsupported(member.validationName());
+            }
         }
     }
 
