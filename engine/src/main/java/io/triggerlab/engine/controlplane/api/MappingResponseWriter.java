@@ -29,25 +29,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes AWS's {@code EventSourceMappingConfiguration} (spec §2) with its PascalCase members, absent members omitted.
+ * Writes AWS's {@code EventSourceMappingConfiguration} (docs/aws-behaviour.md#response) with its PascalCase members, absent members omitted.
  * The members are derived from the stored {@link EventSourceMapping}: each field under its upper-camel-case name
  * (a few irregular AWS names are set in the mix-ins below), so a new mapping field is returned without code here.
  * Tags are never returned. Timestamps ({@code LastModified}, {@code StartingPositionTimestamp}) are rest-json
  * timestamps: epoch seconds as a JSON number with a millisecond fraction, e.g. {@code 1569284520.333}.
  *
- * <p>Decisions for what AWS leaves unconfirmed (spec §8.5):
+ * <p>Decisions for what AWS leaves unconfirmed (docs/aws-behaviour.md#open-points):
  * <ul>
  *   <li>{@code MaximumBatchingWindowInSeconds} is omitted while the mapping uses Kafka's 500 ms default (see
  *       {@link EventSourceMapping}).</li>
  *   <li>{@code ConsumerGroupId}: the source kind's config object ({@code AmazonManagedKafkaEventSourceConfig} for
  *       MSK, {@code SelfManagedKafkaEventSourceConfig} for self-managed) is always returned with the group the mapping
- *       really uses — the custom id, or the mapping's UUID when none was given (spec §5.4). AWS reports a group for a
+ *       really uses — the custom id, or the mapping's UUID when none was given (docs/aws-behaviour.md#consumer-group). AWS reports a group for a
  *       mapping created without one: terraform-provider-aws declares {@code consumer_group_id} {@code Computed} for
  *       exactly that reason. The UUID is what a user needs to find the group in Kafka tools.</li>
  *   <li>{@code MaximumRetryAttempts}, {@code MaximumRecordAgeInSeconds} and {@code BisectBatchOnFunctionError} are
  *       returned in provisioned mode (where Kafka applies them) or when set to a non-default value; an on-demand
  *       mapping at the defaults (-1, -1, false) omits them, as Kafka mappings did before these settings existed for
- *       Kafka (spec §1.3: AWS refused them as "Unsupported").</li>
+ *       Kafka (docs/aws-behaviour.md#api-errors: AWS refused them as "Unsupported").</li>
  * </ul>
  */
 final class MappingResponseWriter {

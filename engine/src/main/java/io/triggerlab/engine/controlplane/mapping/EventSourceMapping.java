@@ -9,11 +9,11 @@ import java.util.function.Consumer;
 
 /**
  * One Kafka event source mapping: every member of AWS's {@code EventSourceMappingConfiguration} that applies to Amazon
- * MSK and self-managed Apache Kafka (spec §2), plus the desired {@code enabled} flag and the {@code tags} (stored,
+ * MSK and self-managed Apache Kafka (docs/aws-behaviour.md#response), plus the desired {@code enabled} flag and the {@code tags} (stored,
  * never returned by the API). Build one with {@link #builder()}; change one with {@link #toBuilder()}.
  *
  * <p>{@code maximumBatchingWindowInSeconds} is {@code null} while the mapping uses Kafka's 500 ms default, which the
- * API cannot express in whole seconds (spec §1.2). Decision for spec §8.5: the API <em>omits</em>
+ * API cannot express in whole seconds (docs/aws-behaviour.md#api-members). Decision for an open point (docs/aws-behaviour.md#open-points): the API <em>omits</em>
  * {@code MaximumBatchingWindowInSeconds} from responses while it is {@code null}. Echoing {@code 0} would be wrong —
  * 0 means "invoke immediately", so a client that copies a Get response into an Update would silently change the
  * batching; omitting it round-trips safely. {@link #batchingWindow()} is what the poller uses.
@@ -93,7 +93,7 @@ public record EventSourceMapping(
         return isMsk() ? amazonManagedKafkaEventSourceConfig : selfManagedKafkaEventSourceConfig;
     }
 
-    /** The consumer group: the custom {@code ConsumerGroupId}, or the mapping's UUID (spec §5.4). */
+    /** The consumer group: the custom {@code ConsumerGroupId}, or the mapping's UUID (docs/aws-behaviour.md#consumer-group). */
     public String consumerGroupId() {
         KafkaEventSourceConfig config = kafkaEventSourceConfig();
         return config != null && config.consumerGroupId() != null ? config.consumerGroupId() : uuid;

@@ -22,7 +22,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * The control plane of event source mappings, operation for operation as Lambda's API (spec §1.1), plus the
+ * The control plane of event source mappings, operation for operation as Lambda's API (docs/aws-behaviour.md#api-operations), plus the
  * callbacks the poller runtime uses to report state. Every change is stored before it is announced to the
  * {@link MappingLifecycle}.
  */
@@ -264,7 +264,7 @@ public final class MappingService {
         }
     }
 
-    /** Spec §1.3: Lambda's generic not-found text (the mapping-specific text is unconfirmed). */
+    /** Lambda's generic not-found text (docs/aws-behaviour.md#api-errors); a mapping-specific text is not known. */
     private static ResourceNotFoundException notFound() {
         return new ResourceNotFoundException("The resource you requested does not exist.");
     }
@@ -299,7 +299,7 @@ public final class MappingService {
                 });
     }
 
-    /** "ConsumerGroupId … must be unique among all your Kafka event sources" [DG kafka-consumer-group-id]. */
+    /** "ConsumerGroupId … must be unique among all your Kafka event sources" (docs/aws-behaviour.md#consumer-group). */
     private void refuseSharedConsumerGroup(EventSourceMapping mapping) {
         String group = mapping.consumerGroupId();
         repository.findAll().stream()

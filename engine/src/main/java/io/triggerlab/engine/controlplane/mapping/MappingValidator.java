@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * Checks Create and Update requests against every Kafka rule of spec §1.2, in AWS's order: the model constraints
+ * Checks Create and Update requests against every Kafka rule of docs/aws-behaviour.md#api-members, in AWS's order: the model constraints
  * first (all reported together), then the semantic rules (first failure wins). It does not look up functions or
  * clusters; {@link MappingService} does.
  */

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The model constraints of the Lambda API [BC] (lengths, ranges, patterns, enums) for the Kafka members, reported in
+ * The model constraints of the Lambda API (docs/aws-behaviour.md#api-members) (lengths, ranges, patterns, enums) for the Kafka members, reported in
  * AWS's {@code N validation error(s) detected} form. Semantic rules live in {@link KafkaSourceRules} and
  * {@link ProcessingRules}.
  */

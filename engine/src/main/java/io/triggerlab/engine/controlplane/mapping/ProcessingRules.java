@@ -19,7 +19,7 @@ final class ProcessingRules {
 
     /**
      * AWS's text for a member the event source type does not take, seen for {@code maximumRetryAttempts} and
-     * {@code maximumBatchingWindowInSeconds} (aws-cdk#17934, pulumi-aws#1418; spec §1.3).
+     * {@code maximumBatchingWindowInSeconds} (aws-cdk#17934, pulumi-aws#1418; docs/aws-behaviour.md#api-errors).
      */
     static InvalidParameterValueException unsupported(String camelCaseName) {
         return new InvalidParameterValueException("Unsupported '" + camelCaseName
@@ -64,7 +64,7 @@ final class ProcessingRules {
         }
     }
 
-    /** The parser's complaint about a pattern, or {@code null} when it parses (spec §5.6 syntax). */
+    /** The parser's complaint about a pattern, or {@code null} when it parses (docs/aws-behaviour.md#filtering). */
     private static String patternProblem(String pattern) {
         try {
             FilterPattern.parse(pattern);

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads a {@code ReportBatchItemFailures} response (spec §5.3):
+ * Reads a {@code ReportBatchItemFailures} response (docs/aws-behaviour.md#retries):
  * {@code {"batchItemFailures":[{"itemIdentifier":{"partition":"topic-0","offset":100}}]}}. Pure.
  *
  * <ul>
