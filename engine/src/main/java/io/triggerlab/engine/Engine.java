@@ -1,5 +1,7 @@
 package io.triggerlab.engine;
 
+import io.triggerlab.engine.runtime.PollerSupervisor;
+import io.triggerlab.engine.runtime.poll.ConsumerFactory;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.triggerlab.engine.controlplane.api.ApiAccess;
 import io.triggerlab.engine.controlplane.api.ApiContext;
@@ -30,11 +32,10 @@ import io.triggerlab.engine.invoke.DefaultFunctionInvokerFactory;
 import io.triggerlab.engine.invoke.FunctionInvokerFactory;
 import io.triggerlab.engine.infra.store.MappingRepository;
 import io.triggerlab.engine.controlplane.mapping.MappingService;
+import io.triggerlab.engine.controlplane.mapping.StoredMappingStatus;
 import io.triggerlab.engine.observe.metrics.MetricsService;
 import io.triggerlab.engine.observe.metrics.MetricsSettings;
 import io.triggerlab.engine.runtime.offsets.KafkaGroupOffsets;
-import io.triggerlab.engine.runtime.poll.ConsumerFactory;
-import io.triggerlab.engine.runtime.poll.PollerSupervisor;
 import io.triggerlab.engine.runtime.replay.Replayer;
 import io.triggerlab.engine.infra.sandbox.BrokerSettings;
 import io.triggerlab.engine.infra.sandbox.EmbeddedKafkaBroker;
@@ -194,13 +195,15 @@ public final class Engine implements AutoCloseable {
             FaultInjector faults = new FaultInjector();
             FunctionInvokerFactory invokers = new FaultInjectingInvokerFactory(
                     new DefaultFunctionInvokerFactory(config.clock()), faults);
-            PollerSupervisor supervisor = push(started, new PollerSupervisor(functions, clusters, invokers,
+            // The runtime reports to the mapping store it is given; the control plane hears nothing back from it.
+            StoredMappingStatus status = new StoredMappingStatus(new MappingRepository(database.dataSource()),
+                    config.clock());
+            PollerSupervisor supervisor = push(started, new PollerSupervisor(status, functions, clusters, invokers,
                     consumers::create, history, events,
                     config.clock(), metrics, aws.destinations()));
-            MappingService mappings = new MappingService(new MappingRepository(database.dataSource()), functions,
+            MappingService mappings = new MappingService(status, functions,
                     clusters, config.clock(), config.region(), config.accountId(), supervisor, AccessConfigurations.CHECK,
                     new KafkaGroupOffsets(clusters, security, KafkaGroupOffsets.DEFAULT_TIMEOUT));
-            supervisor.bind(mappings);
             AwsCompatibilityCheck awsCheck = new AwsCompatibilityCheck(mappings, functions, history, secrets,
                     new KafkaTopicLimits(clusters, security));
             Replayer replayer = new Replayer(history, mappings, functions, invokers, events, config.clock());

@@ -1,9 +1,12 @@
 package io.triggerlab.engine.runtime.poll;
 
+import io.triggerlab.engine.runtime.report.PollerObserver;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +50,8 @@ final class OffsetCommitter {
             consumer.commitSync(offsets, COMMIT_TIMEOUT);
             observer.committed(offsets, records);
             return true;
+        } catch (WakeupException | InterruptException e) {
+            throw e; // the poller is stopping; it commits once more as it closes
         } catch (KafkaException e) {
             log.warn("Commit of {} failed; retried after the next poll (redelivered if the partition moves first): {}",
                     offsets, e.toString());
