@@ -71,7 +71,7 @@ public final class MappingPoller implements Runnable {
     private final RecordIntake intake;
     private final BatchDelivery delivery;
     private final PollerObserver observer;
-    private final OffsetCommitter committer;
+    private final CommitPipeline committer;
     private final StartingOffsets startingOffsets;
     private final ConnectionWatch connection;
     private final Clock clock;
@@ -98,7 +98,7 @@ public final class MappingPoller implements Runnable {
                 observer);
         this.delivery = new BatchDelivery(config, invoker, writer, recorder, givenUp, progress, observer, clock);
         this.intake = new RecordIntake(config.delivery().filter(), assembler, progress, observer);
-        this.committer = new OffsetCommitter(consumer, observer);
+        this.committer = new CommitPipeline(consumer, progress, observer);
         this.startingOffsets = new StartingOffsets(consumer, config.initialPosition());
         this.connection = new ConnectionWatch(consumer, config.topic(), observer);
         // Keep at most two batches' worth of records in memory; beyond that the consumer pauses fetching.
@@ -171,14 +171,14 @@ public final class MappingPoller implements Runnable {
             state = RunState.INVOKING;
         }
         // Filtered-out or oversized records are done; a commit that failed during a rebalance is retried now.
-        committer.commitDone(progress);
+        committer.commitDone();
         applyFlowControl();
     }
 
     /** Sends the batch's next piece, commits what is done, and either goes on, waits for a retry, or polls again. */
     private void invoke() {
         Duration wait = delivery.attemptNext();
-        committer.commitDone(progress);
+        committer.commitDone();
         if (delivery.isDone()) {
             delivery.clear();
             state = RunState.POLLING;
@@ -201,7 +201,7 @@ public final class MappingPoller implements Runnable {
         Duration left = Duration.between(clock.instant(), retryAt);
         if (polledWhileWaiting && (left.isNegative() || left.isZero())) {
             delivery.dropExpired(consumer);
-            committer.commitDone(progress);
+            committer.commitDone();
             state = delivery.isDone() ? RunState.POLLING : RunState.INVOKING;
             return;
         }
@@ -319,13 +319,16 @@ public final class MappingPoller implements Runnable {
         }
     }
 
-    /** Commits what is done (a commit a wakeup interrupted included), then closes the consumer; the loop's last step. */
+    /**
+     * Commits what is done and waits for it (a commit still in flight, or one a wakeup interrupted), then closes the
+     * consumer; the loop's last step.
+     */
     void stop() {
         state = RunState.STOPPING;
         try {
-            committer.commitDone(progress);
+            commitBeforeClosing();
         } catch (WakeupException e) {
-            committer.commitDone(progress); // the wakeup is used up now
+            commitBeforeClosing(); // the wakeup is used up now
         } catch (RuntimeException e) {
             log.warn("Final commit failed; the records since the last commit are delivered again: {}", e.toString());
         }
@@ -336,6 +339,10 @@ public final class MappingPoller implements Runnable {
             log.warn("Closing the consumer failed: {}", e.toString());
         }
         state = RunState.STOPPED;
+    }
+
+    private void commitBeforeClosing() {
+        committer.commitNow(consumer.assignment());
     }
 
     /**
@@ -358,7 +365,7 @@ public final class MappingPoller implements Runnable {
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             // Delivered batches are committed — one whose commit failed during this rebalance is committed now, before
             // the next owner starts from it; what is buffered for these partitions is someone else's now.
-            committer.commitDone(progress, partitions);
+            committer.commitNow(partitions);
             assembler.removePartitions(partitions);
             progress.forget(partitions);
             delivery.revoked(partitions);
