@@ -24,6 +24,7 @@ import io.triggerlab.engine.invoke.function.FunctionRegistry;
 import io.triggerlab.engine.invoke.faults.FaultInjectingInvokerFactory;
 import io.triggerlab.engine.invoke.faults.FaultInjector;
 import io.triggerlab.engine.observe.history.HistoryRetention;
+import io.triggerlab.engine.observe.history.HistoryRowWriter;
 import io.triggerlab.engine.observe.history.InvocationHistory;
 import io.triggerlab.engine.observe.history.JdbcInvocationHistory;
 import io.triggerlab.engine.observe.history.NoPayloadHistory;
@@ -179,7 +180,9 @@ public final class Engine implements AutoCloseable {
             // Closed after the pollers (pushed later, closed earlier) and before the database: queued bodies get stored.
             JdbcInvocationHistory stored = push(started,
                     new JdbcInvocationHistory(database.dataSource(), HistoryRetention.defaults()));
-            InvocationHistory history = config.keepHistoryPayloads() ? stored : new NoPayloadHistory(stored);
+            // Rows are written on the history's own thread, never a poller's; closed before the store, after the pollers.
+            InvocationHistory history = push(started, new HistoryRowWriter(
+                    config.keepHistoryPayloads() ? stored : new NoPayloadHistory(stored)));
             AwsSettingsFile aws = AwsSettingsFile.load(dataDirectory.root().resolve(AwsSettingsFile.NAME), config.region());
             LocalVault vault = LocalVault.open(dataDirectory.root().resolve(SECRETS_DIRECTORY), config.clock());
             if (secured != null) {

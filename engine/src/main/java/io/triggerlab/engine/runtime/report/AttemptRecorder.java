@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Turns each attempt at a batch into an invocation history entry and tells the observer.
+ * Turns each attempt at a batch into an invocation history entry and tells the observer once it is stored.
  *
  * <p>The history is a record of what happened, not part of delivery: when it cannot be written (a full disk, a broken
  * database file), the attempt goes unrecorded, the failure is logged and reported to the observer, and the poller
@@ -129,14 +129,25 @@ public final class AttemptRecorder {
                 InvocationOutcome.RECORDS_EXPIRED, ranges(records), records.size(), 0, null, null, message, ""));
     }
 
+    /**
+     * Hands the row to the history, which stores it without holding up the poller where it can; the observer (counters,
+     * engine events) hears of it once it is stored, on the history's writer thread.
+     */
     private void append(InvocationRecord record) {
-        InvocationRecord stored;
-        try {
-            stored = history.append(record);
-        } catch (RuntimeException e) {
-            unrecorded(e);
-            return;
-        }
+        history.appendLater(record, new InvocationHistory.Appended() {
+            @Override
+            public void stored(InvocationRecord stored) {
+                recorded(stored);
+            }
+
+            @Override
+            public void failed(RuntimeException error) {
+                unrecorded(error);
+            }
+        });
+    }
+
+    private synchronized void recorded(InvocationRecord stored) {
         if (unrecordedInARow > 0) {
             log.info("The invocation history of mapping {} is written again; {} attempt(s) before this one were not"
                     + " recorded", mappingUuid, unrecordedInARow);
@@ -145,7 +156,7 @@ public final class AttemptRecorder {
         observer.invoked(stored);
     }
 
-    private void unrecorded(RuntimeException e) {
+    private synchronized void unrecorded(RuntimeException e) {
         unrecordedInARow++;
         if (unrecordedInARow == 1 || unrecordedInARow % WARN_EVERY == 0) {
             log.warn("The invocation history cannot be written ({}); {} attempt(s) of mapping {} not recorded so far."
