@@ -9,7 +9,6 @@ import io.triggerlab.console.trigger.TriggerPageBackend;
 import io.triggerlab.console.wizard.WizardBackend;
 import io.triggerlab.engine.client.EngineClient;
 import io.triggerlab.engine.infra.cluster.KafkaCluster;
-import io.triggerlab.engine.infra.cluster.KafkaRecordReader;
 import io.triggerlab.engine.infra.cluster.RecordQuery;
 import io.triggerlab.engine.infra.cluster.StoredRecord;
 import io.triggerlab.engine.infra.cluster.TopicInfo;
@@ -58,12 +57,17 @@ final class EngineBackends {
 
             @Override
             public List<String> secretArns() {
-                return engine.vault().list().stream().map(SecretMetadata::arn).sorted().toList();
+                return engine.secrets().stream().map(SecretMetadata::arn).sorted().toList();
             }
 
             @Override
             public List<StoredRecord> newestRecords(String topic, int limit) {
-                return new KafkaRecordReader(engine.topics().bootstrapServers()).read(RecordQuery.newest(topic, limit));
+                return engine.readRecords(RecordQuery.newest(topic, limit));
+            }
+
+            @Override
+            public List<Boolean> tryFilters(List<String> patterns, List<StoredRecord> records) {
+                return engine.tryFilters(patterns, records);
             }
 
             @Override

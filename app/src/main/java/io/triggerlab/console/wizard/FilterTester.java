@@ -2,7 +2,6 @@ package io.triggerlab.console.wizard;
 
 import io.triggerlab.console.common.BackgroundWork;
 import io.triggerlab.engine.infra.cluster.StoredRecord;
-import io.triggerlab.engine.runtime.filter.FilterTrial;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -61,7 +60,7 @@ public final class FilterTester {
             return new Result("Topic " + topic + " has no records to test against: produce some (Records › Produce "
                     + "test records…) and test again.", List.of());
         }
-        List<Boolean> accepted = FilterTrial.accepted(patterns, records);
+        List<Boolean> accepted = backend.tryFilters(patterns, records);
         List<String> out = new ArrayList<>();
         int matched = 0;
         for (int i = 0; i < records.size(); i++) {

@@ -31,6 +31,9 @@ public interface WizardBackend {
     /** The newest records of a topic of the cluster in use, newest first, for the filter tester. */
     List<StoredRecord> newestRecords(String topic, int limit);
 
+    /** For each record, whether the FilterCriteria patterns would send it, as a poller judges it. */
+    List<Boolean> tryFilters(List<String> patterns, List<StoredRecord> records);
+
     /** The engine's Lambda API endpoint (http://127.0.0.1:PORT), for the Review step's AWS CLI command. */
     String apiEndpoint();
 

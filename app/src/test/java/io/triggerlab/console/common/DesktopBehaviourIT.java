@@ -5,7 +5,7 @@ import io.triggerlab.console.producer.ProducerView;
 import io.triggerlab.console.producer.ProducerViewModel;
 import io.triggerlab.console.shell.MainWindow;
 import io.triggerlab.engine.infra.cluster.ClusterHealth;
-import io.triggerlab.engine.infra.cluster.TopicCatalog;
+import io.triggerlab.engine.client.ClusterTopics;
 import io.triggerlab.engine.infra.cluster.TopicInfo;
 import javafx.application.Platform;
 import javafx.scene.Parent;
@@ -99,8 +99,8 @@ class DesktopBehaviourIT {
         return dialog[0];
     }
 
-    private static TopicCatalog catalog() {
-        return new TopicCatalog() {
+    private static ClusterTopics catalog() {
+        return new ClusterTopics() {
             @Override
             public String bootstrapServers() {
                 return "127.0.0.1:9092";

@@ -381,6 +381,11 @@ class TriggerWizardViewModelTest {
         }
 
         @Override
+        public List<Boolean> tryFilters(List<String> patterns, List<StoredRecord> records) {
+            return io.triggerlab.engine.runtime.filter.FilterTrial.accepted(patterns, records);
+        }
+
+        @Override
         public String apiEndpoint() {
             return "http://127.0.0.1:9001";
         }

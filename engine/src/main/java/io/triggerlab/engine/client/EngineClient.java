@@ -10,7 +10,10 @@ import io.triggerlab.engine.controlplane.mapping.MappingValidator;
 import io.triggerlab.engine.controlplane.mapping.UpdateEventSourceMappingRequest;
 import io.triggerlab.engine.infra.cluster.ClusterRegistry;
 import io.triggerlab.engine.infra.cluster.KafkaCluster;
+import io.triggerlab.engine.infra.cluster.KafkaRecordReader;
 import io.triggerlab.engine.infra.cluster.MskClusterImporter;
+import io.triggerlab.engine.infra.cluster.RecordQuery;
+import io.triggerlab.engine.infra.cluster.StoredRecord;
 import io.triggerlab.engine.infra.secrets.SecretMetadata;
 import io.triggerlab.engine.infra.secrets.SecretValue;
 import io.triggerlab.engine.invoke.faults.FaultKind;
@@ -23,6 +26,7 @@ import io.triggerlab.engine.observe.metrics.MetricQuery;
 import io.triggerlab.engine.observe.metrics.MetricSeries;
 import io.triggerlab.engine.observe.metrics.MetricsSnapshot;
 import io.triggerlab.engine.observe.metrics.ScalingDecision;
+import io.triggerlab.engine.runtime.filter.FilterTrial;
 import io.triggerlab.engine.runtime.offsets.OffsetReset;
 import io.triggerlab.engine.runtime.offsets.OffsetResetResult;
 
@@ -227,6 +231,19 @@ public final class EngineClient {
     /** The topics of the cluster in use. */
     public ClusterTopics topics() {
         return topics;
+    }
+
+    /**
+     * Reads records of a topic of the cluster in use back, without a consumer group and committing nothing: the
+     * console's topic browser and the wizard's filter tester.
+     */
+    public List<StoredRecord> readRecords(RecordQuery query) {
+        return new KafkaRecordReader(topics.bootstrapServers()).read(query);
+    }
+
+    /** For each record, whether these FilterCriteria patterns would send it to the function, judged as a poller does. */
+    public List<Boolean> tryFilters(List<String> patterns, List<StoredRecord> records) {
+        return FilterTrial.accepted(patterns, records);
     }
 
     /** Sends test records to the cluster in use. */
