@@ -82,6 +82,7 @@ public final class DestinationsView {
         table.getColumns().add(column("Records", r -> String.valueOf(r.records()), 55));
         table.getColumns().add(column("Partitions and offsets", OutboxRow::partitions, 140));
         table.getColumns().add(column("Delivery", r -> r.delivery().label(), 150));
+        io.triggerlab.console.common.TableHeaders.fit(table);
         Label none = new Label("Nothing was sent to a destination yet.");
         none.getStyleClass().add("placeholder");
         table.setPlaceholder(none);

@@ -24,6 +24,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import io.triggerlab.console.common.FileDialogs;
+import io.triggerlab.console.common.TableHeaders;
 import javafx.stage.FileChooser;
 
 import java.io.File;
@@ -70,6 +71,8 @@ public final class InspectorView {
         title.getStyleClass().add("section-heading");
         Label details = bound(new Label(), viewModel.detailsProperty());
         details.getStyleClass().add("hint");
+        details.setWrapText(true);
+        title.setWrapText(true);
         Label attempts = bound(new Label(), viewModel.attemptsProperty());
         attempts.setId("inspector-attempts");
         attempts.getStyleClass().add("attempts");
@@ -174,11 +177,12 @@ public final class InspectorView {
         Label note = shownWhenSet(bound(new Label(), viewModel.eventColourNoteProperty()));
         note.setId("inspector-event-note");
         note.getStyleClass().add("hint");
-        note.setWrapText(false);
+        note.setWrapText(true);
         note.setTooltip(new javafx.scene.control.Tooltip("Copy event copies the event exactly as sent, on one line"));
         note.visibleProperty().unbind();
         note.visibleProperty().bind(note.textProperty().isNotEmpty().and(plainText.selectedProperty().not()));
-        HBox bar = new HBox(10, plainText, note);
+        // The note goes under the check box, where it can wrap instead of being cut on a narrow window.
+        VBox bar = new VBox(4, plainText, note);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("event-bar");
         BorderPane pane = new BorderPane(new StackPane(plain, coloured.root()));
@@ -217,6 +221,7 @@ public final class InspectorView {
         records.getColumns().add(column("Size", RecordRow::size, 60));
         records.getColumns().add(column("Hdrs", r -> String.valueOf(r.headers().size()), 40));
         viewModel.valueModeProperty().addListener((o, was, is) -> records.refresh());
+        TableHeaders.fit(records);
         records.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
             if (is != null) {
                 viewModel.selectedRecordProperty().set(is);
@@ -238,6 +243,7 @@ public final class InspectorView {
         Label noHeaders = new Label("This record has no headers.");
         noHeaders.getStyleClass().add("placeholder");
         headers.setPlaceholder(noHeaders);
+        TableHeaders.fit(headers);
         headers.setPrefHeight(110);
 
         Tab valueTab = new Tab("Value", new BytesPane("inspector-value", viewModel.valueDetailProperty()).root());

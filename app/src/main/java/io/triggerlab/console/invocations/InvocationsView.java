@@ -64,6 +64,7 @@ public final class InvocationsView {
         group.setMinWidth(Region.USE_PREF_SIZE);
         Label summary = new Label();
         summary.setId("invocation-summary");
+        summary.setMinWidth(Region.USE_PREF_SIZE);
         summary.getStyleClass().add("hint");
         summary.textProperty().bind(viewModel.summaryProperty());
         Label error = new Label();
@@ -110,6 +111,7 @@ public final class InvocationsView {
         Label placeholder = new Label("No invocations yet. Produce records to the trigger's topic (Ctrl+P).");
         placeholder.getStyleClass().add("placeholder");
         table.setPlaceholder(placeholder);
+        io.triggerlab.console.common.TableHeaders.fit(table);
         table.setOnKeyPressed(e -> {
             InvocationLine line = table.getSelectionModel().getSelectedItem();
             if (line != null && line.isGroup() && (e.getCode() == KeyCode.RIGHT

@@ -247,7 +247,8 @@ public final class MainWindow {
         // Until the engine runs, an empty list stands in for the trigger list.
         ListView<String> triggers = new ListView<>();
         triggers.setId("trigger-list-placeholder");
-        Label placeholder = new Label("No triggers yet");
+        // Until the engine runs its triggers are not known yet: "No triggers yet" would be untrue for most people.
+        Label placeholder = new Label("Starting the engine…");
         placeholder.getStyleClass().add("placeholder");
         triggers.setPlaceholder(placeholder);
         VBox.setVgrow(triggers, Priority.ALWAYS);

@@ -102,7 +102,16 @@ public final class TriggerPageView {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox row = new HBox(10, new VBox(2, title, subtitle), badge, spacer, toggle, edit);
+        // At 1024 px the buttons and the badge keep their words; the title and subtitle wrap instead.
+        for (javafx.scene.control.Control c : java.util.List.of(badge, toggle, edit, delete)) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        title.setWrapText(true);
+        subtitle.setWrapText(true);
+        VBox names = new VBox(2, title, subtitle);
+        names.setMinWidth(120);
+        HBox.setHgrow(names, Priority.SOMETIMES);
+        HBox row = new HBox(10, names, badge, spacer, toggle, edit);
         if (onResetOffsets != null) {
             row.getChildren().add(resetOffsetsAction());
         }
@@ -126,6 +135,7 @@ public final class TriggerPageView {
     private Node resetOffsetsAction() {
         Button reset = new Button("Reset offsets…");
         reset.setId("reset-offsets");
+        reset.setMinWidth(Region.USE_PREF_SIZE);
         reset.disableProperty().bind(viewModel.canResetOffsetsProperty().not().or(viewModel.busyProperty()));
         reset.setOnAction(e -> onResetOffsets.accept(viewModel.mappingProperty().get()));
         StackPane holder = new StackPane(reset);
@@ -223,6 +233,8 @@ public final class TriggerPageView {
     private static Label name(String text) {
         Label label = new Label(text);
         label.getStyleClass().add("field-name");
+        // The API names stay whole; the values beside them wrap.
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 

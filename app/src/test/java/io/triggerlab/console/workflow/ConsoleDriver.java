@@ -23,6 +23,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -55,6 +57,29 @@ final class ConsoleDriver implements AutoCloseable {
         await().atMost(ENGINE_START).until(() -> "Running".equals(text("#engine-state")));
         await().until(() -> robot.lookup("#trigger-list").tryQuery().isPresent());
         return this;
+    }
+
+    /**
+     * Resizes the main window to 1024×700, lays it (and every open window) out, and lists each label, button or tab
+     * that shows its text cut short.
+     */
+    List<String> ellipsizedAt1024x700() throws Exception {
+        robot.interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return onFx(() -> {
+            List<String> cut = new ArrayList<>();
+            for (Window w : robot.listWindows()) {
+                if (w.isShowing() && w.getScene() != null) {
+                    w.getScene().getRoot().applyCss();
+                    w.getScene().getRoot().layout();
+                    cut.addAll(io.triggerlab.console.layout.Ellipsis.in(w.getScene().getRoot()));
+                }
+            }
+            return cut;
+        });
     }
 
     Engine engine() {
