@@ -13,12 +13,12 @@ import javafx.scene.layout.VBox;
  * One key, value or header in the inspector: its size and kind on top, a warning marker when the chosen view does not
  * fit the bytes, and the decoded form beside the hex dump, so nothing is ever shown as something it is not.
  */
-final class BytesPane {
+public final class BytesPane {
 
     private final VBox root = new VBox(4);
 
     /** @param id the decoded area's id; the hex area gets {@code id-hex}, the labels {@code id-size}, {@code id-marker} */
-    BytesPane(String id, ObservableValue<BytesDetail> detail) {
+    public BytesPane(String id, ObservableValue<BytesDetail> detail) {
         Label summary = new Label();
         summary.setId(id + "-size");
         summary.getStyleClass().add("hint");
@@ -47,7 +47,7 @@ final class BytesPane {
         apply.run();
     }
 
-    Node root() {
+    public Node root() {
         return root;
     }
 

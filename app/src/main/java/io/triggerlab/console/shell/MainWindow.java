@@ -171,7 +171,8 @@ public final class MainWindow {
         });
         Menu trigger = new Menu("Trigger", null, newTrigger, refresh);
         MenuItem produce = item("Produce test records…", "Shortcut+P", "menu-produce", () -> actions.produce());
-        Menu records = new Menu("Records", null, produce);
+        MenuItem browse = item("Browse topic…", "Shortcut+B", "menu-browse", () -> actions.browseTopic());
+        Menu records = new Menu("Records", null, produce, browse);
         MenuItem demo = item("Create demo triggers", null, "menu-demo", () -> actions.createDemo());
         MenuBar bar = new MenuBar(file, trigger, records);
         MenuItem docs = helpItem("Documentation", "F1", "menu-docs", () -> HelpDialogs.documentation(root));

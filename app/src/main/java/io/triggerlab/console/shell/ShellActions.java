@@ -9,6 +9,9 @@ public interface ShellActions {
     /** Records › Produce test records… (Ctrl+P). */
     void produce();
 
+    /** Records › Browse topic… (Ctrl+B): any topic's records, without a consumer group. */
+    void browseTopic();
+
     /** View › Refresh (F5). */
     void refresh();
 

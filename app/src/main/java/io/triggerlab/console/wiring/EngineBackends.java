@@ -1,6 +1,7 @@
 package io.triggerlab.console.wiring;
 
 import io.triggerlab.console.awscheck.AwsCheckBackend;
+import io.triggerlab.console.browser.TopicBrowserBackend;
 import io.triggerlab.console.faults.FaultSwitch;
 import io.triggerlab.console.inspector.InvocationReplayer;
 import io.triggerlab.console.lag.LagBackend;
@@ -31,6 +32,20 @@ import java.util.Optional;
 final class EngineBackends {
 
     private EngineBackends() {
+    }
+
+    static TopicBrowserBackend topicBrowser(EngineClient engine) {
+        return new TopicBrowserBackend() {
+            @Override
+            public List<TopicInfo> topics() {
+                return engine.topics().listTopics();
+            }
+
+            @Override
+            public List<StoredRecord> read(RecordQuery query) {
+                return engine.readRecords(query);
+            }
+        };
     }
 
     static WizardBackend wizard(EngineClient engine) {

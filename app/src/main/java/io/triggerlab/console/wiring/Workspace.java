@@ -2,6 +2,8 @@ package io.triggerlab.console.wiring;
 
 import io.triggerlab.console.awscheck.AwsCheckView;
 import io.triggerlab.console.awscheck.AwsCheckViewModel;
+import io.triggerlab.console.browser.TopicBrowserView;
+import io.triggerlab.console.browser.TopicBrowserViewModel;
 import io.triggerlab.console.common.BackgroundWork;
 import io.triggerlab.console.common.DialogKeys;
 import io.triggerlab.console.common.Dialogs;
@@ -327,6 +329,19 @@ final class Workspace implements ShellActions {
             sendThread.shutdown(); // the send under way ends at the next chunk
         });
         producerStage.show();
+    }
+
+    @Override
+    public void browseTopic() {
+        TopicBrowserViewModel browser = new TopicBrowserViewModel(EngineBackends.topicBrowser(engine), work, zone);
+        EventSourceMapping shown = page.mappingProperty().get();
+        if (shown != null) {
+            browser.topicProperty().set(shown.topic());
+        }
+        browser.loadTopics();
+        Stage stage = stage("Browse topic", Modality.NONE);
+        stage.setScene(scene(new TopicBrowserView(browser).root(), 980, 680));
+        stage.show();
     }
 
     @Override

@@ -129,6 +129,15 @@ class ConsoleScreenshotsIT {
         robot.clickOn("#wizard-topic").write(DemoSetup.ORDERS_TOPIC);
         await().until(() -> console.text("#wizard-topic-note").contains("3 partitions"));
         console.snapshot(console.window("trigger-wizard"), out.resolve("wizard.png"));
+        // On to Review: the exact request and its AWS CLI form.
+        for (int i = 0; i < 8 && !ConsoleDriver.onFx(() -> robot.lookup("#wizard-page-review").query().isVisible()); i++) {
+            if (ConsoleDriver.onFx(() -> robot.lookup("#wizard-page-function").query().isVisible())) {
+                javafx.scene.control.ComboBox<String> function = robot.lookup("#wizard-function").queryComboBox();
+                robot.interact(() -> function.getSelectionModel().select(DemoSetup.SUMMARY_FUNCTION));
+            }
+            robot.clickOn("#wizard-next");
+        }
+        console.snapshot(console.window("trigger-wizard"), out.resolve("wizard-review.png"));
         robot.clickOn("#wizard-cancel");
 
         // The producer, after sending records with headers.
