@@ -29,6 +29,13 @@ public final class TriggerListViewModel {
     private final ObjectProperty<String> selectedUuid = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper("");
+    /**
+     * What engine events said while a load was under way, by UUID (null: removed). The load read the store at some
+     * point before it finished; these are newer, so they win over the loaded rows. Without this, a restart's load
+     * could overwrite "Enabled" with the "Enabling…" it had read, until the next change of that trigger.
+     */
+    private final java.util.Map<String, EventSourceMapping> newerThanLoad = new java.util.LinkedHashMap<>();
+    private int loadsUnderWay;
 
     /**
      * @param loadAll every mapping, in creation order (blocking; called in the background)
@@ -42,26 +49,54 @@ public final class TriggerListViewModel {
     /** Loads every trigger again (F5); the selection stays when the trigger still exists. */
     public void refresh() {
         loading.set(true);
+        loadsUnderWay++;
         work.submit("load the triggers", loadAll::get, mappings -> {
-            loading.set(false);
+            loadFinished();
             errorMessage.set("");
             String selected = selectedUuid.get();
             rows.setAll(mappings.stream().map(TriggerRow::of).toList());
+            java.util.Map<String, EventSourceMapping> newer = new java.util.LinkedHashMap<>(newerThanLoad);
+            if (loadsUnderWay == 0) {
+                newerThanLoad.clear();
+            }
+            newer.forEach((uuid, mapping) -> {
+                if (mapping == null) {
+                    remove(uuid);
+                } else {
+                    upsert(mapping);
+                }
+            });
             if (selected != null && indexOf(selected) < 0) {
                 selectedUuid.set(null);
             }
         }, message -> {
-            loading.set(false);
+            loadFinished();
+            if (loadsUnderWay == 0) {
+                newerThanLoad.clear();
+            }
             errorMessage.set(message);
         });
+    }
+
+    private void loadFinished() {
+        loadsUnderWay = Math.max(0, loadsUnderWay - 1);
+        loading.set(loadsUnderWay > 0);
     }
 
     /** Engine events, on the FX thread: a changed mapping updates or adds its row, a removed one goes. */
     public void onEngineEvent(EngineEvent event) {
         if (event instanceof EngineEvent.MappingChanged) {
-            upsert(((EngineEvent.MappingChanged) event).mapping());
+            EventSourceMapping mapping = ((EngineEvent.MappingChanged) event).mapping();
+            if (loadsUnderWay > 0) {
+                newerThanLoad.put(mapping.uuid(), mapping);
+            }
+            upsert(mapping);
         } else if (event instanceof EngineEvent.MappingRemoved) {
-            remove(((EngineEvent.MappingRemoved) event).uuid());
+            String uuid = ((EngineEvent.MappingRemoved) event).uuid();
+            if (loadsUnderWay > 0) {
+                newerThanLoad.put(uuid, null);
+            }
+            remove(uuid);
         }
     }
 

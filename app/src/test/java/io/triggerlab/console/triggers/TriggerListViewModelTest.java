@@ -60,6 +60,35 @@ class TriggerListViewModelTest {
         assertThat(vm.selectedUuidProperty().get()).as("a removed trigger is no longer selected").isNull();
     }
 
+    /**
+     * An engine restart: the list loads while the pollers start. The load reads "Enabling…", the engine then says
+     * Enabled before the load's rows arrive; the newer state must win (the stale badge stayed for over a minute).
+     */
+    @Test
+    void aStateReportedWhileTheListLoads_winsOverTheOlderLoadedState() {
+        List<TriggerListViewModel> self = new ArrayList<>();
+        TriggerListViewModel restarted = new TriggerListViewModel(() -> {
+            List<EventSourceMapping> read = List.of(mapping(A, "order-fn", "orders", MappingState.ENABLING,
+                    "No records processed"));
+            self.get(0).onEngineEvent(new EngineEvent.MappingChanged(Instant.EPOCH,
+                    mapping(A, "order-fn", "orders", MappingState.ENABLED, "No records processed")));
+            return read;
+        }, new BackgroundWork(background, Runnable::run));
+        self.add(restarted);
+
+        restarted.refresh();
+        background.runAll();
+
+        assertThat(restarted.rows()).extracting(TriggerRow::badge).containsExactly(StateBadge.ENABLED);
+        assertThat(restarted.loadingProperty().get()).isFalse();
+
+        // Once loaded, an older event record is not replayed over a later load.
+        stored.clear();
+        restarted.onEngineEvent(new EngineEvent.MappingChanged(Instant.EPOCH,
+                mapping(A, "order-fn", "orders", MappingState.DISABLED, "No records processed")));
+        assertThat(restarted.rows()).extracting(TriggerRow::badge).containsExactly(StateBadge.DISABLED);
+    }
+
     @Test
     void aFailedLoad_saysWhy() {
         TriggerListViewModel failing = new TriggerListViewModel(() -> {
