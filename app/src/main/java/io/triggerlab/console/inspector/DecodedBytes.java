@@ -175,13 +175,21 @@ public final class DecodedBytes {
 
     /**
      * The best one-line preview for a table cell: compact JSON when the bytes are exactly one JSON document, else
-     * the text with a leading "⚠ not JSON:" in JSON mode, else hex.
+     * the text (with a leading "⚠ not JSON:" in JSON mode when it looks like JSON but is not), else hex.
      */
     public String preview(ValueMode mode, int maxChars) {
         Shown shown = shown(mode);
         String full = mode == ValueMode.JSON && json.isJson() ? json.json().toString() : shown.text();
-        String oneLine = (shown.marker().isEmpty() ? "" : "⚠ " + shortMarker(mode) + " ") + full.replace('\n', ' ');
+        // In the table, plain text (a key such as order-7) needs no warning; text that looks like JSON but is not,
+        // and bytes that are not text, do. The detail pane always says why.
+        boolean warn = !shown.marker().isEmpty() && (text == null || looksLikeJson());
+        String oneLine = (warn ? "⚠ " + shortMarker(mode) + " " : "") + full.replace('\n', ' ');
         return oneLine.length() <= maxChars ? oneLine : oneLine.substring(0, maxChars) + "…";
+    }
+
+    private boolean looksLikeJson() {
+        String t = text.strip();
+        return t.startsWith("{") || t.startsWith("[");
     }
 
     private String shortMarker(ValueMode mode) {
