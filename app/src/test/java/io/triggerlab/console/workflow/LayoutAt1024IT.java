@@ -62,6 +62,7 @@ class LayoutAt1024IT {
         robot.interact(() -> table.getSelectionModel().select(0));
         await().until(() -> !console.text("#inspector-title").isEmpty());
         assertThat(console.ellipsizedAt1024x700()).as("main window, Invocations").isEmpty();
+        snapshot(stage, "main-window-1024.png");
 
         TabPane tabs = robot.lookup("#trigger-tabs").queryAs(TabPane.class);
         for (Tab tab : ConsoleDriver.onFx(() -> java.util.List.copyOf(tabs.getTabs()))) {
@@ -72,12 +73,21 @@ class LayoutAt1024IT {
         fireMenuItem(robot, "menu-new-trigger");
         await().until(() -> console.windowOpen("trigger-wizard"));
         assertThat(console.ellipsizedAt1024x700()).as("wizard").isEmpty();
+        snapshot(console.window("trigger-wizard"), "wizard-1024.png");
         robot.interact(() -> console.window("trigger-wizard").hide());
 
         fireMenuItem(robot, "menu-produce");
         await().until(() -> console.windowOpen("producer"));
         assertThat(console.ellipsizedAt1024x700()).as("producer").isEmpty();
         robot.interact(() -> console.window("producer").hide());
+    }
+
+    /** With -Dconsole.snapshotDir=DIR, a PNG of what was checked, to look at. */
+    private void snapshot(javafx.stage.Window window, String name) {
+        String dir = System.getProperty("console.snapshotDir", "");
+        if (!dir.isBlank()) {
+            console.snapshot(window, Path.of(dir).resolve(name));
+        }
     }
 
     private static void fireMenuItem(FxRobot robot, String id) {
