@@ -42,7 +42,9 @@ public final class MappingService {
     private final MappingValidator validator;
     private final SourceAccessCheck accessCheck;
     private final ConsumerGroupOffsets groupOffsets;
-    private final Object lock = new Object();
+    private final StoredMappingStatus status;
+    /** The store's write lock, shared with the runtime's status reports ({@link StoredMappingStatus}). */
+    private final Object lock;
 
     /** Without the SourceAccessConfigurations rules ({@link SourceAccessCheck#NONE}). */
     public MappingService(MappingRepository repository, FunctionRegistry functions, ClusterRegistry clusters,
@@ -62,6 +64,20 @@ public final class MappingService {
     public MappingService(MappingRepository repository, FunctionRegistry functions, ClusterRegistry clusters,
                           Clock clock, String region, String accountId, MappingLifecycle lifecycle,
                           SourceAccessCheck accessCheck, ConsumerGroupOffsets groupOffsets) {
+        this(new StoredMappingStatus(repository, clock), functions, clusters, clock, region, accountId, lifecycle,
+                accessCheck, groupOffsets);
+    }
+
+    /**
+     * @param status the store the runtime reports to as well; the runtime is built with it before this service, and
+     *               this service with the runtime as its {@code lifecycle}
+     */
+    public MappingService(StoredMappingStatus status, FunctionRegistry functions, ClusterRegistry clusters,
+                          Clock clock, String region, String accountId, MappingLifecycle lifecycle,
+                          SourceAccessCheck accessCheck, ConsumerGroupOffsets groupOffsets) {
+        this.status = Objects.requireNonNull(status, "status");
+        this.lock = status.writeLock();
+        MappingRepository repository = status.repository();
         this.groupOffsets = Objects.requireNonNull(groupOffsets, "groupOffsets");
         this.repository = Objects.requireNonNull(repository, "repository");
         this.functions = Objects.requireNonNull(functions, "functions");
@@ -215,33 +231,17 @@ public final class MappingService {
 
     /** Runtime callback: the mapping reached {@code state} (e.g. Enabled after Creating), for {@code reason}. */
     public EventSourceMapping markState(String uuid, MappingState state, String reason) {
-        Objects.requireNonNull(state, "state");
-        synchronized (lock) {
-            EventSourceMapping changed = require(uuid).withState(state, reason, now());
-            repository.update(changed);
-            return changed;
-        }
+        return status.markState(uuid, state, reason);
     }
 
     /** Runtime callback: a new {@code LastProcessingResult} ({@code OK}, {@code PROBLEM: …}). */
     public EventSourceMapping recordProcessingResult(String uuid, String lastProcessingResult) {
-        Objects.requireNonNull(lastProcessingResult, "lastProcessingResult");
-        synchronized (lock) {
-            EventSourceMapping changed = require(uuid).withLastProcessingResult(lastProcessingResult);
-            repository.update(changed);
-            return changed;
-        }
+        return status.recordProcessingResult(uuid, lastProcessingResult);
     }
 
     /** Runtime callback: polling stopped, the mapping is gone. Returns false when it was already gone. */
     public boolean completeDeletion(String uuid) {
-        synchronized (lock) {
-            boolean removed = repository.delete(uuid);
-            if (removed) {
-                log.info("Deleted event source mapping {}", uuid);
-            }
-            return removed;
-        }
+        return status.completeDeletion(uuid);
     }
 
     /** Every stored mapping in creation order, in its last state — for restart recovery. */

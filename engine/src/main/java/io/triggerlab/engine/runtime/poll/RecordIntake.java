@@ -1,5 +1,6 @@
 package io.triggerlab.engine.runtime.poll;
 
+import io.triggerlab.engine.runtime.report.PollerObserver;
 import io.triggerlab.engine.runtime.batch.BatchAssembler;
 import io.triggerlab.engine.runtime.filter.RecordFilter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,4 +1,4 @@
-package io.triggerlab.engine.runtime.poll;
+package io.triggerlab.engine.runtime.report;
 
 /**
  * {@code LastProcessingResult} values the pollers set. AWS's strings where AWS has one (docs/aws-behaviour.md#response); ours are marked.
