@@ -5,6 +5,7 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * An AWS messaging destination (SQS, SNS) delivered for real: AWS's metadata-only failure record as one message
@@ -19,10 +20,11 @@ abstract class MessageDestination<C extends SdkAutoCloseable> implements OnFailu
     final C client;
     private final FailureRecords renderer;
 
-    MessageDestination(Arn arn, FailureRecords renderer, C client) {
-        this.arn = arn;
+    /** @param clientFor builds the client for the ARN's region */
+    MessageDestination(String arn, FailureRecords renderer, Function<String, C> clientFor) {
+        this.arn = Arn.parse(arn);
         this.renderer = renderer;
-        this.client = client;
+        this.client = clientFor.apply(this.arn.region());
     }
 
     /** Sends one message and says where it went, e.g. {@code published to SNS topic arn:…, message id 42}. */

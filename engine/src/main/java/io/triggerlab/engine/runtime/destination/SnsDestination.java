@@ -11,12 +11,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
 public final class SnsDestination extends MessageDestination<SnsClient> {
 
     public SnsDestination(String arn, FailureRecords renderer, AwsDestinationSettings settings) {
-        this(Arn.parse(arn), renderer, settings);
-    }
-
-    private SnsDestination(Arn arn, FailureRecords renderer, AwsDestinationSettings settings) {
-        super(arn, renderer, AwsClients.build(SnsClient.builder().httpClientBuilder(AwsClients.http()), settings,
-                arn.region()));
+        super(arn, renderer, region -> AwsClients.build(SnsClient.builder().httpClientBuilder(AwsClients.http()), settings,
+                region));
     }
 
     @Override

@@ -13,12 +13,8 @@ public final class SqsDestination extends MessageDestination<SqsClient> {
     private String queueUrl;
 
     public SqsDestination(String arn, FailureRecords renderer, AwsDestinationSettings settings) {
-        this(Arn.parse(arn), renderer, settings);
-    }
-
-    private SqsDestination(Arn arn, FailureRecords renderer, AwsDestinationSettings settings) {
-        super(arn, renderer, AwsClients.build(SqsClient.builder().httpClientBuilder(AwsClients.http()), settings,
-                arn.region()));
+        super(arn, renderer, region -> AwsClients.build(SqsClient.builder().httpClientBuilder(AwsClients.http()), settings,
+                region));
     }
 
     @Override
