@@ -75,7 +75,7 @@ class RpmPackageIT {
 
         assertThat(files).contains(MENU_ENTRY, ICON, "/opt/triggerlab", "/opt/triggerlab/bin/TriggerLab")
                 .doesNotContain("/opt", "/usr", "/usr/share", "/usr/share/applications", "/usr/share/icons/hicolor")
-                .noneMatch(file -> file.startsWith("/opt/triggerlab/lib/") && file.endsWith(".desktop"));
+                .noneMatch(file -> file.matches("/opt/triggerlab/lib/[^/]+\\.desktop"));
     }
 
     @Test
