@@ -1,5 +1,7 @@
 package io.triggerlab.engine;
 
+import io.triggerlab.engine.runtime.PollerSupervisor;
+import io.triggerlab.engine.runtime.poll.ConsumerFactory;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.triggerlab.engine.client.EngineClient;
 import io.triggerlab.engine.client.EngineParts;
@@ -24,6 +26,7 @@ import io.triggerlab.engine.invoke.function.FunctionRegistry;
 import io.triggerlab.engine.invoke.faults.FaultInjectingInvokerFactory;
 import io.triggerlab.engine.invoke.faults.FaultInjector;
 import io.triggerlab.engine.observe.history.HistoryRetention;
+import io.triggerlab.engine.observe.history.HistoryRowWriter;
 import io.triggerlab.engine.observe.history.InvocationHistory;
 import io.triggerlab.engine.observe.history.JdbcInvocationHistory;
 import io.triggerlab.engine.observe.history.NoPayloadHistory;
@@ -32,11 +35,10 @@ import io.triggerlab.engine.invoke.DefaultFunctionInvokerFactory;
 import io.triggerlab.engine.invoke.FunctionInvokerFactory;
 import io.triggerlab.engine.infra.store.MappingRepository;
 import io.triggerlab.engine.controlplane.mapping.MappingService;
+import io.triggerlab.engine.controlplane.mapping.StoredMappingStatus;
 import io.triggerlab.engine.observe.metrics.MetricsService;
 import io.triggerlab.engine.observe.metrics.MetricsSettings;
 import io.triggerlab.engine.runtime.offsets.KafkaGroupOffsets;
-import io.triggerlab.engine.runtime.poll.ConsumerFactory;
-import io.triggerlab.engine.runtime.poll.PollerSupervisor;
 import io.triggerlab.engine.runtime.replay.Replayer;
 import io.triggerlab.engine.infra.sandbox.BrokerSettings;
 import io.triggerlab.engine.infra.sandbox.EmbeddedKafkaBroker;
@@ -143,7 +145,9 @@ public final class Engine implements AutoCloseable {
             // Closed after the pollers (pushed later, closed earlier) and before the database: queued bodies get stored.
             JdbcInvocationHistory stored = push(started,
                     new JdbcInvocationHistory(database.dataSource(), HistoryRetention.defaults()));
-            InvocationHistory history = config.keepHistoryPayloads() ? stored : new NoPayloadHistory(stored);
+            // Rows are written on the history's own thread, never a poller's; closed before the store, after the pollers.
+            InvocationHistory history = push(started, new HistoryRowWriter(
+                    config.keepHistoryPayloads() ? stored : new NoPayloadHistory(stored)));
             AwsSettingsFile aws = AwsSettingsFile.load(dataDirectory.root().resolve(AwsSettingsFile.NAME), config.region());
             LocalVault vault = LocalVault.open(dataDirectory.root().resolve(SECRETS_DIRECTORY), config.clock());
             if (secured != null) {
@@ -159,13 +163,15 @@ public final class Engine implements AutoCloseable {
             FaultInjector faults = new FaultInjector();
             FunctionInvokerFactory invokers = new FaultInjectingInvokerFactory(
                     new DefaultFunctionInvokerFactory(config.clock()), faults);
-            PollerSupervisor supervisor = push(started, new PollerSupervisor(functions, clusters, invokers,
+            // The runtime reports to the mapping store it is given; the control plane hears nothing back from it.
+            StoredMappingStatus status = new StoredMappingStatus(new MappingRepository(database.dataSource()),
+                    config.clock());
+            PollerSupervisor supervisor = push(started, new PollerSupervisor(status, functions, clusters, invokers,
                     consumers::create, history, events,
                     config.clock(), metrics, aws.destinations()));
-            MappingService mappings = new MappingService(new MappingRepository(database.dataSource()), functions,
+            MappingService mappings = new MappingService(status, functions,
                     clusters, config.clock(), config.region(), config.accountId(), supervisor, AccessConfigurations.CHECK,
                     new KafkaGroupOffsets(clusters, security, KafkaGroupOffsets.DEFAULT_TIMEOUT));
-            supervisor.bind(mappings);
             AwsCompatibilityCheck awsCheck = new AwsCompatibilityCheck(mappings, functions, history, secrets,
                     new KafkaTopicLimits(clusters, security));
             Replayer replayer = new Replayer(history, mappings, functions, invokers, events, config.clock());
