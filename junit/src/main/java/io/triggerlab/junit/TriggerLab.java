@@ -107,11 +107,13 @@ public final class TriggerLab implements AutoCloseable {
     }
 
     /**
-     * Creates a SCRAM-SHA-512 user on the secured sandbox and keeps its credentials as a local secret; the secret's
-     * ARN, for {@link TriggerSpec#saslScram512}.
+     * Creates a SCRAM-SHA-512 user on the secured sandbox, allowed what a trigger needs on every topic and consumer
+     * group, and keeps its credentials as a local secret; the secret's ARN, for {@link TriggerSpec#saslScram512}.
      */
     public String scramUser(String user, String password) {
-        return client.createSandboxScramUser(user, password);
+        String secretArn = client.createSandboxScramUser(user, password);
+        client.grantSandboxTriggerAccess(user, "*", "*");
+        return secretArn;
     }
 
     /** Creates a topic on the sandbox broker (triggers and {@link #produce} need it to exist). */
