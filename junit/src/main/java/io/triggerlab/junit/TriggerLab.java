@@ -170,6 +170,14 @@ public final class TriggerLab implements AutoCloseable {
                 .toList();
     }
 
+    /** Every attempt at the batch this invocation belongs to, first attempt first (a retried batch's history). */
+    public List<Invocation> attempts(Invocation invocation) {
+        return client.invocations().attemptsOf(invocation.batchId()).stream()
+                .map(s -> client.invocations().get(s.id()).map(EventDecoder::decode).orElse(null))
+                .filter(i -> i != null)
+                .toList();
+    }
+
     /** Waits until the trigger made at least {@code count} attempts (any outcome); all of them, oldest first. */
     public List<Invocation> awaitInvocations(Trigger trigger, int count) {
         return signal.await(count + " invocation(s) of trigger " + trigger.uuid(), timeout,
