@@ -165,16 +165,16 @@ public final class TriggerLab implements AutoCloseable {
     public List<Invocation> invocations(Trigger trigger) {
         return client.invocations().list(HistoryQuery.ofMapping(trigger.uuid(), PAGE)).stream()
                 .sorted(Comparator.comparingLong(InvocationSummary::id))
-                .map(s -> client.invocations().get(s.id()).map(EventDecoder::decode).orElse(null))
-                .filter(i -> i != null)
+                .flatMap(s -> client.invocations().get(s.id()).stream())
+                .map(EventDecoder::decode)
                 .toList();
     }
 
     /** Every attempt at the batch this invocation belongs to, first attempt first (a retried batch's history). */
     public List<Invocation> attempts(Invocation invocation) {
         return client.invocations().attemptsOf(invocation.batchId()).stream()
-                .map(s -> client.invocations().get(s.id()).map(EventDecoder::decode).orElse(null))
-                .filter(i -> i != null)
+                .flatMap(s -> client.invocations().get(s.id()).stream())
+                .map(EventDecoder::decode)
                 .toList();
     }
 
