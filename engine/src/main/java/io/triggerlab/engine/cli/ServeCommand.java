@@ -68,6 +68,12 @@ final class ServeCommand implements Callable<Integer> {
                     + " token printed at start (stored in the data directory's api-token file).")
     private String apiBind;
 
+    @Option(names = "--print-env",
+            description = {"Print only shell exports on standard output (TRIGGERLAB_API_ENDPOINT, AWS_ENDPOINT_URL_LAMBDA,",
+                    "AWS_REGION, credentials, TRIGGERLAB_BOOTSTRAP_SERVERS, TRIGGERLAB_SANDBOX_CLUSTER_ARN), then the line '"
+                    + TestEnvironment.READY + "', for tests in any language; messages go to standard error."})
+    private boolean printEnv;
+
     @Option(names = "--region", paramLabel = "REGION", defaultValue = EngineConfig.DEFAULT_REGION,
             description = "The local AWS region used in ARNs (default: ${DEFAULT-VALUE}).")
     private String region;
@@ -79,7 +85,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         EngineConfig config = config();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = printEnv ? spec.commandLine().getErr() : spec.commandLine().getOut();
         ApiAccess access = ApiAccess.bind(bindAddress(), config.dataDirectory());
         Engine engine = Engine.start(config, new EngineEventBus(), access);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -104,6 +110,11 @@ final class ServeCommand implements Callable<Integer> {
         }
         out.println("Press Ctrl-C to stop.");
         out.flush();
+        if (printEnv) {
+            PrintWriter env = spec.commandLine().getOut();
+            env.print(TestEnvironment.exports(TestEnvironment.variables(engine.client(), access)));
+            env.flush();
+        }
 
         stopped.await();
         return 0;
