@@ -22,7 +22,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * The control plane of event source mappings, operation for operation as Lambda's API (spec §1.1), plus the
+ * The control plane of event source mappings, operation for operation as Lambda's API (docs/aws-behaviour.md#api-operations), plus the
  * callbacks the poller runtime uses to report state. Every change is stored before it is announced to the
  * {@link MappingLifecycle}.
  */
@@ -40,7 +40,6 @@ public final class MappingService {
     private final String accountId;
     private final MappingLifecycle lifecycle;
     private final MappingValidator validator;
-    private final MappingAssembler assembler;
     private final SourceAccessCheck accessCheck;
     private final ConsumerGroupOffsets groupOffsets;
     private final StoredMappingStatus status;
@@ -88,7 +87,6 @@ public final class MappingService {
         this.accountId = Objects.requireNonNull(accountId, "accountId");
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
         this.validator = new MappingValidator(clock);
-        this.assembler = new MappingAssembler(region, accountId);
         this.accessCheck = Objects.requireNonNull(accessCheck, "accessCheck");
     }
 
@@ -101,7 +99,14 @@ public final class MappingService {
             if (request.eventSourceArn() != null && clusters.findForEventSource(request.eventSourceArn()).isEmpty()) {
                 throw clusterNotFound(request.eventSourceArn());
             }
-            created = assembler.create(UUID.randomUUID().toString(), request, function.functionArn(), now());
+            String uuid = UUID.randomUUID().toString();
+            created = EventSourceMapping.builder()
+                    .uuid(uuid)
+                    .eventSourceMappingArn(EventSourceMapping.arnOf(region, accountId, uuid))
+                    .functionArn(function.functionArn())
+                    .lastModified(now())
+                    .apply(request)
+                    .build();
             accessCheck.check(created);
             refuseConflict(created, created.functionArn());
             refuseSharedConsumerGroup(created);
@@ -163,7 +168,15 @@ public final class MappingService {
                     refuseConflict(before, functionArn);
                 }
             }
-            after = assembler.update(before, request, functionArn, now());
+            EventSourceMapping.Builder changed = before.toBuilder()
+                    .apply(request)
+                    .state(MappingState.UPDATING)
+                    .stateTransitionReason(EventSourceMapping.USER_INITIATED)
+                    .lastModified(now());
+            if (functionArn != null) {
+                changed.functionArn(functionArn);
+            }
+            after = changed.build();
             if (request.sourceAccessConfigurations() != null) {
                 // Only a change is checked: a mapping stored before a rule existed can still be disabled or fixed.
                 accessCheck.check(after);
@@ -251,7 +264,7 @@ public final class MappingService {
         }
     }
 
-    /** Spec §1.3: Lambda's generic not-found text (the mapping-specific text is unconfirmed). */
+    /** Lambda's generic not-found text (docs/aws-behaviour.md#api-errors); a mapping-specific text is not known. */
     private static ResourceNotFoundException notFound() {
         return new ResourceNotFoundException("The resource you requested does not exist.");
     }
@@ -286,7 +299,7 @@ public final class MappingService {
                 });
     }
 
-    /** "ConsumerGroupId … must be unique among all your Kafka event sources" [DG kafka-consumer-group-id]. */
+    /** "ConsumerGroupId … must be unique among all your Kafka event sources" (docs/aws-behaviour.md#consumer-group). */
     private void refuseSharedConsumerGroup(EventSourceMapping mapping) {
         String group = mapping.consumerGroupId();
         repository.findAll().stream()

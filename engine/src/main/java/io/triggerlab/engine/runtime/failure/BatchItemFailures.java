@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads a {@code ReportBatchItemFailures} response (spec §5.3):
+ * Reads a {@code ReportBatchItemFailures} response (docs/aws-behaviour.md#retries):
  * {@code {"batchItemFailures":[{"itemIdentifier":{"partition":"topic-0","offset":100}}]}}. Pure.
  *
  * <ul>
