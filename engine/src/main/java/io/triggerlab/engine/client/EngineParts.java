@@ -14,7 +14,7 @@ import io.triggerlab.engine.invoke.function.FunctionRegistry;
 import io.triggerlab.engine.observe.events.EngineEventBus;
 import io.triggerlab.engine.observe.history.InvocationHistory;
 import io.triggerlab.engine.observe.metrics.MetricsService;
-import io.triggerlab.engine.runtime.poll.PollerSupervisor;
+import io.triggerlab.engine.runtime.PollerSupervisor;
 import io.triggerlab.engine.runtime.replay.Replayer;
 
 import java.net.URI;
