@@ -98,6 +98,7 @@ public final class MappingService {
 
     /** GetEventSourceMapping. */
     public EventSourceMapping get(String uuid) {
+        uuidMember(uuid);
         return require(uuid);
     }
 
@@ -111,11 +112,13 @@ public final class MappingService {
      */
     public MappingPage list(String eventSourceArn, String functionName, String marker, Integer maxItems) {
         Violations violations = new Violations();
-        violations.range("maxItems", maxItems, 1, 10000);
+        violations.text("eventSourceArn", eventSourceArn, 0, 10000, ModelConstraints.EVENT_SOURCE_ARN);
         if (functionName != null) {
             ModelConstraints.functionName(functionName, violations);
         }
+        violations.range("maxItems", maxItems, 1, 10000);
         violations.throwIfAny();
+        ModelConstraints.functionNameLength(functionName);
         String functionArn = null;
         String functionBaseArn = null;
         if (functionName != null) {
@@ -131,6 +134,7 @@ public final class MappingService {
 
     /** UpdateEventSourceMapping: applies the present members, state {@code Updating}, and announces it. */
     public EventSourceMapping update(String uuid, UpdateEventSourceMappingRequest request) {
+        uuidMember(uuid);
         EventSourceMapping before;
         EventSourceMapping after;
         synchronized (lock) {
@@ -162,6 +166,7 @@ public final class MappingService {
 
     /** DeleteEventSourceMapping: state {@code Deleting}; the runtime calls {@link #completeDeletion} when stopped. */
     public EventSourceMapping delete(String uuid) {
+        uuidMember(uuid);
         EventSourceMapping deleting;
         synchronized (lock) {
             EventSourceMapping current = require(uuid);
@@ -234,6 +239,13 @@ public final class MappingService {
     /** Every stored mapping in creation order, in its last state — for restart recovery. */
     public List<EventSourceMapping> all() {
         return repository.findAll();
+    }
+
+    /** The {@code UUID} path member is a 36-character string in the model; anything else fails validation first. */
+    private static void uuidMember(String uuid) {
+        Violations violations = new Violations();
+        violations.length("uUID", uuid == null ? "" : uuid, 36, 36);
+        violations.throwIfAny();
     }
 
     private EventSourceMapping require(String uuid) {

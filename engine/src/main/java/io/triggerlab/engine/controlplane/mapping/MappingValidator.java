@@ -17,13 +17,17 @@ public final class MappingValidator {
         this.sourceRules = new KafkaSourceRules(Objects.requireNonNull(clock, "clock"));
     }
 
-    /** @throws InvalidParameterValueException on the first rule broken (or all model constraints broken) */
+    /**
+     * @throws ValidationException listing every model constraint broken
+     * @throws InvalidParameterValueException on the first semantic rule broken
+     */
     public void validateCreate(CreateEventSourceMappingRequest request) {
         MappingChange change = MappingChange.of(request);
         Violations violations = new Violations();
         violations.notNull("functionName", change.functionName());
         ModelConstraints.check(change, violations);
         violations.throwIfAny();
+        ModelConstraints.functionNameLength(change.functionName());
         sourceRules.check(change);
         ProcessingRules.check(change, change.topics().get(0));
     }
@@ -35,6 +39,7 @@ public final class MappingValidator {
         Violations violations = new Violations();
         ModelConstraints.check(change, violations);
         violations.throwIfAny();
+        ModelConstraints.functionNameLength(change.functionName());
         if (existing.isMsk() && change.selfManagedKafkaEventSourceConfig() != null) {
             throw ProcessingRules.unsupported("selfManagedKafkaEventSourceConfig");
         }
