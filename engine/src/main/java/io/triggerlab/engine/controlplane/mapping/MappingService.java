@@ -43,6 +43,7 @@ public final class MappingService {
     private final MappingAssembler assembler;
     private final SourceAccessCheck accessCheck;
     private final ConsumerGroupOffsets groupOffsets;
+    private final ResourceTagging tagging;
     private final Object lock = new Object();
 
     /** Without the SourceAccessConfigurations rules ({@link SourceAccessCheck#NONE}). */
@@ -74,6 +75,12 @@ public final class MappingService {
         this.validator = new MappingValidator(clock);
         this.assembler = new MappingAssembler(region, accountId);
         this.accessCheck = Objects.requireNonNull(accessCheck, "accessCheck");
+        this.tagging = new ResourceTagging(repository, functions);
+    }
+
+    /** TagResource, UntagResource and ListTags on mappings and functions (tags given at Create are stored too). */
+    public ResourceTagging tagging() {
+        return tagging;
     }
 
     /** CreateEventSourceMapping: stores the mapping in state {@code Creating} and announces it. */
