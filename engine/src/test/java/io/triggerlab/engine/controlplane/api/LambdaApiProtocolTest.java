@@ -185,7 +185,7 @@ class LambdaApiProtocolTest {
     void unknownPath_isUnknownOperation() {
         assertError(fixture.send("GET", "/2015-03-31/functions", null), 404, "UnknownOperationException",
                 "No operation at GET /2015-03-31/functions: TriggerLab serves Lambda's event source mapping operations "
-                        + "under /2015-03-31/event-source-mappings and its own API under /triggerlab/v1/");
+                        + "under /2015-03-31/event-source-mappings, tagging under /2017-03-31/tags/ and its own API under /triggerlab/v1/");
     }
 
     @Test
