@@ -44,6 +44,7 @@ public final class MappingService {
     private final SourceAccessCheck accessCheck;
     private final ConsumerGroupOffsets groupOffsets;
     private final ResourceTagging tagging;
+    private volatile MappingAdmission admission = MappingAdmission.NONE;
     private final Object lock = new Object();
 
     /** Without the SourceAccessConfigurations rules ({@link SourceAccessCheck#NONE}). */
@@ -78,6 +79,16 @@ public final class MappingService {
         this.tagging = new ResourceTagging(repository, functions);
     }
 
+    /** Strict mode and back: who has the last word on Create and Update ({@link MappingAdmission#NONE} by default). */
+    public void admitWith(MappingAdmission admission) {
+        this.admission = Objects.requireNonNull(admission, "admission");
+    }
+
+    /** True when an admission other than {@link MappingAdmission#NONE} is in place (strict mode). */
+    public boolean admitsEverything() {
+        return admission == MappingAdmission.NONE;
+    }
+
     /** TagResource, UntagResource and ListTags on mappings and functions (tags given at Create are stored too). */
     public ResourceTagging tagging() {
         return tagging;
@@ -94,6 +105,7 @@ public final class MappingService {
             }
             created = assembler.create(UUID.randomUUID().toString(), request, function.functionArn(), now());
             accessCheck.check(created);
+            admission.admit(null, created);
             refuseConflict(created, created.functionArn());
             refuseSharedConsumerGroup(created);
             repository.insert(created);
@@ -163,6 +175,7 @@ public final class MappingService {
                 // Only a change is checked: a mapping stored before a rule existed can still be disabled or fixed.
                 accessCheck.check(after);
             }
+            admission.admit(before, after);
             repository.update(after);
         }
         log.info("Updated event source mapping {}", uuid);
