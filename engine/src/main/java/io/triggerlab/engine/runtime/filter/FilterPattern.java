@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * One Lambda {@code FilterCriteria} pattern, checked and matched by Event Ruler — the library EventBridge itself uses
- * (spec §5.6). Lambda's own narrowing of the syntax is applied first ({@link LambdaFilterSyntax}); everything else
+ * (docs/aws-behaviour.md#filtering). Lambda's own narrowing of the syntax is applied first ({@link LambdaFilterSyntax}); everything else
  * (what a leaf may hold, numeric ranges, {@code $or}) is Event Ruler's to accept or refuse, in its words.
  * Immutable; build one with {@link #parse(String)}.
  */

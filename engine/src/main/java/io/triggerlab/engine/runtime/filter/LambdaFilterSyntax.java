@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * The part of pattern checking that is Lambda's, not EventBridge's: Lambda event filtering documents a subset of
- * EventBridge's operators (spec §5.6), so the ones Event Ruler accepts for EventBridge alone ({@code wildcard},
+ * EventBridge's operators (docs/aws-behaviour.md#filtering), so the ones Event Ruler accepts for EventBridge alone ({@code wildcard},
  * {@code cidr}) are refused here with a message saying so. Everything else is left to Event Ruler.
  */
 final class LambdaFilterSyntax {

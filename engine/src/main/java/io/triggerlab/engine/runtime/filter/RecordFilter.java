@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A mapping's {@code FilterCriteria} applied to Kafka records (spec §5.6): the filters are ORed; a record with no
+ * A mapping's {@code FilterCriteria} applied to Kafka records (docs/aws-behaviour.md#filtering): the filters are ORed; a record with no
  * filter matching is not sent to the function. Matching is Event Ruler's (the library EventBridge uses): all of a
  * mapping's patterns go into one machine, which finds the matching ones in a single pass over the record.
  *
