@@ -127,6 +127,7 @@ public final class MappingService {
                     .build();
             accessCheck.check(created);
             admission.admit(null, created);
+            PollerGroups.check(created, repository.findAll());
             refuseConflict(created, created.functionArn());
             refuseSharedConsumerGroup(created);
             repository.insert(created);
@@ -205,6 +206,7 @@ public final class MappingService {
                 accessCheck.check(after);
             }
             admission.admit(before, after);
+            PollerGroups.check(after, repository.findAll());
             repository.update(after);
         }
         log.info("Updated event source mapping {}", uuid);
