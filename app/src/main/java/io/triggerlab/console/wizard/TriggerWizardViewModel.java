@@ -7,7 +7,7 @@ import io.triggerlab.engine.infra.cluster.KafkaCluster;
 import io.triggerlab.engine.infra.cluster.TopicInfo;
 import io.triggerlab.engine.invoke.function.FunctionDefinition;
 import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
-import io.triggerlab.engine.controlplane.mapping.InvalidParameterValueException;
+import io.triggerlab.engine.controlplane.mapping.LambdaApiException;
 import io.triggerlab.engine.controlplane.mapping.MappingValidator;
 import io.triggerlab.engine.controlplane.mapping.StartingPosition;
 import javafx.beans.Observable;
@@ -340,7 +340,8 @@ public final class TriggerWizardViewModel {
         } catch (TriggerForm.FieldException e) {
             return editing.get() || e.step().ordinal() <= current.ordinal()
                     ? new Problem(e.step(), e.plain(), e.getMessage()) : Problem.NONE;
-        } catch (InvalidParameterValueException e) {
+        } catch (LambdaApiException e) {
+            // InvalidParameterValueException or ValidationException (a model constraint): both word a field's problem.
             // When editing, every field is already filled in, so every message counts.
             WizardStep about = WizardStep.ofMessage(e.getMessage());
             return editing.get() || about == null || about.ordinal() <= current.ordinal()
