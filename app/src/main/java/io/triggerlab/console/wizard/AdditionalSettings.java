@@ -17,14 +17,16 @@ import java.util.Map;
  *
  * @param filters       one EventBridge pattern per line (blank lines ignored)
  * @param logLevel      "" (absent), DEBUG, INFO or WARN
+ * @param pollerGroup   PollerGroupName (provisioned mode), or blank
  * @param tags          one {@code key=value} per line
  */
 public record AdditionalSettings(String retries, String recordAge, boolean bisect, boolean reportBatchItemFailures,
                                  String filters, String onFailureDestination, boolean provisioned, String minPollers,
-                                 String maxPollers, String logLevel, List<String> metrics, String tags) {
+                                 String maxPollers, String pollerGroup, String logLevel, List<String> metrics,
+                                 String tags) {
 
     public static final AdditionalSettings DEFAULTS = new AdditionalSettings("", "", false, false, "", "", false, "", "",
-            "", List.of(), "");
+            "", "", List.of(), "");
 
     public AdditionalSettings {
         metrics = metrics == null ? List.of() : List.copyOf(metrics);
@@ -47,6 +49,7 @@ public record AdditionalSettings(String retries, String recordAge, boolean bisec
                 provisioned,
                 provisioned && pollers.minimumPollers() != null ? String.valueOf(pollers.minimumPollers()) : "",
                 provisioned && pollers.maximumPollers() != null ? String.valueOf(pollers.maximumPollers()) : "",
+                provisioned && pollers.pollerGroupName() != null ? pollers.pollerGroupName() : "",
                 m.loggingConfig() == null || m.loggingConfig().systemLogLevel() == null ? ""
                         : m.loggingConfig().systemLogLevel(),
                 m.metricsConfig() == null ? List.of() : m.metricsConfig().metrics(),

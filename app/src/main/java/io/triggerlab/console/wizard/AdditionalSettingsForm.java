@@ -24,6 +24,7 @@ public final class AdditionalSettingsForm {
     private final BooleanProperty provisioned = new SimpleBooleanProperty();
     private final StringProperty minPollers = new SimpleStringProperty("");
     private final StringProperty maxPollers = new SimpleStringProperty("");
+    private final StringProperty pollerGroup = new SimpleStringProperty("");
     private final StringProperty logLevel = new SimpleStringProperty("");
     private final BooleanProperty eventCount = new SimpleBooleanProperty();
     private final BooleanProperty errorCount = new SimpleBooleanProperty();
@@ -33,7 +34,7 @@ public final class AdditionalSettingsForm {
     /** Every field, for listening to changes. */
     Observable[] fields() {
         return new Observable[]{retries, recordAge, bisect, reportBatchItemFailures, filters, onFailureDestination,
-                provisioned, minPollers, maxPollers, logLevel, eventCount, errorCount, kafkaMetrics, tags};
+                provisioned, minPollers, maxPollers, pollerGroup, logLevel, eventCount, errorCount, kafkaMetrics, tags};
     }
 
     public AdditionalSettings value() {
@@ -49,7 +50,7 @@ public final class AdditionalSettingsForm {
         }
         return new AdditionalSettings(retries.get(), recordAge.get(), bisect.get(), reportBatchItemFailures.get(),
                 filters.get(), onFailureDestination.get(), provisioned.get(), minPollers.get(), maxPollers.get(),
-                logLevel.get() == null ? "" : logLevel.get(), metrics, tags.get());
+                pollerGroup.get(), logLevel.get() == null ? "" : logLevel.get(), metrics, tags.get());
     }
 
     void fill(AdditionalSettings s) {
@@ -62,6 +63,7 @@ public final class AdditionalSettingsForm {
         provisioned.set(s.provisioned());
         minPollers.set(s.minPollers());
         maxPollers.set(s.maxPollers());
+        pollerGroup.set(s.pollerGroup());
         logLevel.set(s.logLevel());
         eventCount.set(s.metrics().contains("EventCount"));
         errorCount.set(s.metrics().contains("ErrorCount"));
@@ -106,6 +108,11 @@ public final class AdditionalSettingsForm {
 
     public StringProperty maxPollersProperty() {
         return maxPollers;
+    }
+
+    /** PollerGroupName: mappings of one group share its pollers (provisioned mode). */
+    public StringProperty pollerGroupProperty() {
+        return pollerGroup;
     }
 
     public StringProperty logLevelProperty() {

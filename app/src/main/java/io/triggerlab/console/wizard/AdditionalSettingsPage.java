@@ -106,7 +106,10 @@ final class AdditionalSettingsPage {
         max.disableProperty().bind(f.provisionedProperty().not());
         HBox range = new HBox(8, WizardFields.name("Minimum pollers"), min, WizardFields.name("Maximum pollers"), max);
         range.setAlignment(Pos.CENTER_LEFT);
-        VBox content = new VBox(8, provisioned, range, WizardFields.hint("ProvisionedPollerConfig. Off: on-demand "
+        TextField group = WizardFields.text("wizard-poller-group", f.pollerGroupProperty(),
+                "Poller group name (optional): triggers of one group share its pollers", null);
+        group.disableProperty().bind(f.provisionedProperty().not());
+        VBox content = new VBox(8, provisioned, range, group, WizardFields.hint("ProvisionedPollerConfig. Off: on-demand "
                 + "mode, where Lambda scales pollers itself."));
         return section("wizard-section-pollers", "Event pollers", content, false);
     }

@@ -215,7 +215,8 @@ public record TriggerForm(TriggerType type, String clusterArn, String bootstrapS
         }
         return new ProvisionedPollerConfig(parseInt(additional.minPollers(), "MinimumPollers",
                 "Minimum pollers must be a whole number, 1..200."), parseInt(additional.maxPollers(), "MaximumPollers",
-                "Maximum pollers must be a whole number, 1..2000."), null);
+                "Maximum pollers must be a whole number, 1..2000."),
+                additional.pollerGroup().isBlank() ? null : additional.pollerGroup().strip());
     }
 
     private static Integer parseInt(String text, String member, String plain) {

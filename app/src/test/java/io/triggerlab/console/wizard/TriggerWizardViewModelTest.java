@@ -263,13 +263,15 @@ class TriggerWizardViewModelTest {
         more.provisionedProperty().set(true);
         more.minPollersProperty().set("1");
         more.maxPollersProperty().set("3");
+        more.pollerGroupProperty().set("orders-group");
         more.tagsProperty().set("team=payments");
         walkTo(WizardStep.REVIEW);
 
         assertThat(vm.reviewJsonProperty().get()).contains("\"MaximumRetryAttempts\" : 2",
                 "\"BisectBatchOnFunctionError\" : true", "\"FunctionResponseTypes\" : [ \"ReportBatchItemFailures\" ]",
                 "\"Pattern\" : \"{\\\"value\\\":{\\\"status\\\":[\\\"paid\\\"]}}\"",
-                "\"Destination\" : \"kafka://orders-dlq\"", "\"MaximumPollers\" : 3", "\"team\" : \"payments\"");
+                "\"Destination\" : \"kafka://orders-dlq\"", "\"MaximumPollers\" : 3",
+                "\"PollerGroupName\" : \"orders-group\"", "\"team\" : \"payments\"");
         assertThat(vm.reviewCliProperty().get()).startsWith("aws lambda create-event-source-mapping \\\n"
                 + "  --endpoint-url http://127.0.0.1:9001 \\\n  --function-name order-fn \\\n  --event-source-arn "
                 + SANDBOX_ARN).contains("--topics orders", "--maximum-retry-attempts 2", "--bisect-batch-on-function-error",
@@ -283,6 +285,7 @@ class TriggerWizardViewModelTest {
         assertThat(sent.filterCriteria().filters()).hasSize(1);
         assertThat(sent.destinationConfig().onFailureDestination()).isEqualTo("kafka://orders-dlq");
         assertThat(sent.provisionedPollerConfig().maximumPollers()).isEqualTo(3);
+        assertThat(sent.provisionedPollerConfig().pollerGroupName()).isEqualTo("orders-group");
         assertThat(sent.tags()).containsEntry("team", "payments");
     }
 
