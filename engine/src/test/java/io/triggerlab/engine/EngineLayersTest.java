@@ -26,7 +26,7 @@ class EngineLayersTest {
      * (records, requests, validation rules, the API's exceptions, and MappingLifecycle, the port the runtime
      * implements) that every layer speaks.
      */
-    private static final Set<String> MAPPING_SERVICES = Set.of(MAPPING + ".MappingService");
+    private static final Set<String> MAPPING_SERVICES = Set.of(MAPPING + ".MappingService", MAPPING + ".ResourceTagging");
 
     private final JavaClasses engine = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -113,9 +113,6 @@ class EngineLayersTest {
                 // 3. infra.store holds every JDBC store, and a store reads and writes the records of the layer that
                 //    owns them (metrics, history); it calls none of that layer's services.
                 .ignoreDependency(in(ENGINE + ".infra.store"), DATA)
-                // 4. aws.properties holds the SQS/SNS/S3 destinations' settings beside the profile and Secrets
-                //    Manager's; its reader builds their record.
-                .ignoreDependency(named("AwsSettingsFile"), named("AwsDestinationSettings"))
                 .because("a record enters at the control plane, is polled and batched by the runtime, observed, "
                         + "invoked, and everything stands on the infrastructure; nothing calls back up")
                 .check(engine);

@@ -3,7 +3,7 @@ package io.triggerlab.engine.runtime;
 import io.triggerlab.engine.runtime.poll.ConsumerFactory;
 import io.triggerlab.engine.runtime.schema.SchemaRegistryAccess;
 import io.triggerlab.engine.runtime.poll.PollerConfig;
-import io.triggerlab.engine.runtime.destination.AwsDestinationSettings;
+import io.triggerlab.engine.infra.secrets.AwsDestinationSettings;
 import io.triggerlab.engine.infra.cluster.ClusterRegistry;
 import io.triggerlab.engine.observe.events.EngineEvent;
 import io.triggerlab.engine.observe.events.EngineEventBus;
