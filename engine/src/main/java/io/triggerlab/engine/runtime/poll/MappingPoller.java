@@ -334,9 +334,9 @@ public final class MappingPoller implements Runnable {
     void stop() {
         state = RunState.STOPPING;
         try {
-            commitBeforeClosing();
+            committer.commitNow(consumer.assignment());
         } catch (WakeupException e) {
-            commitBeforeClosing(); // the wakeup is used up now
+            committer.commitNow(consumer.assignment()); // the wakeup is used up now
         } catch (RuntimeException e) {
             log.warn("Final commit failed; the records since the last commit are delivered again: {}", e.toString());
         }
@@ -347,10 +347,6 @@ public final class MappingPoller implements Runnable {
             log.warn("Closing the consumer failed: {}", e.toString());
         }
         state = RunState.STOPPED;
-    }
-
-    private void commitBeforeClosing() {
-        committer.commitNow(consumer.assignment());
     }
 
     /**
