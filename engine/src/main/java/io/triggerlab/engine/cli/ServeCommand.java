@@ -73,6 +73,12 @@ final class ServeCommand implements Callable<Integer> {
                     + " token printed at start (stored in the data directory's api-token file).")
     private String apiBind;
 
+    @Option(names = "--print-env",
+            description = {"Print only shell exports on standard output (TRIGGERLAB_API_ENDPOINT, AWS_ENDPOINT_URL_LAMBDA,",
+                    "AWS_REGION, credentials, TRIGGERLAB_BOOTSTRAP_SERVERS, TRIGGERLAB_SANDBOX_CLUSTER_ARN), then the line '"
+                    + TestEnvironment.READY + "', for tests in any language; messages go to standard error."})
+    private boolean printEnv;
+
     @Option(names = "--region", paramLabel = "REGION", defaultValue = EngineConfig.DEFAULT_REGION,
             description = "The local AWS region used in ARNs (default: ${DEFAULT-VALUE}).")
     private String region;
@@ -84,7 +90,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         EngineConfig config = config();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = printEnv ? spec.commandLine().getErr() : spec.commandLine().getOut();
         ApiAccess access = ApiAccess.bind(bindAddress(), config.dataDirectory());
         Engine engine = Engine.start(config, new EngineEventBus(), access);
         engine.strictAws(strictAws);
@@ -101,6 +107,8 @@ final class ServeCommand implements Callable<Integer> {
             out.println("Sandbox CA certificate: " + secured.caFile()
                     + "  (trust it in your clients; SERVER_ROOT_CA_CERTIFICATE secret " + secured.caSecretArn() + ")");
         });
+        engine.sandboxSchemaRegistry().ifPresent(url -> out.println("Schema registry: " + url
+                + "  (Confluent-compatible; SchemaRegistryURI for triggers on the sandbox)"));
         out.println("Lambda API: " + engine.apiEndpoint()
                 + "  (aws lambda ... --endpoint-url " + engine.apiEndpoint() + ")");
         if (access.tokenRequired()) {
@@ -113,6 +121,11 @@ final class ServeCommand implements Callable<Integer> {
         }
         out.println("Press Ctrl-C to stop.");
         out.flush();
+        if (printEnv) {
+            PrintWriter env = spec.commandLine().getOut();
+            env.print(TestEnvironment.exports(TestEnvironment.variables(engine.client(), access)));
+            env.flush();
+        }
 
         stopped.await();
         return 0;
