@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 /** {@code triggerlab trigger reset-offsets UUID --to earliest|latest|TIMESTAMP}: TriggerLab extras on a trigger. */
 @Command(name = "trigger", mixinStandardHelpOptions = true,
         description = "Operations on a trigger (event source mapping) that the Lambda API does not have.",
-        subcommands = TriggerCommand.ResetOffsets.class)
+        subcommands = {TriggerCommand.ResetOffsets.class, TagsCommand.class})
 final class TriggerCommand implements Callable<Integer> {
 
     @Spec

@@ -53,7 +53,7 @@ final class ExtensionRoutes {
         this.functions = new FunctionRoutes(context, mapper);
         this.clusters = new ClusterRoutes(context, mapper);
         this.history = new HistoryRoutes(context.history(), mapper);
-        this.metrics = new MetricsRoutes(context.metrics(), context.clock(), mapper);
+        this.metrics = new MetricsRoutes(context.metrics(), context.mappings(), context.clock(), mapper);
         this.faults = new FaultRoutes(context, mapper);
         this.awsCheck = new AwsCheckRoutes(context.awsCheck(), mapper);
         this.sandbox = new SandboxRoutes(context, mapper);
