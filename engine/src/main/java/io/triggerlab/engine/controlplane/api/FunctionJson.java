@@ -7,6 +7,9 @@ import io.triggerlab.engine.invoke.function.FunctionDefinition;
 import io.triggerlab.engine.invoke.function.FunctionTarget;
 import io.triggerlab.engine.invoke.function.JavaHandlerTarget;
 import io.triggerlab.engine.invoke.function.LambdaInvokeTarget;
+import io.triggerlab.engine.invoke.function.LambdaRuntime;
+import io.triggerlab.engine.invoke.function.RuntimeDebugging;
+import io.triggerlab.engine.invoke.function.RuntimeTarget;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -24,7 +27,11 @@ import java.time.Duration;
  *  "target": {"kind": "command", "command": ["python3", "handler.py"], "workingDirectory": "/src", "environment": {"K": "V"}}
  *         or {"kind": "java", "classpath": ["/app/fn.jar"], "handler": "com.example.Handler::handleRequest"}
  *         or {"kind": "lambda", "functionName": "fn", "endpoint": "http://127.0.0.1:3001", "qualifier": null,
- *             "region": "us-east-1", "profile": null}}
+ *             "region": "us-east-1", "profile": null}
+ *         or {"kind": "runtime", "runtime": "python3.12", "handler": "app.handler", "code": "/src",
+ *             "memorySize": 128, "environment": {"K": "V"},
+ *             "debugging": {"enabled": false, "port": 5005, "suspendTimeout": false}}}   memorySize, environment,
+ *                                                                                       debugging optional
  * </pre>
  * Responses add {@code "functionArn"}. Wrong JSON types are 400 {@code SerializationException}; values the function
  * model refuses are 400 {@code InvalidParameterValueException} with the model's message.
@@ -84,7 +91,7 @@ final class FunctionJson {
     private FunctionTarget target(JsonFields t) {
         String kind = t.string("kind");
         if (kind == null) {
-            throw ApiException.invalidParameter("target.kind is required: lambda, java or command");
+            throw ApiException.invalidParameter("target.kind is required: runtime, lambda, java or command");
         }
         return switch (kind) {
             case "command" -> new CommandTarget(required(t.strings("command"), "target.command"),
@@ -94,10 +101,26 @@ final class FunctionJson {
             case "lambda" -> new LambdaInvokeTarget(uri(t.string("endpoint")),
                     required(t.string("functionName"), "target.functionName"), t.string("qualifier"),
                     t.string("region"), t.string("profile"));
+            case "runtime" -> runtimeTarget(t);
             default -> throw ApiException.invalidParameter("target.kind '" + kind
-                    + "' is not valid: use lambda (Lambda's Invoke API), java (a handler in this JVM) or command "
-                    + "(any executable)");
+                    + "' is not valid: use runtime (a Lambda runtime: Python, Node.js, Java or a custom bootstrap), "
+                    + "lambda (Lambda's Invoke API), java (a handler in this JVM) or command (any executable)");
         };
+    }
+
+    private FunctionTarget runtimeTarget(JsonFields t) {
+        LambdaRuntime runtime = LambdaRuntime.of(required(t.string("runtime"), "target.runtime"));
+        Integer memorySize = t.integer("memorySize");
+        JsonFields debug = t.object("debugging");
+        RuntimeDebugging debugging = RuntimeDebugging.OFF;
+        if (debug != null) {
+            Integer port = debug.integer("port");
+            debugging = new RuntimeDebugging(Boolean.TRUE.equals(debug.bool("enabled")),
+                    port == null ? RuntimeDebugging.OFF.port() : port, Boolean.TRUE.equals(debug.bool("suspendTimeout")));
+        }
+        return new RuntimeTarget(runtime, required(t.string("handler"), "target.handler"),
+                required(path(t.string("code"), "target.code"), "target.code"),
+                memorySize == null ? RuntimeTarget.DEFAULT_MEMORY_SIZE : memorySize, t.stringMap("environment"), debugging);
     }
 
     private ObjectNode target(FunctionTarget target) {
@@ -110,6 +133,17 @@ final class FunctionJson {
         } else if (target instanceof JavaHandlerTarget j) {
             j.classpath().forEach(p -> out.withArray("classpath").add(p.toString()));
             out.put("handler", j.handler());
+        } else if (target instanceof RuntimeTarget r) {
+            out.put("runtime", r.runtime().id())
+                    .put("handler", r.handler())
+                    .put("code", r.code().toString())
+                    .put("memorySize", r.memorySize());
+            ObjectNode env = out.putObject("environment");
+            r.environment().forEach(env::put);
+            out.putObject("debugging")
+                    .put("enabled", r.debugging().enabled())
+                    .put("port", r.debugging().port())
+                    .put("suspendTimeout", r.debugging().suspendTimeout());
         } else if (target instanceof LambdaInvokeTarget l) {
             out.put("functionName", l.functionName())
                     .put("endpoint", l.endpoint() == null ? null : l.endpoint().toString())
