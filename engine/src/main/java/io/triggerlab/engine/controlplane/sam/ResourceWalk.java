@@ -69,7 +69,7 @@ final class ResourceWalk {
             try {
                 TemplateNode node = values.intrinsics().select(event.value());
                 if (node != null) {
-                    triggerReader.samEvent(resource, functionName, node, problems).ifPresent(triggers::add);
+                    triggerReader.samEvent(resource, event.line(), functionName, node, problems).ifPresent(triggers::add);
                 }
             } catch (UnmappableException e) {
                 problems.add(new ImportProblem(resource, e.line(), e.getMessage()));

@@ -49,7 +49,7 @@ final class TriggerReader {
      *
      * @param resource {@code Function.Events.Name}
      */
-    Optional<ImportedTrigger> samEvent(String resource, String functionName, TemplateNode event,
+    Optional<ImportedTrigger> samEvent(String resource, int line, String functionName, TemplateNode event,
                                        List<ImportProblem> problems) {
         if (!(event instanceof TemplateNode.Mapping mapping)) {
             problems.add(new ImportProblem(resource, event.line(), "an event must be a mapping with Type and Properties"));
@@ -73,19 +73,19 @@ final class TriggerReader {
                 continue;
             }
             Object v = value.get();
-            int line = entry.line();
+            int at = entry.line();
             if (key.equals("Stream") && msk) {
-                esm.put("EventSourceArn", v, line);
+                esm.put("EventSourceArn", v, at);
             } else if (key.equals("KafkaBootstrapServers") && !msk) {
-                esm.put("SelfManagedEventSource", Map.of("Endpoints", Map.of("KafkaBootstrapServers", v)), line);
+                esm.put("SelfManagedEventSource", Map.of("Endpoints", Map.of("KafkaBootstrapServers", v)), at);
             } else if (key.equals("ConsumerGroupId") || key.equals("SchemaRegistryConfig")) {
-                esm.putInto(kafkaConfig, key, v, line);
+                esm.putInto(kafkaConfig, key, v, at);
             } else if (key.equals("DestinationConfig")) {
-                esm.put(key, withoutSamDestinationType(v), line);
+                esm.put(key, withoutSamDestinationType(v), at);
             } else if (SAM_PASS_THROUGH.contains(key)) {
-                esm.put(key, v, line);
+                esm.put(key, v, at);
             } else {
-                reportLeftOut(resource, key, line, problems, type + " event");
+                reportLeftOut(resource, key, at, problems, type + " event");
             }
         }
         if (msk && !esm.has("EventSourceArn")) {
@@ -94,7 +94,7 @@ final class TriggerReader {
         if (!msk && !esm.has("SelfManagedEventSource")) {
             throw new UnmappableException(properties.line(), "the SelfManagedKafka event has no KafkaBootstrapServers");
         }
-        return Optional.of(new ImportedTrigger(resource, mapping.line(), esm.toRequest(functionName)));
+        return Optional.of(new ImportedTrigger(resource, line, esm.toRequest(functionName)));
     }
 
     /** An {@code AWS::Lambda::EventSourceMapping}; empty (reported) when its source is no Kafka. */
