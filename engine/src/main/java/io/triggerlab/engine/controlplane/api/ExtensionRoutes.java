@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * POST   policy-check              {"mappingUuid","policy"}             200 (see {@link PolicyCheckRoutes})
  * POST   mappings/{uuid}/reset-offsets  {"to","timestamp"?}             200 (see {@link TriggerOperationRoutes})
  * POST   history/{id}/replay       (no body)                            200 Summary of the replay
+ * POST   sam/import                {"template","parameters"?,"clusters"?}  200 what was imported ({@link SamRoutes})
  * </pre>
  * The bodies are described on {@link FunctionJson}, {@link ClusterRoutes}, {@link HistoryJson}, {@link MetricsRoutes},
  * {@link SandboxRoutes} and {@link PolicyCheckRoutes}.
@@ -48,6 +49,7 @@ final class ExtensionRoutes {
     private final SandboxRoutes sandbox;
     private final PolicyCheckRoutes policyCheck;
     private final TriggerOperationRoutes operations;
+    private final SamRoutes sam;
 
     ExtensionRoutes(ApiContext context, ObjectMapper mapper) {
         this.functions = new FunctionRoutes(context, mapper);
@@ -59,6 +61,7 @@ final class ExtensionRoutes {
         this.sandbox = new SandboxRoutes(context, mapper);
         this.policyCheck = new PolicyCheckRoutes(context, mapper);
         this.operations = new TriggerOperationRoutes(context, mapper);
+        this.sam = new SamRoutes(context, mapper);
     }
 
     boolean handles(String rawPath) {
@@ -88,9 +91,11 @@ final class ExtensionRoutes {
             case "aws-check" -> awsCheck.handle(request, item);
             case "sandbox" -> sandbox.handle(request, item);
             case "policy-check" -> policyCheck.handle(request, item);
+            case "sam" -> sam.handle(request, item);
             default -> throw ApiException.unknownOperation("No TriggerLab API at " + request.rawPath()
                     + ": the collections are " + PREFIX + "functions, " + PREFIX + "clusters, " + PREFIX + "history, "
-                    + PREFIX + "metrics, " + PREFIX + "aws-check, " + PREFIX + "sandbox and " + PREFIX + "policy-check");
+                    + PREFIX + "metrics, " + PREFIX + "aws-check, " + PREFIX + "sandbox, " + PREFIX + "policy-check and "
+                    + PREFIX + "sam");
         };
     }
 

@@ -240,7 +240,7 @@ class ExtensionApiTest {
         assertError(fixture.send("GET", API + "nothing", null), 404, "UnknownOperationException",
                 "No TriggerLab API at /triggerlab/v1/nothing: the collections are /triggerlab/v1/functions, "
                         + "/triggerlab/v1/clusters, /triggerlab/v1/history, /triggerlab/v1/metrics, /triggerlab/v1/aws-check, "
-                        + "/triggerlab/v1/sandbox and /triggerlab/v1/policy-check");
+                        + "/triggerlab/v1/sandbox, /triggerlab/v1/policy-check and /triggerlab/v1/sam");
     }
 
     private static InvocationRecord invocation(String mapping, InvocationOutcome outcome, String payload) {
