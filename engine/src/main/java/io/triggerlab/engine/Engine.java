@@ -28,6 +28,8 @@ import io.triggerlab.engine.observe.history.NoPayloadHistory;
 import io.triggerlab.engine.observe.history.InvocationRecord;
 import io.triggerlab.engine.invoke.DefaultFunctionInvokerFactory;
 import io.triggerlab.engine.invoke.FunctionInvokerFactory;
+import io.triggerlab.engine.invoke.runtime.RuntimeHost;
+import io.triggerlab.engine.invoke.runtime.RuntimeHostConfig;
 import io.triggerlab.engine.infra.store.MappingRepository;
 import io.triggerlab.engine.controlplane.mapping.MappingService;
 import io.triggerlab.engine.observe.metrics.MetricsService;
@@ -67,6 +69,8 @@ public final class Engine implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Engine.class);
     private static final String SANDBOX_PORT_SETTING = "sandbox.port";
+    /** Under the data directory: unpacked code and runtime clients of runtime targets. */
+    public static final String RUNTIMES_DIRECTORY = "runtimes";
     /** The local secrets vault's directory inside the data directory. */
     public static final String SECRETS_DIRECTORY = "secrets";
 
@@ -192,8 +196,11 @@ public final class Engine implements AutoCloseable {
             MetricsService metrics = push(started, new MetricsService(database.dataSource(), metricsSettings, events,
                     config.clock(), props -> withSecurity(props, security)));
             FaultInjector faults = new FaultInjector();
+            // Closed after the supervisor (pushed earlier): pollers stop invoking before their environments stop.
+            RuntimeHost runtimes = push(started, new RuntimeHost(RuntimeHostConfig.from(settings,
+                    dataDirectory.root().resolve(RUNTIMES_DIRECTORY)), functions::findByName, config.clock()));
             FunctionInvokerFactory invokers = new FaultInjectingInvokerFactory(
-                    new DefaultFunctionInvokerFactory(config.clock()), faults);
+                    new DefaultFunctionInvokerFactory(config.clock(), runtimes), faults);
             PollerSupervisor supervisor = push(started, new PollerSupervisor(functions, clusters, invokers,
                     consumers::create, history, events,
                     config.clock(), metrics, aws.destinations()));
