@@ -9,8 +9,10 @@ public final class AmbiguousClusterException extends IllegalArgumentException {
     private final List<ClusterQuestion> questions;
 
     public AmbiguousClusterException(List<ClusterQuestion> questions) {
-        super(questions.stream().map(q -> "the template's MSK cluster " + q.templateArn() + " could be any of "
-                        + String.join(", ", q.candidates()))
+        super(questions.stream().map(q -> "the template's MSK cluster " + q.templateArn() + (q.candidates().isEmpty()
+                        ? " matches no registered cluster, and none is registered (start the engine with its sandbox, "
+                        + "or register the cluster with 'triggerlab cluster import')"
+                        : " could be any of " + String.join(", ", q.candidates())))
                 .collect(Collectors.joining("; ")) + ": choose with --cluster NAME (every cluster of the template) or "
                 + "--cluster TEMPLATE_ARN=NAME");
         this.questions = List.copyOf(questions);
