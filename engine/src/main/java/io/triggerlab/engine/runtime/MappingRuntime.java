@@ -1,5 +1,10 @@
-package io.triggerlab.engine.runtime.poll;
+package io.triggerlab.engine.runtime;
 
+import io.triggerlab.engine.runtime.poll.ConsumerFactory;
+import io.triggerlab.engine.runtime.poll.ConsumerProperties;
+import io.triggerlab.engine.runtime.poll.MappingPoller;
+import io.triggerlab.engine.runtime.poll.PollerConfig;
+import io.triggerlab.engine.runtime.report.PollerObserver;
 import io.triggerlab.engine.observe.history.InvocationHistory;
 import io.triggerlab.engine.invoke.FunctionInvoker;
 import io.triggerlab.engine.observe.metrics.PollerGroup;

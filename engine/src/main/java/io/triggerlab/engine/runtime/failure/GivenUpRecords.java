@@ -1,5 +1,8 @@
-package io.triggerlab.engine.runtime.poll;
+package io.triggerlab.engine.runtime.failure;
 
+import io.triggerlab.engine.runtime.report.AttemptRecorder;
+import io.triggerlab.engine.runtime.report.PollerObserver;
+import io.triggerlab.engine.runtime.destination.AwsDestinationSettings;
 import io.triggerlab.engine.runtime.destination.Delivery;
 import io.triggerlab.engine.runtime.destination.DestinationContext;
 import io.triggerlab.engine.runtime.destination.DestinationDeliveryException;
@@ -9,6 +12,7 @@ import io.triggerlab.engine.runtime.destination.OnFailureDestination;
 import io.triggerlab.engine.runtime.destination.OnFailureDestinations;
 import io.triggerlab.engine.observe.history.InvocationOutcome;
 import io.triggerlab.engine.invoke.InvocationResult;
+import io.triggerlab.engine.runtime.payload.EventSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,24 +20,41 @@ import org.slf4j.LoggerFactory;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What happens to records a poller gives up on (retries used up, too old, too large): they go to the on-failure
  * destination when the mapping has one, or are dropped; either way the history gets a row and the observer a count,
  * and the caller commits past them (AWS moves on). The destination is opened on first use and closed with the poller.
  */
-final class GivenUpRecords implements AutoCloseable {
+public final class GivenUpRecords implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GivenUpRecords.class);
     private static final String UNKNOWN_FUNCTION = "arn:aws:lambda:us-east-1:000000000000:function:unknown";
 
-    private final PollerConfig config;
+    private final String mappingUuid;
+    private final DeliveryRules delivery;
+    private final DestinationSource source;
     private final AttemptRecorder recorder;
     private final PollerObserver observer;
     private OnFailureDestination destination;
 
-    GivenUpRecords(PollerConfig config, AttemptRecorder recorder, PollerObserver observer) {
-        this.config = config;
+    /**
+     * Where an on-failure destination finds its cluster and credentials, and how it names its clients.
+     *
+     * @param eventSource      the mapping's source, for the failure records
+     * @param clientProperties the mapping's cluster client properties (a {@code kafka://} destination writes there)
+     * @param awsDestinations  whether SQS/SNS/S3 reach the real service or the local outbox
+     */
+    public record DestinationSource(EventSource eventSource, Map<String, Object> clientProperties,
+                                    AwsDestinationSettings awsDestinations) {
+    }
+
+    public GivenUpRecords(String mappingUuid, DeliveryRules delivery, DestinationSource source, AttemptRecorder recorder,
+                          PollerObserver observer) {
+        this.mappingUuid = mappingUuid;
+        this.delivery = delivery;
+        this.source = source;
         this.recorder = recorder;
         this.observer = observer;
     }
@@ -44,12 +65,12 @@ final class GivenUpRecords implements AutoCloseable {
      * @param invokeCount how many times they were sent to the function
      * @param last        the last invocation's result and request id, or {@code null} when never sent
      */
-    void giveUp(String batchId, int attempt, List<ConsumerRecord<byte[], byte[]>> records, FailureCondition condition,
+    public void giveUp(String batchId, int attempt, List<ConsumerRecord<byte[], byte[]>> records, FailureCondition condition,
                 int invokeCount, InvocationResult last, String lastRequestId, Instant now) {
         if (records.isEmpty()) {
             return;
         }
-        String target = config.delivery().onFailureDestination();
+        String target = delivery.onFailureDestination();
         if (target == null) {
             String message = records.size() + " record(s) dropped (" + condition.awsName() + "): "
                     + describe(condition) + "; no on-failure destination is configured";
@@ -76,10 +97,10 @@ final class GivenUpRecords implements AutoCloseable {
 
     private OnFailureDestination destination() {
         if (destination == null) {
-            String function = config.delivery().functionArn() == null ? UNKNOWN_FUNCTION : config.delivery().functionArn();
-            destination = OnFailureDestinations.open(config.delivery().onFailureDestination(),
-                    new DestinationContext(function, config.eventSource()), config.clientProperties(),
-                    "esm-" + config.mappingUuid() + "-on-failure", config.mappingUuid(), config.awsDestinations());
+            String function = delivery.functionArn() == null ? UNKNOWN_FUNCTION : delivery.functionArn();
+            destination = OnFailureDestinations.open(delivery.onFailureDestination(),
+                    new DestinationContext(function, source.eventSource()), source.clientProperties(),
+                    "esm-" + mappingUuid + "-on-failure", mappingUuid, source.awsDestinations());
         }
         return destination;
     }
@@ -100,7 +121,7 @@ final class GivenUpRecords implements AutoCloseable {
      * timeouts (Lambda reports timeouts as {@code Unhandled}); 429, 413 as the API does; 500 when it could not be
      * reached. TriggerLab's reading for the last three.
      */
-    static FailedBatch.ResponseContext response(InvocationResult result) {
+    public static FailedBatch.ResponseContext response(InvocationResult result) {
         if (result == null) {
             return null;
         }

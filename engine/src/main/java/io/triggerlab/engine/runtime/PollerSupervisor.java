@@ -1,5 +1,7 @@
-package io.triggerlab.engine.runtime.poll;
+package io.triggerlab.engine.runtime;
 
+import io.triggerlab.engine.runtime.poll.ConsumerFactory;
+import io.triggerlab.engine.runtime.poll.PollerConfig;
 import io.triggerlab.engine.runtime.destination.AwsDestinationSettings;
 import io.triggerlab.engine.infra.cluster.ClusterRegistry;
 import io.triggerlab.engine.observe.events.EngineEvent;
@@ -10,8 +12,8 @@ import io.triggerlab.engine.observe.history.InvocationHistory;
 import io.triggerlab.engine.invoke.FunctionInvokerFactory;
 import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
 import io.triggerlab.engine.controlplane.mapping.MappingLifecycle;
-import io.triggerlab.engine.controlplane.mapping.MappingService;
 import io.triggerlab.engine.controlplane.mapping.MappingState;
+import io.triggerlab.engine.controlplane.mapping.MappingStatus;
 import io.triggerlab.engine.controlplane.mapping.ProvisionedPollerConfig;
 import io.triggerlab.engine.observe.metrics.CountingInvoker;
 import io.triggerlab.engine.observe.metrics.MappingCounters;
@@ -54,18 +56,22 @@ public final class PollerSupervisor implements MappingLifecycle, AutoCloseable {
     private final Map<String, MappingRuntime> running = new HashMap<>();
     /** Per running mapping: its sampling and autoscaling, stopped before its pollers. */
     private final Map<String, AutoCloseable> monitored = new HashMap<>();
-    private volatile MappingService mappings;
+    /** Where the supervisor reports each mapping's state and processing result. */
+    private final MappingStatus mappings;
 
-    public PollerSupervisor(FunctionRegistry functions, ClusterRegistry clusters, FunctionInvokerFactory invokers,
-                            ConsumerFactory consumers, InvocationHistory history, EngineEventBus events, Clock clock,
-                            MetricsService metrics) {
-        this(functions, clusters, invokers, consumers, history, events, clock, metrics, AwsDestinationSettings.DISABLED);
+    public PollerSupervisor(MappingStatus mappings, FunctionRegistry functions, ClusterRegistry clusters,
+                            FunctionInvokerFactory invokers, ConsumerFactory consumers, InvocationHistory history,
+                            EngineEventBus events, Clock clock, MetricsService metrics) {
+        this(mappings, functions, clusters, invokers, consumers, history, events, clock, metrics,
+                AwsDestinationSettings.DISABLED);
     }
 
     /** @param awsDestinations whether SQS/SNS/S3 on-failure destinations reach the real service ({@code aws.properties}) */
-    public PollerSupervisor(FunctionRegistry functions, ClusterRegistry clusters, FunctionInvokerFactory invokers,
-                            ConsumerFactory consumers, InvocationHistory history, EngineEventBus events, Clock clock,
-                            MetricsService metrics, AwsDestinationSettings awsDestinations) {
+    public PollerSupervisor(MappingStatus mappings, FunctionRegistry functions, ClusterRegistry clusters,
+                            FunctionInvokerFactory invokers, ConsumerFactory consumers, InvocationHistory history,
+                            EngineEventBus events, Clock clock, MetricsService metrics,
+                            AwsDestinationSettings awsDestinations) {
+        this.mappings = mappings;
         this.functions = functions;
         this.metrics = metrics;
         this.configs = new PollerConfigs(clusters, awsDestinations);
@@ -79,14 +85,6 @@ public final class PollerSupervisor implements MappingLifecycle, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-    }
-
-    /**
-     * The service this supervisor reports states to. The service is built with this supervisor as its lifecycle
-     * listener, so the link is made once, right after both exist, before any mapping is touched.
-     */
-    public void bind(MappingService service) {
-        this.mappings = service;
     }
 
     /** After an engine restart: bring every mapping back in its last desired state, finish interrupted deletes. */

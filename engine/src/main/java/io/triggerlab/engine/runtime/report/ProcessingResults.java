@@ -1,7 +1,7 @@
-package io.triggerlab.engine.runtime.poll;
+package io.triggerlab.engine.runtime.report;
 
 /**
- * {@code LastProcessingResult} values the pollers set. AWS's strings where AWS has one (spec §2); ours are marked.
+ * {@code LastProcessingResult} values the pollers set. AWS's strings where AWS has one (docs/aws-behaviour.md#response); ours are marked.
  */
 public final class ProcessingResults {
 

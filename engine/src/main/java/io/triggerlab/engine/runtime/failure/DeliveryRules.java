@@ -1,4 +1,4 @@
-package io.triggerlab.engine.runtime.poll;
+package io.triggerlab.engine.runtime.failure;
 
 import io.triggerlab.engine.runtime.filter.RecordFilter;
 
@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * How a mapping's pollers treat records besides batching: filters, retry limits, record age, bisect, partial batch
- * responses and the on-failure destination (spec §5.3, §5.5, §5.6).
+ * responses and the on-failure destination (docs/aws-behaviour.md#retries, #on-failure-destinations, #filtering).
  *
  * @param filter                     {@code FilterCriteria}; {@link RecordFilter#NONE} sends everything
  * @param maximumRetryAttempts       retries after the first attempt; -1 retries until success (the classic behaviour).
@@ -25,7 +25,7 @@ public record DeliveryRules(RecordFilter filter, int maximumRetryAttempts, Durat
     /** Lambda's classic Kafka behaviour: no filters, retry the whole batch until it succeeds. */
     public static final DeliveryRules CLASSIC = new DeliveryRules(RecordFilter.NONE, -1, null, false, false, null, null);
 
-    /** What AWS applies when retries are infinite and an on-failure destination is set (spec §1.2). */
+    /** What AWS applies when retries are infinite and an on-failure destination is set (docs/aws-behaviour.md#retries). */
     public static final int RETRIES_WITH_DESTINATION = 10;
 
     public DeliveryRules {

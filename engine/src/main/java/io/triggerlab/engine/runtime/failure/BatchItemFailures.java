@@ -1,17 +1,19 @@
-package io.triggerlab.engine.runtime.poll;
+package io.triggerlab.engine.runtime.failure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.triggerlab.engine.runtime.payload.KafkaEventWriter;
+import io.triggerlab.engine.invoke.InvocationResult;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads a {@code ReportBatchItemFailures} response (spec §5.3):
+ * Reads a {@code ReportBatchItemFailures} response (docs/aws-behaviour.md#retries):
  * {@code {"batchItemFailures":[{"itemIdentifier":{"partition":"topic-0","offset":100}}]}}. Pure.
  *
  * <ul>
@@ -21,28 +23,46 @@ import java.util.Set;
  *   <li>A body that is not JSON: success (there is nothing to report failures with) — TriggerLab's reading.</li>
  * </ul>
  */
-final class BatchItemFailures {
+public final class BatchItemFailures {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the response says. */
-    sealed interface Report {
-        record AllSucceeded() implements Report {
+    public sealed interface Report {
+        public record AllSucceeded() implements Report {
         }
 
         /** The function named records that failed; {@code failed} holds them in batch order. */
-        record SomeFailed(List<ConsumerRecord<byte[], byte[]>> failed) implements Report {
+        public record SomeFailed(List<ConsumerRecord<byte[], byte[]>> failed) implements Report {
         }
 
         /** The response cannot be applied to the batch, so all of it failed. */
-        record Invalid(String reason) implements Report {
+        public record Invalid(String reason) implements Report {
         }
     }
 
     private BatchItemFailures() {
     }
 
-    static Report read(byte[] response, List<ConsumerRecord<byte[], byte[]>> batch) {
+    /**
+     * What the history shows for a successful invocation the policy did not commit whole: the records its
+     * {@code batchItemFailures} named failed, or why the response fails the whole batch. Empty when there is nothing
+     * to say (not a success, or committed).
+     */
+    public static Optional<String> historyNote(InvocationResult result, FailurePolicy.Decision decision,
+                                               List<ConsumerRecord<byte[], byte[]>> records) {
+        if (!(result instanceof InvocationResult.Success success) || decision instanceof FailurePolicy.Decision.Commit) {
+            return Optional.empty();
+        }
+        Report report = read(success.payload(), records);
+        return Optional.of(report instanceof Report.SomeFailed some
+                ? "The function reported " + some.failed().size() + " of " + records.size()
+                + " record(s) failed (batchItemFailures); each partition resumes at its first failed offset"
+                : "The batchItemFailures response fails the whole batch: "
+                + (report instanceof Report.Invalid invalid ? invalid.reason() : "no record was named"));
+    }
+
+    public static Report read(byte[] response, List<ConsumerRecord<byte[], byte[]>> batch) {
         JsonNode root;
         try {
             root = response == null || response.length == 0 ? null : JSON.readTree(response);

@@ -1,4 +1,4 @@
-package io.triggerlab.engine.runtime.poll;
+package io.triggerlab.engine.runtime.failure;
 
 import io.triggerlab.engine.runtime.destination.FailureCondition;
 import io.triggerlab.engine.runtime.filter.RecordFilter;

@@ -1,4 +1,4 @@
-package io.triggerlab.engine.runtime.poll;
+package io.triggerlab.engine.runtime.report;
 
 import io.triggerlab.engine.observe.history.InvocationRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;

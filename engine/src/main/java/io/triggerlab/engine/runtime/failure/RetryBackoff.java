@@ -1,4 +1,4 @@
-package io.triggerlab.engine.runtime.poll;
+package io.triggerlab.engine.runtime.failure;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package io.triggerlab.engine.runtime.poll;
+package io.triggerlab.engine.runtime.failure;
 
 import io.triggerlab.engine.invoke.InvocationResult;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,29 +18,29 @@ import java.util.Set;
  * @param last        the last invocation's result, or {@code null} before the first
  * @param lastRequest the last invocation's request id, or {@code null}
  */
-record BatchPiece(List<ConsumerRecord<byte[], byte[]>> records, int attempt, int invokeCount, InvocationResult last,
+public record BatchPiece(List<ConsumerRecord<byte[], byte[]>> records, int attempt, int invokeCount, InvocationResult last,
                   String lastRequest) {
 
-    BatchPiece {
+    public BatchPiece {
         records = List.copyOf(records);
     }
 
-    static BatchPiece of(List<ConsumerRecord<byte[], byte[]>> records) {
+    public static BatchPiece of(List<ConsumerRecord<byte[], byte[]>> records) {
         return new BatchPiece(records, 1, 0, null, null);
     }
 
     /** This piece after an invocation. */
-    BatchPiece invoked(InvocationResult result, String requestId) {
+    public BatchPiece invoked(InvocationResult result, String requestId) {
         return new BatchPiece(records, attempt, invokeCount + 1, result, requestId);
     }
 
     /** Some of these records (a half, a remainder) at the given attempt. */
-    BatchPiece narrowed(List<ConsumerRecord<byte[], byte[]>> subset, int nextAttempt) {
+    public BatchPiece narrowed(List<ConsumerRecord<byte[], byte[]>> subset, int nextAttempt) {
         return new BatchPiece(subset, nextAttempt, invokeCount, last, lastRequest);
     }
 
     /** This piece without the given records. */
-    BatchPiece without(List<ConsumerRecord<byte[], byte[]>> gone) {
+    public BatchPiece without(List<ConsumerRecord<byte[], byte[]>> gone) {
         if (gone.isEmpty()) {
             return this;
         }

@@ -1,9 +1,10 @@
-package io.triggerlab.engine.runtime.poll;
+package io.triggerlab.engine.runtime;
 
+import io.triggerlab.engine.runtime.report.PollerObserver;
 import io.triggerlab.engine.observe.events.EngineEvent;
 import io.triggerlab.engine.observe.events.EngineEventBus;
 import io.triggerlab.engine.observe.history.InvocationRecord;
-import io.triggerlab.engine.controlplane.mapping.MappingService;
+import io.triggerlab.engine.controlplane.mapping.MappingStatus;
 import io.triggerlab.engine.observe.metrics.MappingCounters;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -21,13 +22,13 @@ import java.util.concurrent.atomic.AtomicReference;
 final class MappingObserver implements PollerObserver {
 
     private final String mappingUuid;
-    private final MappingService mappings;
+    private final MappingStatus mappings;
     private final EngineEventBus events;
     private final Clock clock;
     private final AtomicReference<String> lastResult;
     private final MappingCounters counters;
 
-    MappingObserver(String mappingUuid, String currentResult, MappingService mappings, EngineEventBus events, Clock clock,
+    MappingObserver(String mappingUuid, String currentResult, MappingStatus mappings, EngineEventBus events, Clock clock,
                     MappingCounters counters) {
         this.counters = counters;
         this.mappingUuid = mappingUuid;

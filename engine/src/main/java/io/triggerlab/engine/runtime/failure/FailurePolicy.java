@@ -1,4 +1,4 @@
-package io.triggerlab.engine.runtime.poll;
+package io.triggerlab.engine.runtime.failure;
 
 import io.triggerlab.engine.runtime.destination.FailureCondition;
 import io.triggerlab.engine.invoke.InvocationResult;
@@ -15,7 +15,7 @@ import java.util.Map;
  * Decides what happens to a batch after an attempt. Pure: the same inputs always give the same decision.
  *
  * <p>Classic (on-demand) Lambda behaviour, {@link DeliveryRules#CLASSIC}: every failure retries the whole batch,
- * until it succeeds or its records expire. With the provisioned-mode error controls (spec §5.3):
+ * until it succeeds or its records expire. With the provisioned-mode error controls (docs/aws-behaviour.md#retries):
  * <ul>
  *   <li>{@code ReportBatchItemFailures}: a success naming failed records commits what precedes the first failed
  *       record of each partition and retries from there (Kinesis-style resume point); an identifier not in the batch

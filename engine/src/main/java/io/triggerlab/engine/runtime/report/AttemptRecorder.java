@@ -1,4 +1,4 @@
-package io.triggerlab.engine.runtime.poll;
+package io.triggerlab.engine.runtime.report;
 
 import io.triggerlab.engine.observe.history.InvocationHistory;
 import io.triggerlab.engine.observe.history.InvocationOutcome;
@@ -21,14 +21,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Turns each attempt at a batch into an invocation history entry and tells the observer.
+ * Turns each attempt at a batch into an invocation history entry and tells the observer once it is stored.
  *
  * <p>The history is a record of what happened, not part of delivery: when it cannot be written (a full disk, a broken
  * database file), the attempt goes unrecorded, the failure is logged and reported to the observer, and the poller
  * carries on delivering and committing exactly as before. Blocking commits on the history would turn a full disk into
  * an endless redelivery loop of the same batch.
  */
-final class AttemptRecorder {
+public final class AttemptRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(AttemptRecorder.class);
     /** While the history stays broken, one warning per this many unrecorded attempts. */
@@ -39,13 +39,13 @@ final class AttemptRecorder {
     private final InvocationHistory history;
     private final PollerObserver observer;
 
-    AttemptRecorder(String mappingUuid, InvocationHistory history, PollerObserver observer) {
+    public AttemptRecorder(String mappingUuid, InvocationHistory history, PollerObserver observer) {
         this.mappingUuid = mappingUuid;
         this.history = history;
         this.observer = observer;
     }
 
-    void attempt(String batchId, int attempt, String requestId, Instant started,
+    public void attempt(String batchId, int attempt, String requestId, Instant started,
                  List<ConsumerRecord<byte[], byte[]>> records, EventPayload payload, InvocationResult result) {
         byte[] response = null;
         String error = null;
@@ -74,28 +74,10 @@ final class AttemptRecorder {
     }
 
     /**
-     * One attempt and what the failure policy made of it: a success whose {@code batchItemFailures} named failed
-     * records, or could not be applied, is shown as {@link InvocationOutcome#BATCH_ITEM_FAILURES}.
+     * An attempt whose outcome the failure policy decided: a success whose {@code batchItemFailures} named failed
+     * records, or could not be applied, is shown as {@link InvocationOutcome#BATCH_ITEM_FAILURES} with {@code error}.
      */
-    void attempt(String batchId, int attempt, String requestId, Instant started,
-                 List<ConsumerRecord<byte[], byte[]>> records, EventPayload payload, InvocationResult result,
-                 FailurePolicy.Decision decision) {
-        if (!(result instanceof InvocationResult.Success success) || decision instanceof FailurePolicy.Decision.Commit) {
-            attempt(batchId, attempt, requestId, started, records, payload, result);
-            return;
-        }
-        BatchItemFailures.Report report = BatchItemFailures.read(success.payload(), records);
-        String error = report instanceof BatchItemFailures.Report.SomeFailed some
-                ? "The function reported " + some.failed().size() + " of " + records.size()
-                + " record(s) failed (batchItemFailures); each partition resumes at its first failed offset"
-                : "The batchItemFailures response fails the whole batch: "
-                + ((BatchItemFailures.Report.Invalid) report).reason();
-        attempt(batchId, attempt, requestId, started, records, payload, result, InvocationOutcome.BATCH_ITEM_FAILURES,
-                error);
-    }
-
-    /** An attempt whose outcome the poller decided (a success that reported {@code batchItemFailures}). */
-    void attempt(String batchId, int attempt, String requestId, Instant started,
+    public void attempt(String batchId, int attempt, String requestId, Instant started,
                  List<ConsumerRecord<byte[], byte[]>> records, EventPayload payload, InvocationResult result,
                  InvocationOutcome outcome, String error) {
         byte[] response = result instanceof InvocationResult.Success s ? s.payload()
@@ -119,42 +101,53 @@ final class AttemptRecorder {
     }
 
     /** Records given up with no destination (or whose destination failed): not sent again, committed past. */
-    void givenUp(String batchId, int attempt, Instant at, List<ConsumerRecord<byte[], byte[]>> records,
+    public void givenUp(String batchId, int attempt, Instant at, List<ConsumerRecord<byte[], byte[]>> records,
                  InvocationOutcome outcome, String message) {
         append(new InvocationRecord(0, mappingUuid, batchId, attempt, UUID.randomUUID().toString(), at, Duration.ZERO,
                 outcome, ranges(records), records.size(), 0, null, null, message, ""));
     }
 
     /** Records written to the on-failure destination; the row's payload is the failure record(s) written. */
-    void sentToDestination(String batchId, int attempt, Instant at, List<ConsumerRecord<byte[], byte[]>> records,
+    public void sentToDestination(String batchId, int attempt, Instant at, List<ConsumerRecord<byte[], byte[]>> records,
                            byte[] failureRecords, String note) {
         append(new InvocationRecord(0, mappingUuid, batchId, attempt, UUID.randomUUID().toString(), at, Duration.ZERO,
                 InvocationOutcome.SENT_TO_DESTINATION, ranges(records), records.size(), failureRecords.length,
                 failureRecords, null, note, ""));
     }
 
-    void oversized(String batchId, Instant at, List<ConsumerRecord<byte[], byte[]>> records, long payloadBytes,
+    public void oversized(String batchId, Instant at, List<ConsumerRecord<byte[], byte[]>> records, long payloadBytes,
                    String message) {
         append(new InvocationRecord(0, mappingUuid, batchId, 1, UUID.randomUUID().toString(), at, Duration.ZERO,
                 InvocationOutcome.MAXIMUM_PAYLOAD_SIZE_EXCEEDED, ranges(records), records.size(), payloadBytes,
                 null, null, message, ""));
     }
 
-    void expired(String batchId, int attempt, Instant at, List<ConsumerRecord<byte[], byte[]>> records) {
+    public void expired(String batchId, int attempt, Instant at, List<ConsumerRecord<byte[], byte[]>> records) {
         String message = records.size() + " record(s) fell below the log start offset (retention) while their batch"
                 + " was being retried; they can no longer be delivered.";
         append(new InvocationRecord(0, mappingUuid, batchId, attempt, UUID.randomUUID().toString(), at, Duration.ZERO,
                 InvocationOutcome.RECORDS_EXPIRED, ranges(records), records.size(), 0, null, null, message, ""));
     }
 
+    /**
+     * Hands the row to the history, which stores it without holding up the poller where it can; the observer (counters,
+     * engine events) hears of it once it is stored, on the history's writer thread.
+     */
     private void append(InvocationRecord record) {
-        InvocationRecord stored;
-        try {
-            stored = history.append(record);
-        } catch (RuntimeException e) {
-            unrecorded(e);
-            return;
-        }
+        history.appendLater(record, new InvocationHistory.Appended() {
+            @Override
+            public void stored(InvocationRecord stored) {
+                recorded(stored);
+            }
+
+            @Override
+            public void failed(RuntimeException error) {
+                unrecorded(error);
+            }
+        });
+    }
+
+    private synchronized void recorded(InvocationRecord stored) {
         if (unrecordedInARow > 0) {
             log.info("The invocation history of mapping {} is written again; {} attempt(s) before this one were not"
                     + " recorded", mappingUuid, unrecordedInARow);
@@ -163,7 +156,7 @@ final class AttemptRecorder {
         observer.invoked(stored);
     }
 
-    private void unrecorded(RuntimeException e) {
+    private synchronized void unrecorded(RuntimeException e) {
         unrecordedInARow++;
         if (unrecordedInARow == 1 || unrecordedInARow % WARN_EVERY == 0) {
             log.warn("The invocation history cannot be written ({}); {} attempt(s) of mapping {} not recorded so far."
@@ -177,7 +170,7 @@ final class AttemptRecorder {
      * The records' offset range per partition, in order of first appearance. Records come in runs of one partition,
      * so a partition is looked up once per run, not once per record.
      */
-    static List<PartitionRange> ranges(List<ConsumerRecord<byte[], byte[]>> records) {
+    public static List<PartitionRange> ranges(List<ConsumerRecord<byte[], byte[]>> records) {
         Map<TopicPartition, long[]> byPartition = new LinkedHashMap<>();
         TopicPartition run = null;
         long[] range = null;

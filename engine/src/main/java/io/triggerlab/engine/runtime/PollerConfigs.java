@@ -1,5 +1,9 @@
-package io.triggerlab.engine.runtime.poll;
+package io.triggerlab.engine.runtime;
 
+import io.triggerlab.engine.runtime.failure.DeliveryRules;
+import io.triggerlab.engine.runtime.failure.RetryBackoff;
+import io.triggerlab.engine.runtime.poll.InitialPosition;
+import io.triggerlab.engine.runtime.poll.PollerConfig;
 import io.triggerlab.engine.runtime.destination.AwsDestinationSettings;
 import io.triggerlab.engine.infra.auth.AccessConfigurations;
 import io.triggerlab.engine.infra.auth.ClientSecurityProperties;
