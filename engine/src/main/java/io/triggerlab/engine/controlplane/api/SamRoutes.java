@@ -9,7 +9,6 @@ import io.triggerlab.engine.controlplane.sam.FunctionTargetFactory;
 import io.triggerlab.engine.controlplane.sam.ImportProblem;
 import io.triggerlab.engine.controlplane.sam.ImportResult;
 import io.triggerlab.engine.controlplane.sam.TemplateImporter;
-import io.triggerlab.engine.controlplane.sam.TemplateSyntaxException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,8 +62,8 @@ final class SamRoutes {
         body.path("clusters").forEach(c -> clusters.add(c.asText()));
         try {
             return ApiResponse.ok(write(importer.importTemplate(template, parameters, ClusterChoice.parse(clusters))));
-        } catch (TemplateSyntaxException | IllegalArgumentException e) {
-            // IllegalArgumentException covers AmbiguousClusterException and a --cluster naming no registered cluster
+        } catch (IllegalArgumentException e) {
+            // TemplateSyntaxException, AmbiguousClusterException, and a cluster choice naming no registered cluster
             throw ApiException.invalidParameter(e.getMessage());
         }
     }

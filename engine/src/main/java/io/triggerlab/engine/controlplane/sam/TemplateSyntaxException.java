@@ -1,7 +1,7 @@
 package io.triggerlab.engine.controlplane.sam;
 
 /** The template is not readable YAML or JSON; nothing of it can be imported. */
-public final class TemplateSyntaxException extends RuntimeException {
+public final class TemplateSyntaxException extends IllegalArgumentException {
 
     private final int line;
 
