@@ -78,6 +78,11 @@ class SamImportViewModelTest {
     @TempDir
     Path project;
 
+    @org.junit.jupiter.api.BeforeEach
+    void code() throws IOException {
+        Files.createDirectories(project.resolve("src"));
+    }
+
     @AfterEach
     void close() {
         database.close();

@@ -2,6 +2,7 @@ package io.triggerlab.engine.controlplane.sam;
 
 import io.triggerlab.engine.invoke.function.LambdaRuntime;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -110,6 +111,11 @@ final class FunctionReader {
                 .isPresent()) {
             problems.add(new ImportProblem(id, p.lineOf("Layers"), "Layers are not mapped: the function is imported "
                     + "without them; put what it needs from them in its code directory"));
+        }
+        if (!Files.exists(code)) {
+            problems.add(new ImportProblem(id, p.lineOf(p.get("CodeUri").isPresent() ? "CodeUri" : "Code"), "the code "
+                    + code + " does not exist: the function is imported, and its invocations fail until it does "
+                    + "(run 'sam build' or fix the path)"));
         }
         return Optional.of(new ImportedFunction(id, line, name, runtime.get(), handler.get(), code,
                 Duration.ofSeconds(timeout), memory, environment));

@@ -130,7 +130,7 @@ class SamTemplateParserTest {
         ImportedFunction worker = plan.functions().get(0);
         assertThat(worker.name()).isEqualTo("worker");
         assertThat(worker.runtime()).isEqualTo("java21");
-        assertThat(worker.code()).isEqualTo(template.getParent().resolve("build/worker.jar"));
+        assertThat(worker.code()).isEqualTo(template.getParent().resolve("build/classes"));
         assertThat(worker.timeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(worker.environment()).containsExactlyEntriesOf(Map.of("MODE", "local"));
 
@@ -197,6 +197,44 @@ class SamTemplateParserTest {
         assertThatThrownBy(() -> parser.parse(template("no-resources.yaml"), Map.of()))
                 .isInstanceOf(TemplateSyntaxException.class)
                 .hasMessageContaining("no Resources section");
+    }
+
+    @Test
+    void mappingsJoinSelectSplitAndAMissingCodeDirectory(@org.junit.jupiter.api.io.TempDir Path project)
+            throws java.io.IOException {
+        Path template = java.nio.file.Files.writeString(project.resolve("template.yaml"), """
+                Mappings:
+                  Sizes:
+                    dev: {Batch: "7"}
+                Resources:
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: nodejs22.x
+                      Handler: index.handler
+                      CodeUri: missing/
+                      Environment:
+                        Variables:
+                          HOSTS: !Join [";", [a, b]]
+                          SECOND: !Select [1, !Split [",", "x,y,z"]]
+                      Events:
+                        K:
+                          Type: SelfManagedKafka
+                          Properties:
+                            KafkaBootstrapServers: ["localhost:9092"]
+                            Topics: [t]
+                            StartingPosition: LATEST
+                            BatchSize: !FindInMap [Sizes, dev, Batch]
+                """);
+
+        ImportPlan plan = parser.parse(template, Map.of());
+
+        assertThat(plan.functions().get(0).environment()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("HOSTS", "a;b", "SECOND", "y"));
+        assertThat(plan.triggers().get(0).request().batchSize()).isEqualTo(7);
+        assertThat(plan.problems()).extracting(ImportProblem::toString).containsExactly("Fn (line 10): the code "
+                + project.resolve("missing") + " does not exist: the function is imported, and its invocations fail "
+                + "until it does (run 'sam build' or fix the path)");
     }
 
     static Path template(String name) {
