@@ -1,6 +1,7 @@
 package io.triggerlab.console.sam;
 
 import io.triggerlab.console.common.BackgroundWork;
+import io.triggerlab.engine.controlplane.sam.AmbiguousClusterException;
 import io.triggerlab.engine.controlplane.sam.ClusterChoice;
 import io.triggerlab.engine.controlplane.sam.ClusterQuestion;
 import io.triggerlab.engine.controlplane.sam.ImportPlan;
@@ -51,7 +52,10 @@ public final class SamImportViewModel {
             return new Opened(read, backend.questions(read, ClusterChoice.NONE));
         }, opened -> {
             plan = opened.plan();
-            if (opened.questions().isEmpty()) {
+            if (opened.questions().stream().anyMatch(q -> q.candidates().isEmpty())) {
+                fail(new AmbiguousClusterException(opened.questions()).getMessage().replace(
+                        "register the cluster with 'triggerlab cluster import'", "register it in Settings › Clusters"));
+            } else if (opened.questions().isEmpty()) {
                 apply(ClusterChoice.NONE);
             } else {
                 busy.set(false);

@@ -128,6 +128,16 @@ class SamImportViewModelTest {
     }
 
     @Test
+    void withNoClusterRegisteredItSaysSoInsteadOfAsking() throws IOException {
+        vm.open(Files.writeString(project.resolve("template.yaml"), TEMPLATE));
+
+        assertThat(vm.questions()).isEmpty();
+        assertThat(vm.errorProperty().get()).contains("matches no registered cluster, and none is registered")
+                .contains("register it in Settings › Clusters");
+        assertThat(functions.list()).isEmpty();
+    }
+
+    @Test
     void anUnreadableTemplateShowsItsLine() throws IOException {
         vm.open(Files.writeString(project.resolve("template.yaml"), "Resources:\n  A: [\n"));
 
