@@ -268,7 +268,7 @@ public final class MappingPoller implements Runnable, AutoCloseable {
             observer.processingResult(ProcessingResults.OK);
             return null;
         }
-        observer.processingResult(ProcessingResults.FUNCTION_CALL_FAILED);
+        observer.processingResult(ProcessingResults.functionCallFailed(piece.last()));
         if (decision instanceof FailurePolicy.Decision.Bisect bisect) {
             pieces.addFirst(piece.narrowed(bisect.second(), piece.attempt()));
             pieces.addFirst(piece.narrowed(bisect.first(), piece.attempt()));

@@ -149,29 +149,37 @@ function contextFor(headers) {
   };
 }
 
-function run(handler, event, context) {
-  return new Promise((resolve, reject) => {
-    const callback = (err, result) => (err ? reject(err) : resolve(result));
-    try {
-      const returned = handler.length >= 3 ? handler(event, context, callback) : handler(event, context);
-      if (returned && typeof returned.then === 'function') {
-        returned.then(resolve, reject);
-      } else if (handler.length < 3) {
-        resolve(returned);
+// The handler is called as a method of this object, as AWS's client calls it, so stack traces read the same
+// ("at BufferedInvokeProcessor.handler (file:///.../index.mjs:27:13)").
+class BufferedInvokeProcessor {
+  constructor(handler) {
+    this.handler = handler;
+  }
+
+  run(event, context) {
+    return new Promise((resolve, reject) => {
+      const callback = (err, result) => (err ? reject(err) : resolve(result));
+      try {
+        const returned = this.handler.length >= 3 ? this.handler(event, context, callback) : this.handler(event, context);
+        if (returned && typeof returned.then === 'function') {
+          returned.then(resolve, reject);
+        } else if (this.handler.length < 3) {
+          resolve(returned);
+        }
+      } catch (err) {
+        reject(err);
       }
-    } catch (err) {
-      reject(err);
-    }
-  });
+    });
+  }
 }
 
 async function main() {
   patchConsole();
   const taskRoot = process.env.LAMBDA_TASK_ROOT || process.cwd();
   const handlerString = process.argv[2] || process.env._HANDLER;
-  let handler;
+  let processor;
   try {
-    handler = await loadHandler(taskRoot, handlerString);
+    processor = new BufferedInvokeProcessor(await loadHandler(taskRoot, handlerString));
   } catch (error) {
     logError('Init Error', error);
     await postError('/init/error', error);
@@ -185,7 +193,7 @@ async function main() {
       process.env._X_AMZN_TRACE_ID = next.headers['lambda-runtime-trace-id'];
     }
     try {
-      const result = await run(handler, JSON.parse(next.body.toString('utf8')), contextFor(next.headers));
+      const result = await processor.run(JSON.parse(next.body.toString('utf8')), contextFor(next.headers));
       const body = JSON.stringify(result === undefined ? null : result);
       await request('POST', `/invocation/${requestId}/response`, body);
     } catch (error) {
