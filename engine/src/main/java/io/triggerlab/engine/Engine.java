@@ -30,6 +30,7 @@ import io.triggerlab.engine.invoke.DefaultFunctionInvokerFactory;
 import io.triggerlab.engine.invoke.FunctionInvokerFactory;
 import io.triggerlab.engine.invoke.runtime.RuntimeHost;
 import io.triggerlab.engine.invoke.runtime.RuntimeHostConfig;
+import io.triggerlab.engine.runtime.step.StepMode;
 import io.triggerlab.engine.infra.store.MappingRepository;
 import io.triggerlab.engine.controlplane.mapping.MappingService;
 import io.triggerlab.engine.observe.metrics.MetricsService;
@@ -212,7 +213,8 @@ public final class Engine implements AutoCloseable {
                     new KafkaTopicLimits(clusters, security));
             Replayer replayer = new Replayer(history, mappings, functions, invokers, events, config.clock());
             LambdaApiServer api = push(started, new LambdaApiServer(new ApiContext(mappings, functions, clusters, history,
-                    config.clock(), config.region(), config.accountId(), metrics, faults, awsCheck, secured, replayer),
+                    config.clock(), config.region(), config.accountId(), metrics, faults, awsCheck, secured, replayer,
+                    supervisor.stepMode()),
                     config.apiPort(), apiAccess));
             supervisor.recover();
             Engine engine = new Engine(config, events, started, bootstrap, sandbox, functions, clusters, mappings,
@@ -376,6 +378,11 @@ public final class Engine implements AutoCloseable {
      */
     public InvocationRecord replay(long invocationId) {
         return replayer.replay(invocationId);
+    }
+
+    /** Step mode per trigger (a TriggerLab extra): batches held for "Deliver next batch". */
+    public StepMode stepMode() {
+        return supervisor.stepMode();
     }
 
     /** How many pollers (Kafka consumers) a mapping runs right now. */

@@ -30,6 +30,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * POST   sandbox/esm-acls          {"user","topic","group"}             201 (the five ACLs Lambda needs)
  * POST   policy-check              {"mappingUuid","policy"}             200 (see {@link PolicyCheckRoutes})
  * POST   mappings/{uuid}/reset-offsets  {"to","timestamp"?}             200 (see {@link TriggerOperationRoutes})
+ * GET    mappings/{uuid}/step-mode                                      200 (see {@link StepModeRoutes})
+ * PUT    mappings/{uuid}/step-mode      {"enabled": true|false}         200
+ * POST   mappings/{uuid}/deliver-next-batch                             200
  * POST   history/{id}/replay       (no body)                            200 Summary of the replay
  * </pre>
  * The bodies are described on {@link FunctionJson}, {@link ClusterRoutes}, {@link HistoryJson}, {@link MetricsRoutes},
@@ -48,6 +51,7 @@ final class ExtensionRoutes {
     private final SandboxRoutes sandbox;
     private final PolicyCheckRoutes policyCheck;
     private final TriggerOperationRoutes operations;
+    private final StepModeRoutes stepMode;
 
     ExtensionRoutes(ApiContext context, ObjectMapper mapper) {
         this.functions = new FunctionRoutes(context, mapper);
@@ -59,6 +63,7 @@ final class ExtensionRoutes {
         this.sandbox = new SandboxRoutes(context, mapper);
         this.policyCheck = new PolicyCheckRoutes(context, mapper);
         this.operations = new TriggerOperationRoutes(context, mapper);
+        this.stepMode = new StepModeRoutes(context, mapper);
     }
 
     boolean handles(String rawPath) {
@@ -69,6 +74,9 @@ final class ExtensionRoutes {
         String rest = request.rawPath().substring(PREFIX.length());
         if (TriggerOperationRoutes.handles(rest)) {
             return operations.handle(request, rest);
+        }
+        if (StepModeRoutes.handles(rest)) {
+            return stepMode.handle(request, rest);
         }
         int slash = rest.indexOf('/');
         if (rest.startsWith("functions/") && FaultRoutes.handles(rest.substring(slash + 1))) {

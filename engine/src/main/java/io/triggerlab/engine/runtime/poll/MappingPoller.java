@@ -5,6 +5,7 @@ import io.triggerlab.engine.infra.auth.ConnectionProblems;
 import io.triggerlab.engine.runtime.batch.Batch;
 import io.triggerlab.engine.runtime.batch.BatchAssembler;
 import io.triggerlab.engine.runtime.destination.FailureCondition;
+import io.triggerlab.engine.runtime.step.StepGate;
 import io.triggerlab.engine.runtime.payload.EventBuffer;
 import io.triggerlab.engine.runtime.payload.KafkaEventWriter;
 import io.triggerlab.engine.observe.history.InvocationHistory;
@@ -46,6 +47,8 @@ public final class MappingPoller implements Runnable, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MappingPoller.class);
     private static final Duration IDLE_POLL = Duration.ofMillis(200);
+    /** How often a batch held in step mode looks for "Deliver next batch" (polling the group in between). */
+    private static final Duration STEP_POLL = Duration.ofMillis(100);
     private static final Duration POLLING_ERROR_BACKOFF = Duration.ofSeconds(2);
 
     /** Where the poller is in its life. */
@@ -212,6 +215,12 @@ public final class MappingPoller implements Runnable, AutoCloseable {
         revokedSinceBatchStart.clear();
         inFlightPartitions.clear();
         inFlightPartitions.addAll(batch.offsets().keySet());
+        if (!awaitStep()) {
+            if (batchLost()) {
+                abandon(batch.records());
+            }
+            return;
+        }
         Deque<BatchPiece> pieces = new ArrayDeque<>();
         pieces.add(BatchPiece.of(batch.records()));
         int invocation = 0;
@@ -330,6 +339,32 @@ public final class MappingPoller implements Runnable, AutoCloseable {
      * Keeps the consumer in its group while a failing batch waits for its next attempt: every partition is paused,
      * so these polls return nothing but still run the group protocol (and any rebalance).
      */
+    /**
+     * Step mode (a TriggerLab extra): holds the batch until "Deliver next batch", polling meanwhile so the group keeps
+     * this consumer. False when the poller stops or loses the batch's partitions first.
+     */
+    private boolean awaitStep() {
+        StepGate gate = observer.stepGate();
+        if (gate.tryPass()) {
+            return true;
+        }
+        gate.waiting(true);
+        try {
+            while (running) {
+                pollWhileBlocked(STEP_POLL);
+                if (batchLost()) {
+                    return false;
+                }
+                if (gate.tryPass()) {
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            gate.waiting(false);
+        }
+    }
+
     private void pollWhileBlocked(Duration wait) {
         consumer.pause(consumer.assignment());
         flowPaused = true;

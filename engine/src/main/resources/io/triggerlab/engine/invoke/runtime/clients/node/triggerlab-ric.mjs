@@ -13,7 +13,8 @@ import { pathToFileURL } from 'node:url';
 const API = process.env.AWS_LAMBDA_RUNTIME_API;
 const BASE = '/2018-06-01/runtime';
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-let currentRequestId;
+// Outside an invocation (init) AWS's client writes '-' where the request id goes.
+let currentRequestId = '-';
 
 class RuntimeError extends Error {
   constructor(name, message) {
@@ -156,15 +157,16 @@ class BufferedInvokeProcessor {
     this.handler = handler;
   }
 
-  run(event, context) {
+  async run(event, context) {
+    if (this.handler.length < 3) {
+      return await this.handler(event, context);
+    }
     return new Promise((resolve, reject) => {
       const callback = (err, result) => (err ? reject(err) : resolve(result));
       try {
-        const returned = this.handler.length >= 3 ? this.handler(event, context, callback) : this.handler(event, context);
+        const returned = this.handler(event, context, callback);
         if (returned && typeof returned.then === 'function') {
           returned.then(resolve, reject);
-        } else if (this.handler.length < 3) {
-          resolve(returned);
         }
       } catch (err) {
         reject(err);
