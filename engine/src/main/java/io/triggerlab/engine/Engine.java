@@ -1,6 +1,10 @@
 package io.triggerlab.engine;
 
+import io.triggerlab.engine.runtime.PollerSupervisor;
+import io.triggerlab.engine.runtime.poll.ConsumerFactory;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.triggerlab.engine.client.EngineClient;
+import io.triggerlab.engine.client.EngineParts;
 import io.triggerlab.engine.controlplane.api.ApiAccess;
 import io.triggerlab.engine.controlplane.api.ApiContext;
 import io.triggerlab.engine.controlplane.api.LambdaApiServer;
@@ -22,6 +26,7 @@ import io.triggerlab.engine.invoke.function.FunctionRegistry;
 import io.triggerlab.engine.invoke.faults.FaultInjectingInvokerFactory;
 import io.triggerlab.engine.invoke.faults.FaultInjector;
 import io.triggerlab.engine.observe.history.HistoryRetention;
+import io.triggerlab.engine.observe.history.HistoryRowWriter;
 import io.triggerlab.engine.observe.history.InvocationHistory;
 import io.triggerlab.engine.observe.history.JdbcInvocationHistory;
 import io.triggerlab.engine.observe.history.NoPayloadHistory;
@@ -33,11 +38,10 @@ import io.triggerlab.engine.invoke.runtime.RuntimeHostConfig;
 import io.triggerlab.engine.runtime.step.StepMode;
 import io.triggerlab.engine.infra.store.MappingRepository;
 import io.triggerlab.engine.controlplane.mapping.MappingService;
+import io.triggerlab.engine.controlplane.mapping.StoredMappingStatus;
 import io.triggerlab.engine.observe.metrics.MetricsService;
 import io.triggerlab.engine.observe.metrics.MetricsSettings;
 import io.triggerlab.engine.runtime.offsets.KafkaGroupOffsets;
-import io.triggerlab.engine.runtime.poll.ConsumerFactory;
-import io.triggerlab.engine.runtime.poll.PollerSupervisor;
 import io.triggerlab.engine.runtime.replay.Replayer;
 import io.triggerlab.engine.infra.sandbox.BrokerSettings;
 import io.triggerlab.engine.infra.sandbox.EmbeddedKafkaBroker;
@@ -75,53 +79,16 @@ public final class Engine implements AutoCloseable {
     /** The local secrets vault's directory inside the data directory. */
     public static final String SECRETS_DIRECTORY = "secrets";
 
-    private final EngineConfig config;
-    private final EngineEventBus events;
+    private final EngineParts parts;
+    private final EngineClient client;
     private final Deque<AutoCloseable> closeables;
-    private final String bootstrapServers;
     private final EmbeddedKafkaBroker sandbox;
-    private final FunctionRegistry functions;
-    private final ClusterRegistry clusters;
-    private final MappingService mappings;
-    private final InvocationHistory history;
-    private final PollerSupervisor supervisor;
-    private final MetricsService metrics;
-    private final URI apiEndpoint;
-    private final LocalVault vault;
-    private final SecretResolver secrets;
-    private final FaultInjector faults;
-    private final AwsCompatibilityCheck awsCheck;
-    private final SecuredSandbox securedSandbox;
-    private final TopicCatalog topics;
-    private final TestRecordProducer producer;
-    private final Replayer replayer;
 
-    private Engine(EngineConfig config, EngineEventBus events, Deque<AutoCloseable> closeables, String bootstrapServers,
-                   EmbeddedKafkaBroker sandbox, FunctionRegistry functions, ClusterRegistry clusters,
-                   MappingService mappings, InvocationHistory history, PollerSupervisor supervisor,
-                   MetricsService metrics, URI apiEndpoint, LocalVault vault, SecretResolver secrets,
-                   FaultInjector faults, AwsCompatibilityCheck awsCheck, SecuredSandbox securedSandbox,
-                   Replayer replayer) {
-        this.config = config;
-        this.events = events;
+    private Engine(EngineParts parts, Deque<AutoCloseable> closeables, EmbeddedKafkaBroker sandbox) {
+        this.parts = parts;
+        this.client = new EngineClient(parts);
         this.closeables = closeables;
-        this.bootstrapServers = bootstrapServers;
         this.sandbox = sandbox;
-        this.functions = functions;
-        this.clusters = clusters;
-        this.mappings = mappings;
-        this.history = history;
-        this.supervisor = supervisor;
-        this.metrics = metrics;
-        this.apiEndpoint = apiEndpoint;
-        this.vault = vault;
-        this.secrets = secrets;
-        this.faults = faults;
-        this.awsCheck = awsCheck;
-        this.securedSandbox = securedSandbox;
-        this.replayer = replayer;
-        this.topics = new KafkaTopicCatalog(bootstrapServers);
-        this.producer = new KafkaTestRecordProducer(bootstrapServers);
     }
 
     /** Starts the engine with a fresh event bus. */
@@ -183,7 +150,9 @@ public final class Engine implements AutoCloseable {
             // Closed after the pollers (pushed later, closed earlier) and before the database: queued bodies get stored.
             JdbcInvocationHistory stored = push(started,
                     new JdbcInvocationHistory(database.dataSource(), HistoryRetention.defaults()));
-            InvocationHistory history = config.keepHistoryPayloads() ? stored : new NoPayloadHistory(stored);
+            // Rows are written on the history's own thread, never a poller's; closed before the store, after the pollers.
+            InvocationHistory history = push(started, new HistoryRowWriter(
+                    config.keepHistoryPayloads() ? stored : new NoPayloadHistory(stored)));
             AwsSettingsFile aws = AwsSettingsFile.load(dataDirectory.root().resolve(AwsSettingsFile.NAME), config.region());
             LocalVault vault = LocalVault.open(dataDirectory.root().resolve(SECRETS_DIRECTORY), config.clock());
             if (secured != null) {
@@ -202,13 +171,15 @@ public final class Engine implements AutoCloseable {
                     dataDirectory.root().resolve(RUNTIMES_DIRECTORY)), functions::findByName, config.clock()));
             FunctionInvokerFactory invokers = new FaultInjectingInvokerFactory(
                     new DefaultFunctionInvokerFactory(config.clock(), runtimes), faults);
-            PollerSupervisor supervisor = push(started, new PollerSupervisor(functions, clusters, invokers,
+            // The runtime reports to the mapping store it is given; the control plane hears nothing back from it.
+            StoredMappingStatus status = new StoredMappingStatus(new MappingRepository(database.dataSource()),
+                    config.clock());
+            PollerSupervisor supervisor = push(started, new PollerSupervisor(status, functions, clusters, invokers,
                     consumers::create, history, events,
                     config.clock(), metrics, aws.destinations()));
-            MappingService mappings = new MappingService(new MappingRepository(database.dataSource()), functions,
+            MappingService mappings = new MappingService(status, functions,
                     clusters, config.clock(), config.region(), config.accountId(), supervisor, AccessConfigurations.CHECK,
                     new KafkaGroupOffsets(clusters, security, KafkaGroupOffsets.DEFAULT_TIMEOUT));
-            supervisor.bind(mappings);
             AwsCompatibilityCheck awsCheck = new AwsCompatibilityCheck(mappings, functions, history, secrets,
                     new KafkaTopicLimits(clusters, security));
             Replayer replayer = new Replayer(history, mappings, functions, invokers, events, config.clock());
@@ -217,8 +188,9 @@ public final class Engine implements AutoCloseable {
                     supervisor.stepMode()),
                     config.apiPort(), apiAccess));
             supervisor.recover();
-            Engine engine = new Engine(config, events, started, bootstrap, sandbox, functions, clusters, mappings,
-                    history, supervisor, metrics, api.endpoint(), vault, secrets, faults, awsCheck, secured, replayer);
+            Engine engine = new Engine(new EngineParts(config, events, bootstrap, api.endpoint(), mappings, supervisor,
+                    functions, clusters, history, metrics, replayer, awsCheck, faults, vault, secrets, secured,
+                    new KafkaTopicCatalog(bootstrap), new KafkaTestRecordProducer(bootstrap)), started, sandbox);
             events.publish(new EngineEvent.EngineStarted(config.clock().instant(), bootstrap, config.usesSandbox(),
                     api.endpoint().toString()));
             log.info("Engine started: Kafka at {}{}, Lambda API at {}, data directory {}", bootstrap,
@@ -288,21 +260,29 @@ public final class Engine implements AutoCloseable {
         return closeable;
     }
 
+    /**
+     * The one way in for clients of the running engine (the console, {@code serve}, tests): commands, queries and
+     * events, with the services kept behind it.
+     */
+    public EngineClient client() {
+        return client;
+    }
+
     public EngineConfig config() {
-        return config;
+        return parts.config();
     }
 
     public EngineEventBus events() {
-        return events;
+        return parts.events();
     }
 
     /** Bootstrap servers of the cluster in use: the sandbox broker's, or the external cluster's. */
     public String bootstrapServers() {
-        return bootstrapServers;
+        return parts.bootstrapServers();
     }
 
     public boolean usesSandbox() {
-        return config.usesSandbox();
+        return parts.config().usesSandbox();
     }
 
     /** The embedded broker, when the engine runs the sandbox. */
@@ -312,64 +292,67 @@ public final class Engine implements AutoCloseable {
 
     /** The sandbox broker's secured listeners, CA, SCRAM users and ACLs, when the engine runs a secured sandbox. */
     public Optional<SecuredSandbox> securedSandbox() {
-        return Optional.ofNullable(securedSandbox);
+        return Optional.ofNullable(parts.securedSandbox());
     }
 
     /** The local Lambda API (AWS's event source mapping operations plus {@code /triggerlab/v1/}). */
     public URI apiEndpoint() {
-        return apiEndpoint;
+        return parts.apiEndpoint();
     }
+
+    // The accessors below hand out the engine's services themselves: for the engine's own tests, the benchmark and
+    // the self-test, which check the parts. Clients use client().
 
     /** TriggerLab's local secrets vault (encrypted at rest): put, list and remove secrets by ARN. */
     public LocalVault vault() {
-        return vault;
+        return parts.vault();
     }
 
     /** Where the pollers read secrets: the local vault, then AWS Secrets Manager when aws.properties enables it. */
     public SecretResolver secrets() {
-        return secrets;
+        return parts.secrets();
     }
 
     /** Fault injection: arm "the next N invocations of a function fail, throttle or time out" (in memory only). */
     public FaultInjector faults() {
-        return faults;
+        return parts.faults();
     }
 
     /** "Would this pass on AWS?" for a mapping and its function. */
     public AwsCompatibilityCheck awsCheck() {
-        return awsCheck;
+        return parts.awsCheck();
     }
 
     public FunctionRegistry functions() {
-        return functions;
+        return parts.functions();
     }
 
     public ClusterRegistry clusters() {
-        return clusters;
+        return parts.clusters();
     }
 
     /** The control plane: the same operations as Lambda's event source mapping API. */
     public MappingService mappings() {
-        return mappings;
+        return parts.mappings();
     }
 
     public InvocationHistory history() {
-        return history;
+        return parts.history();
     }
 
     /** Counters, lag, stored time series and scaling decisions of the mappings. */
     public MetricsService metrics() {
-        return metrics;
+        return parts.metrics();
     }
 
-    /** The topics of the cluster in use (list, create, health), for the console and CLI. */
+    /** The topics of the cluster in use (list, create, health). */
     public TopicCatalog topics() {
-        return topics;
+        return parts.topics();
     }
 
     /** Sends test records to the cluster in use. */
     public TestRecordProducer producer() {
-        return producer;
+        return parts.producer();
     }
 
     /**
@@ -377,22 +360,22 @@ public final class Engine implements AutoCloseable {
      * is stored in the history as its own attempt (see {@link Replayer}).
      */
     public InvocationRecord replay(long invocationId) {
-        return replayer.replay(invocationId);
+        return parts.replayer().replay(invocationId);
     }
 
     /** Step mode per trigger (a TriggerLab extra): batches held for "Deliver next batch". */
     public StepMode stepMode() {
-        return supervisor.stepMode();
+        return parts.supervisor().stepMode();
     }
 
     /** How many pollers (Kafka consumers) a mapping runs right now. */
     public int pollerCount(String mappingUuid) {
-        return supervisor.pollerCount(mappingUuid);
+        return parts.supervisor().pollerCount(mappingUuid);
     }
 
     @Override
     public void close() {
-        events.publish(new EngineEvent.EngineStopping(config.clock().instant()));
+        parts.events().publish(new EngineEvent.EngineStopping(parts.config().clock().instant()));
         closeAll(closeables);
     }
 

@@ -1,7 +1,6 @@
 package io.triggerlab.console.demo;
 
-import io.triggerlab.engine.Engine;
-import io.triggerlab.engine.infra.cluster.ClusterRegistry;
+import io.triggerlab.engine.client.EngineClient;
 import io.triggerlab.engine.infra.cluster.KafkaCluster;
 import io.triggerlab.engine.infra.cluster.TestRecord;
 import io.triggerlab.engine.infra.cluster.TopicInfo;
@@ -34,9 +33,9 @@ public final class DemoSetup {
     public static final String PAYMENT_FUNCTION = "payment-charger";
     public static final int ORDER_RECORDS = 300;
 
-    private final Engine engine;
+    private final EngineClient engine;
 
-    public DemoSetup(Engine engine) {
+    public DemoSetup(EngineClient engine) {
         this.engine = engine;
     }
 
@@ -50,11 +49,11 @@ public final class DemoSetup {
      * @throws IllegalStateException when the engine does not run the sandbox, or the demo exists already
      */
     public Demo create() {
-        KafkaCluster sandbox = engine.clusters().list().stream()
-                .filter(c -> ClusterRegistry.SANDBOX_CLUSTER_NAME.equals(c.clusterName())).findFirst()
+        KafkaCluster sandbox = engine.clusters().stream()
+                .filter(c -> EngineClient.SANDBOX_CLUSTER_NAME.equals(c.clusterName())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("The demo needs the embedded sandbox broker; this engine "
                         + "uses an external cluster at " + engine.bootstrapServers()));
-        if (engine.functions().findByName(SUMMARY_FUNCTION).isPresent()) {
+        if (engine.function(SUMMARY_FUNCTION).isPresent()) {
             throw new IllegalStateException("The demo exists already: function " + SUMMARY_FUNCTION
                     + " is registered. Remove its triggers and functions (Settings) to create it again.");
         }
@@ -77,9 +76,9 @@ public final class DemoSetup {
         List<Path> classpath = List.of(consoleClasses());
         String region = engine.config().region();
         String account = engine.config().accountId();
-        engine.functions().register(new FunctionDefinition(SUMMARY_FUNCTION,
+        engine.registerFunction(new FunctionDefinition(SUMMARY_FUNCTION,
                 new JavaHandlerTarget(classpath, OrderSummaryHandler.class.getName()), Duration.ofSeconds(10), region, account));
-        engine.functions().register(new FunctionDefinition(PAYMENT_FUNCTION,
+        engine.registerFunction(new FunctionDefinition(PAYMENT_FUNCTION,
                 new JavaHandlerTarget(classpath, PaymentChargerHandler.class.getName()), Duration.ofSeconds(5), region, account));
     }
 
@@ -113,7 +112,7 @@ public final class DemoSetup {
                     new TestRecord.Header("source", utf8("checkout-web")),
                     new TestRecord.Header("customer-name", utf8(customer)))));
         }
-        engine.producer().send(ORDERS_TOPIC, records);
+        engine.recordSender().send(ORDERS_TOPIC, records);
     }
 
     private void produce(String topic, int count, java.util.function.IntFunction<String> value) {
@@ -122,11 +121,11 @@ public final class DemoSetup {
             records.add(new TestRecord(null, null, utf8(value.apply(i)),
                     List.of(new TestRecord.Header("source", utf8("demo")))));
         }
-        engine.producer().send(topic, records);
+        engine.recordSender().send(topic, records);
     }
 
     private EventSourceMapping trigger(KafkaCluster cluster, String topic, String function, boolean enabled) {
-        return engine.mappings().create(CreateEventSourceMappingRequest.builder()
+        return engine.createMapping(CreateEventSourceMappingRequest.builder()
                 .functionName(function)
                 .eventSourceArn(cluster.clusterArn())
                 .topics(List.of(topic))

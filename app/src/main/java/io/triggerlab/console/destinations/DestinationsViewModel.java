@@ -3,7 +3,7 @@ package io.triggerlab.console.destinations;
 import io.triggerlab.console.common.BackgroundWork;
 import io.triggerlab.console.inspector.JsonText;
 import io.triggerlab.engine.observe.history.HistoryQuery;
-import io.triggerlab.engine.observe.history.InvocationHistory;
+import io.triggerlab.engine.client.InvocationQueries;
 import io.triggerlab.engine.observe.history.InvocationOutcome;
 import io.triggerlab.engine.observe.history.InvocationRecord;
 import io.triggerlab.engine.observe.history.InvocationSummary;
@@ -35,7 +35,7 @@ public final class DestinationsViewModel {
     static final Set<InvocationOutcome> OUTCOMES =
             EnumSet.of(InvocationOutcome.SENT_TO_DESTINATION, InvocationOutcome.DESTINATION_FAILED);
 
-    private final InvocationHistory history;
+    private final InvocationQueries history;
     private final BackgroundWork work;
     private final ZoneId zone;
 
@@ -55,7 +55,7 @@ public final class DestinationsViewModel {
     private boolean refreshAgain;
     private long detailRequest;
 
-    public DestinationsViewModel(InvocationHistory history, BackgroundWork work, ZoneId zone) {
+    public DestinationsViewModel(InvocationQueries history, BackgroundWork work, ZoneId zone) {
         this.history = Objects.requireNonNull(history, "history");
         this.work = Objects.requireNonNull(work, "work");
         this.zone = Objects.requireNonNull(zone, "zone");

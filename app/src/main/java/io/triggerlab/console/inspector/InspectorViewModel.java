@@ -2,7 +2,7 @@ package io.triggerlab.console.inspector;
 
 import io.triggerlab.console.common.BackgroundWork;
 import io.triggerlab.console.invocations.InvocationRow;
-import io.triggerlab.engine.observe.history.InvocationHistory;
+import io.triggerlab.engine.client.InvocationQueries;
 import io.triggerlab.engine.observe.history.InvocationOutcome;
 import io.triggerlab.engine.observe.history.InvocationRecord;
 import io.triggerlab.engine.observe.history.InvocationSummary;
@@ -42,7 +42,7 @@ public final class InspectorViewModel {
             InvocationOutcome.DESTINATION_FAILED, InvocationOutcome.DROPPED, InvocationOutcome.RECORDS_EXPIRED,
             InvocationOutcome.MAXIMUM_PAYLOAD_SIZE_EXCEEDED);
 
-    private final InvocationHistory history;
+    private final InvocationQueries history;
     private final InvocationReplayer replayer;
     private final BackgroundWork work;
     private final ZoneId zone;
@@ -76,12 +76,12 @@ public final class InspectorViewModel {
     private long requested;
 
     /** An inspector without replays (the Replay action stays disabled). */
-    public InspectorViewModel(InvocationHistory history, BackgroundWork work, ZoneId zone) {
+    public InspectorViewModel(InvocationQueries history, BackgroundWork work, ZoneId zone) {
         this(history, null, work, zone);
     }
 
     /** @param replayer sends a stored event to the function again, or null when replays are not offered */
-    public InspectorViewModel(InvocationHistory history, InvocationReplayer replayer, BackgroundWork work, ZoneId zone) {
+    public InspectorViewModel(InvocationQueries history, InvocationReplayer replayer, BackgroundWork work, ZoneId zone) {
         this.history = Objects.requireNonNull(history, "history");
         this.replayer = replayer;
         this.work = Objects.requireNonNull(work, "work");

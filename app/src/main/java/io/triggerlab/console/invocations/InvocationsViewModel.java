@@ -2,7 +2,7 @@ package io.triggerlab.console.invocations;
 
 import io.triggerlab.console.common.BackgroundWork;
 import io.triggerlab.engine.observe.history.HistoryQuery;
-import io.triggerlab.engine.observe.history.InvocationHistory;
+import io.triggerlab.engine.client.InvocationQueries;
 import io.triggerlab.engine.observe.history.InvocationSummary;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -40,7 +40,7 @@ public final class InvocationsViewModel {
 
     public static final int PAGE_SIZE = 200;
 
-    private final InvocationHistory history;
+    private final InvocationQueries history;
     private final BackgroundWork work;
     private final ZoneId zone;
 
@@ -66,7 +66,7 @@ public final class InvocationsViewModel {
     private boolean refreshing;
     private boolean refreshAgain;
 
-    public InvocationsViewModel(InvocationHistory history, BackgroundWork work, ZoneId zone) {
+    public InvocationsViewModel(InvocationQueries history, BackgroundWork work, ZoneId zone) {
         this.history = Objects.requireNonNull(history, "history");
         this.work = Objects.requireNonNull(work, "work");
         this.zone = Objects.requireNonNull(zone, "zone");

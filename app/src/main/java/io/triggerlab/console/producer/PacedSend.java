@@ -2,7 +2,7 @@ package io.triggerlab.console.producer;
 
 import io.triggerlab.engine.infra.cluster.SentRecord;
 import io.triggerlab.engine.infra.cluster.TestRecord;
-import io.triggerlab.engine.infra.cluster.TestRecordProducer;
+import io.triggerlab.engine.client.RecordSender;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +22,10 @@ final class PacedSend {
     /** With a rate, about this many sends per second, so pacing is smooth without a round trip per record. */
     static final int CHUNKS_PER_SECOND = 10;
 
-    private final TestRecordProducer producer;
+    private final RecordSender producer;
     private final Pacer pacer;
 
-    PacedSend(TestRecordProducer producer, Pacer pacer) {
+    PacedSend(RecordSender producer, Pacer pacer) {
         this.producer = Objects.requireNonNull(producer, "producer");
         this.pacer = Objects.requireNonNull(pacer, "pacer");
     }

@@ -4,8 +4,8 @@ import io.triggerlab.console.common.BackgroundWork;
 import io.triggerlab.console.inspector.JsonText;
 import io.triggerlab.engine.infra.cluster.SentRecord;
 import io.triggerlab.engine.infra.cluster.TestRecord;
-import io.triggerlab.engine.infra.cluster.TestRecordProducer;
-import io.triggerlab.engine.infra.cluster.TopicCatalog;
+import io.triggerlab.engine.client.RecordSender;
+import io.triggerlab.engine.client.ClusterTopics;
 import io.triggerlab.engine.infra.cluster.TopicInfo;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The "Produce test records" panel: key, value (text, JSON or a file), headers, partition, count and rate, sent through
- * the engine's {@link TestRecordProducer} on the producer's own thread, with progress and Stop. {@code {n}} in the key,
+ * the engine's {@link RecordSender} on the producer's own thread, with progress and Stop. {@code {n}} in the key,
  * value or a header value becomes the record's number (1..count), so one click can send distinct records.
  */
 public final class ProducerViewModel {
@@ -49,8 +49,8 @@ public final class ProducerViewModel {
 
     private static final Logger log = LoggerFactory.getLogger(ProducerViewModel.class);
 
-    private final TopicCatalog topics;
-    private final TestRecordProducer producer;
+    private final ClusterTopics topics;
+    private final RecordSender producer;
     private final BackgroundWork work;
     private final Executor sendThread;
     private final PacedSend pacedSend;
@@ -78,7 +78,7 @@ public final class ProducerViewModel {
      *                   console's workers stay free
      * @param pacer      the clock that paces sends ({@link Pacer#system()})
      */
-    public ProducerViewModel(TopicCatalog topics, TestRecordProducer producer, BackgroundWork work, Executor sendThread,
+    public ProducerViewModel(ClusterTopics topics, RecordSender producer, BackgroundWork work, Executor sendThread,
                              Pacer pacer) {
         this.topics = Objects.requireNonNull(topics, "topics");
         this.producer = Objects.requireNonNull(producer, "producer");

@@ -2,7 +2,7 @@ package io.triggerlab.console.settings;
 
 import io.triggerlab.console.common.BackgroundWork;
 import io.triggerlab.engine.infra.cluster.BootstrapBrokers;
-import io.triggerlab.engine.infra.cluster.ClusterRegistry;
+import io.triggerlab.engine.client.EngineClient;
 import io.triggerlab.engine.infra.cluster.KafkaCluster;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -104,8 +104,8 @@ public final class ClustersViewModel {
         if (name.isEmpty()) {
             throw new IllegalArgumentException("The cluster needs a name: 1 to 64 letters, digits and '-', e.g. orders-kafka");
         }
-        if (ClusterRegistry.SANDBOX_CLUSTER_NAME.equals(name)) {
-            throw new IllegalArgumentException("The cluster name " + ClusterRegistry.SANDBOX_CLUSTER_NAME
+        if (EngineClient.SANDBOX_CLUSTER_NAME.equals(name)) {
+            throw new IllegalArgumentException("The cluster name " + EngineClient.SANDBOX_CLUSTER_NAME
                     + " is reserved for the engine's sandbox broker, which registers itself: choose another name");
         }
         if (!name.matches("[a-zA-Z0-9-]{1,64}")) {
@@ -244,7 +244,7 @@ public final class ClustersViewModel {
             BootstrapBrokers b = c.bootstrapBrokers();
             return new ClusterRow(c.clusterName(), c.clusterArn(), orEmpty(b.plaintext()), orEmpty(b.tls()),
                     orEmpty(b.saslScram()), orEmpty(b.saslIam()),
-                    ClusterRegistry.SANDBOX_CLUSTER_NAME.equals(c.clusterName()));
+                    EngineClient.SANDBOX_CLUSTER_NAME.equals(c.clusterName()));
         }
 
         /** The name, marked when it is the engine's own sandbox. */

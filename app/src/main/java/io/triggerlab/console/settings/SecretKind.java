@@ -2,7 +2,7 @@ package io.triggerlab.console.settings;
 
 import java.util.List;
 
-/** The secret shapes Lambda reads for Kafka (spec §7.1), as the secret editor offers them. */
+/** The secret shapes Lambda reads for Kafka (docs/aws-behaviour.md#authentication), as the secret editor offers them. */
 public enum SecretKind {
 
     /** {@code {"username","password"}}: SASL_SCRAM_512_AUTH, SASL_SCRAM_256_AUTH, BASIC_AUTH. */

@@ -2,7 +2,7 @@ package io.triggerlab.console.shell;
 
 import io.triggerlab.console.common.BackgroundWork;
 import io.triggerlab.engine.infra.cluster.ClusterHealth;
-import io.triggerlab.engine.infra.cluster.TopicCatalog;
+import io.triggerlab.engine.client.ClusterTopics;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -13,7 +13,7 @@ import java.util.Objects;
 /** The health of the cluster in use, shown in the top bar: checked now and then by asking the cluster who its brokers are. */
 public final class ClusterHealthViewModel {
 
-    private final TopicCatalog catalog;
+    private final ClusterTopics catalog;
     private final BackgroundWork work;
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("Checking the cluster…");
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
@@ -21,7 +21,7 @@ public final class ClusterHealthViewModel {
     private final ReadOnlyBooleanWrapper unhealthy = new ReadOnlyBooleanWrapper();
     private boolean checking;
 
-    public ClusterHealthViewModel(TopicCatalog catalog, BackgroundWork work) {
+    public ClusterHealthViewModel(ClusterTopics catalog, BackgroundWork work) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.work = Objects.requireNonNull(work, "work");
     }

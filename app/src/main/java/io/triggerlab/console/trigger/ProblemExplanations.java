@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Explanations for every {@code PROBLEM: …} that a Kafka trigger's {@code LastProcessingResult} can show, taken from
- * AWS's troubleshooting documentation (esm-spec §2 and §7.4), plus the ones TriggerLab's engine words itself.
+ * AWS's troubleshooting documentation (docs/aws-behaviour.md#response, #connection-problems), plus the ones TriggerLab's engine words itself.
  */
 public final class ProblemExplanations {
 

@@ -133,7 +133,7 @@ public final class ConsoleComposition implements AutoCloseable {
                     + clusterStore.file() + ": delete that file to start on the embedded sandbox.)", e);
         }
         engine.set(started);
-        AutoCloseable events = eventBridge.attach(started.events());
+        AutoCloseable events = eventBridge.attach(started.client().events());
         return new StartedEngine(started, events);
     }
 
@@ -141,7 +141,7 @@ public final class ConsoleComposition implements AutoCloseable {
     public void start(Stage stage) {
         mainWindow = new MainWindow(mainWindowViewModel);
         mainWindowViewModel.engineStateProperty().addListener((o, was, is) -> {
-            if (is instanceof EngineState.Running && (workspace == null || workspace.engine() != engine.get())) {
+            if (is instanceof EngineState.Running && (workspace == null || workspace.engine() != engine.get().client())) {
                 showWorkspace();
             }
         });
@@ -158,7 +158,7 @@ public final class ConsoleComposition implements AutoCloseable {
         if (!first) {
             workspace.close(); // after a restart: the old engine's windows go
         }
-        workspace = new Workspace(running, work, ZoneId.systemDefault(), mainWindow, this::restartEngine);
+        workspace = new Workspace(running.client(), work, ZoneId.systemDefault(), mainWindow, this::restartEngine);
         workspace.show();
         if (first) {
             healthTimer.scheduleWithFixedDelay(() -> fxThread.execute(() -> workspace.checkHealth()),

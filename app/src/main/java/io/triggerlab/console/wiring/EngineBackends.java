@@ -7,7 +7,7 @@ import io.triggerlab.console.lag.LagBackend;
 import io.triggerlab.console.trigger.OffsetResetBackend;
 import io.triggerlab.console.trigger.TriggerPageBackend;
 import io.triggerlab.console.wizard.WizardBackend;
-import io.triggerlab.engine.Engine;
+import io.triggerlab.engine.client.EngineClient;
 import io.triggerlab.engine.infra.cluster.KafkaCluster;
 import io.triggerlab.engine.infra.cluster.TopicInfo;
 import io.triggerlab.engine.invoke.faults.FaultKind;
@@ -24,22 +24,22 @@ import io.triggerlab.engine.observe.metrics.ScalingDecision;
 import java.util.List;
 import java.util.Optional;
 
-/** Adapts the real {@link Engine} to the narrow ports the screens declare, so each screen is tested with a fake. */
+/** Adapts the running engine's {@link EngineClient} to the narrow ports the screens declare, so each screen is tested with a fake. */
 final class EngineBackends {
 
     private EngineBackends() {
     }
 
-    static WizardBackend wizard(Engine engine) {
+    static WizardBackend wizard(EngineClient engine) {
         return new WizardBackend() {
             @Override
             public List<KafkaCluster> clusters() {
-                return engine.clusters().list();
+                return engine.clusters();
             }
 
             @Override
             public List<FunctionDefinition> functions() {
-                return engine.functions().list();
+                return engine.functions();
             }
 
             @Override
@@ -54,31 +54,31 @@ final class EngineBackends {
 
             @Override
             public EventSourceMapping create(CreateEventSourceMappingRequest request) {
-                return engine.mappings().create(request);
+                return engine.createMapping(request);
             }
 
             @Override
             public EventSourceMapping update(String uuid, UpdateEventSourceMappingRequest request) {
-                return engine.mappings().update(uuid, request);
+                return engine.updateMapping(uuid, request);
             }
         };
     }
 
-    static TriggerPageBackend triggerPage(Engine engine) {
+    static TriggerPageBackend triggerPage(EngineClient engine) {
         return new TriggerPageBackend() {
             @Override
             public EventSourceMapping get(String uuid) {
-                return engine.mappings().get(uuid);
+                return engine.mapping(uuid);
             }
 
             @Override
             public EventSourceMapping update(String uuid, UpdateEventSourceMappingRequest request) {
-                return engine.mappings().update(uuid, request);
+                return engine.updateMapping(uuid, request);
             }
 
             @Override
             public EventSourceMapping delete(String uuid) {
-                return engine.mappings().delete(uuid);
+                return engine.deleteMapping(uuid);
             }
 
             @Override
@@ -88,58 +88,58 @@ final class EngineBackends {
         };
     }
 
-    static LagBackend lag(Engine engine) {
+    static LagBackend lag(EngineClient engine) {
         return new LagBackend() {
             @Override
             public MetricSeries series(MetricQuery query) {
-                return engine.metrics().series(query);
+                return engine.metricSeries(query);
             }
 
             @Override
             public List<ScalingDecision> scalingDecisions(String mappingUuid, int limit) {
-                return engine.metrics().scalingDecisions(mappingUuid, limit);
+                return engine.scalingDecisions(mappingUuid, limit);
             }
 
             @Override
             public Optional<MetricsSnapshot> latest(String mappingUuid) {
-                return engine.metrics().latest(mappingUuid);
+                return engine.latestMetrics(mappingUuid);
             }
         };
     }
 
-    static OffsetResetBackend offsetReset(Engine engine) {
-        return (uuid, target) -> engine.mappings().resetOffsets(uuid, target);
+    static OffsetResetBackend offsetReset(EngineClient engine) {
+        return (uuid, target) -> engine.resetOffsets(uuid, target);
     }
 
-    static InvocationReplayer replayer(Engine engine) {
+    static InvocationReplayer replayer(EngineClient engine) {
         return engine::replay;
     }
-    static AwsCheckBackend awsCheck(Engine engine) {
-        return uuid -> engine.awsCheck().check(uuid);
+    static AwsCheckBackend awsCheck(EngineClient engine) {
+        return uuid -> engine.awsCheck(uuid);
     }
 
-    static FaultSwitch faults(Engine engine) {
+    static FaultSwitch faults(EngineClient engine) {
         return new FaultSwitch() {
             @Override
             public String functionNameOf(String functionArn) {
-                return engine.functions().find(functionArn).map(FunctionDefinition::name)
+                return engine.function(functionArn).map(FunctionDefinition::name)
                         .orElseThrow(() -> new IllegalArgumentException("Function " + functionArn + " is not "
                                 + "registered, so no faults can be injected into it: register it in Settings › Functions."));
             }
 
             @Override
             public Optional<FaultPlan> plan(String functionName) {
-                return engine.faults().plan(functionName);
+                return engine.faultPlan(functionName);
             }
 
             @Override
             public FaultPlan arm(String functionName, FaultKind kind, int count) {
-                return engine.faults().arm(functionName, kind, count);
+                return engine.armFault(functionName, kind, count);
             }
 
             @Override
             public Optional<FaultPlan> clear(String functionName) {
-                return engine.faults().clear(functionName);
+                return engine.clearFault(functionName);
             }
         };
     }

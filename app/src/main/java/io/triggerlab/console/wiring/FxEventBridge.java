@@ -1,7 +1,7 @@
 package io.triggerlab.console.wiring;
 
 import io.triggerlab.engine.observe.events.EngineEvent;
-import io.triggerlab.engine.observe.events.EngineEventBus;
+import io.triggerlab.engine.client.EventStream;
 import io.triggerlab.engine.observe.metrics.ScalingDecision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,9 +47,9 @@ public final class FxEventBridge implements AutoCloseable {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
-    /** Starts carrying the bus's events; closing the returned handle (or the bridge) stops it. */
-    public AutoCloseable attach(EngineEventBus bus) {
-        AutoCloseable subscription = bus.subscribe(this::offer);
+    /** Starts carrying the stream's events; closing the returned handle (or the bridge) stops it. */
+    public AutoCloseable attach(EventStream stream) {
+        AutoCloseable subscription = stream.subscribe(this::offer);
         subscriptions.add(subscription);
         return () -> {
             subscriptions.remove(subscription);

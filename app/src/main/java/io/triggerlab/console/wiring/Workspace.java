@@ -42,11 +42,10 @@ import io.triggerlab.console.triggers.TriggerListView;
 import io.triggerlab.console.triggers.TriggerListViewModel;
 import io.triggerlab.console.wizard.TriggerWizardView;
 import io.triggerlab.console.wizard.TriggerWizardViewModel;
-import io.triggerlab.engine.Engine;
+import io.triggerlab.engine.client.EngineClient;
 import io.triggerlab.engine.observe.events.EngineEvent;
 import io.triggerlab.engine.invoke.function.FunctionDefinition;
 import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
-import io.triggerlab.engine.controlplane.mapping.MappingValidator;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -79,7 +78,7 @@ import java.util.concurrent.Executors;
  */
 final class Workspace implements ShellActions {
 
-    private final Engine engine;
+    private final EngineClient engine;
     private final BackgroundWork work;
     private final MainWindow mainWindow;
     private final String stylesheet = MainWindow.stylesheetUrl();
@@ -101,18 +100,18 @@ final class Workspace implements ShellActions {
     private Stage settingsStage;
 
     /** @param restartEngine restarts the engine with the cluster in use saved in Settings (on the FX thread) */
-    Workspace(Engine engine, BackgroundWork work, ZoneId zone, MainWindow mainWindow, Runnable restartEngine) {
+    Workspace(EngineClient engine, BackgroundWork work, ZoneId zone, MainWindow mainWindow, Runnable restartEngine) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.work = Objects.requireNonNull(work, "work");
         this.mainWindow = Objects.requireNonNull(mainWindow, "mainWindow");
         this.restartEngine = Objects.requireNonNull(restartEngine, "restartEngine");
         this.functionStore = SettingsBackends.functions(engine);
-        this.triggers = new TriggerListViewModel(() -> engine.mappings().all(), work);
+        this.triggers = new TriggerListViewModel(engine::mappings, work);
         this.page = new TriggerPageViewModel(EngineBackends.triggerPage(engine), work, zone);
         this.zone = zone;
         this.lag = new LagChartViewModel(EngineBackends.lag(engine), work, zone, Clock.systemUTC());
-        this.invocations = new InvocationsViewModel(engine.history(), work, zone);
-        this.inspector = new InspectorViewModel(engine.history(), EngineBackends.replayer(engine), work, zone);
+        this.invocations = new InvocationsViewModel(engine.invocations(), work, zone);
+        this.inspector = new InspectorViewModel(engine.invocations(), EngineBackends.replayer(engine), work, zone);
         this.health = new ClusterHealthViewModel(engine.topics(), work);
         triggers.selectedUuidProperty().addListener((o, was, is) -> {
             page.show(is);
@@ -122,7 +121,7 @@ final class Workspace implements ShellActions {
         invocations.selectedProperty().addListener((o, was, is) -> inspector.show(is));
         this.awsCheck = new AwsCheckViewModel(EngineBackends.awsCheck(engine), work);
         this.faults = new FaultsViewModel(EngineBackends.faults(engine), work);
-        this.destinations = new DestinationsViewModel(engine.history(), work, zone);
+        this.destinations = new DestinationsViewModel(engine.invocations(), work, zone);
         followShownMappingForAwsFeatures();
     }
 
@@ -149,7 +148,7 @@ final class Workspace implements ShellActions {
         health.check();
     }
 
-    Engine engine() {
+    EngineClient engine() {
         return engine;
     }
 
@@ -253,7 +252,7 @@ final class Workspace implements ShellActions {
 
     private void openWizard(EventSourceMapping editing) {
         TriggerWizardViewModel wizard = new TriggerWizardViewModel(EngineBackends.wizard(engine),
-                new MappingValidator(engine.config().clock()), work, ZoneId.systemDefault());
+                engine.validator(), work, ZoneId.systemDefault());
         if (editing != null) {
             wizard.edit(editing);
         }
@@ -299,7 +298,7 @@ final class Workspace implements ShellActions {
             thread.setDaemon(true);
             return thread;
         });
-        ProducerViewModel producer = new ProducerViewModel(engine.topics(), engine.producer(), work, sendThread,
+        ProducerViewModel producer = new ProducerViewModel(engine.topics(), engine.recordSender(), work, sendThread,
                 Pacer.system());
         EventSourceMapping shown = page.mappingProperty().get();
         if (shown != null) {

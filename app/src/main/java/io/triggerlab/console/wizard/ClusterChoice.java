@@ -1,13 +1,13 @@
 package io.triggerlab.console.wizard;
 
-import io.triggerlab.engine.infra.cluster.ClusterRegistry;
+import io.triggerlab.engine.client.EngineClient;
 import io.triggerlab.engine.infra.cluster.KafkaCluster;
 
 /** An MSK cluster as the wizard's cluster list shows it. */
 public record ClusterChoice(String clusterArn, String label) {
 
     public static ClusterChoice of(KafkaCluster cluster) {
-        boolean sandbox = ClusterRegistry.SANDBOX_CLUSTER_NAME.equals(cluster.clusterName());
+        boolean sandbox = EngineClient.SANDBOX_CLUSTER_NAME.equals(cluster.clusterName());
         String plaintext = cluster.bootstrapBrokers().plaintext();
         String label = cluster.clusterName() + (sandbox ? " (embedded sandbox)" : "")
                 + (plaintext == null ? "" : " · " + plaintext);

@@ -2,7 +2,7 @@ package io.triggerlab.console.wizard;
 
 import io.triggerlab.console.common.BackgroundWork;
 import io.triggerlab.console.triggers.TriggerRow;
-import io.triggerlab.engine.infra.cluster.ClusterRegistry;
+import io.triggerlab.engine.client.EngineClient;
 import io.triggerlab.engine.infra.cluster.KafkaCluster;
 import io.triggerlab.engine.infra.cluster.TopicInfo;
 import io.triggerlab.engine.invoke.function.FunctionDefinition;
@@ -135,7 +135,7 @@ public final class TriggerWizardViewModel {
     private void showChoices(Choices choices) {
         busy.set(false);
         List<ClusterChoice> sorted = choices.clusters().stream()
-                .sorted(Comparator.comparing((KafkaCluster c) -> !ClusterRegistry.SANDBOX_CLUSTER_NAME.equals(c.clusterName()))
+                .sorted(Comparator.comparing((KafkaCluster c) -> !EngineClient.SANDBOX_CLUSTER_NAME.equals(c.clusterName()))
                         .thenComparing(KafkaCluster::clusterName))
                 .map(ClusterChoice::of).toList();
         clusters.setAll(sorted);

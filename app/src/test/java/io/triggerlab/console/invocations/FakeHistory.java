@@ -1,5 +1,6 @@
 package io.triggerlab.console.invocations;
 
+import io.triggerlab.engine.client.InvocationQueries;
 import io.triggerlab.engine.observe.history.HistoryQuery;
 import io.triggerlab.engine.observe.history.HistoryStats;
 import io.triggerlab.engine.observe.history.InvocationHistory;
@@ -16,8 +17,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** An in-memory {@link InvocationHistory} with the real one's paging contract: newest first, keyset by id. */
-public final class FakeHistory implements InvocationHistory {
+/** An in-memory {@link InvocationHistory} (and so its read side, {@link InvocationQueries}) with the real one's paging contract: newest first, keyset by id. */
+public final class FakeHistory implements InvocationHistory, InvocationQueries {
 
     private final List<InvocationRecord> records = new ArrayList<>();
     private long nextId = 1;

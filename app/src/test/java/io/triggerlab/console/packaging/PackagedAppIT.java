@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The installer smoke test as part of the build: jpackage makes the Linux app image from the jars this build just
  * packaged, and its launcher must answer {@code --version} and pass {@code --self-test} without a display (the engine
  * on its embedded broker, one trigger, one invocation). Runs where the installers are built: Linux with a full JDK.
- * Set {@code TRIGGERLAB_SMOKE_DEB=1} to also build, install and remove the {@code .deb} (needs root and apt-get).
+ * Set {@code TRIGGERLAB_SMOKE_DEB=1} to also build, install, remove and purge the {@code .deb} (needs root and apt-get);
+ * its maintainer scripts are checked without installing anything by {@link DebianPackageIT}.
  */
 class PackagedAppIT {
 

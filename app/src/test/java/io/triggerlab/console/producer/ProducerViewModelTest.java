@@ -2,12 +2,12 @@ package io.triggerlab.console.producer;
 
 import io.triggerlab.console.QueuedExecutor;
 import io.triggerlab.console.common.BackgroundWork;
+import io.triggerlab.engine.client.ClusterTopics;
+import io.triggerlab.engine.client.RecordSender;
 import io.triggerlab.engine.infra.cluster.ClusterHealth;
 import io.triggerlab.engine.infra.cluster.ClusterUnavailableException;
 import io.triggerlab.engine.infra.cluster.SentRecord;
 import io.triggerlab.engine.infra.cluster.TestRecord;
-import io.triggerlab.engine.infra.cluster.TestRecordProducer;
-import io.triggerlab.engine.infra.cluster.TopicCatalog;
 import io.triggerlab.engine.infra.cluster.TopicInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +32,7 @@ class ProducerViewModelTest {
     private final FakePacer pacer = new FakePacer();
     private Runnable afterEachSend = () -> { };
     private RuntimeException refuse;
-    private final TestRecordProducer producer = (topic, records) -> {
+    private final RecordSender producer = (topic, records) -> {
         if (refuse != null) {
             throw refuse;
         }
@@ -48,7 +48,7 @@ class ProducerViewModelTest {
         }
         return result;
     };
-    private final TopicCatalog catalog = new TopicCatalog() {
+    private final ClusterTopics catalog = new ClusterTopics() {
         @Override
         public String bootstrapServers() {
             return "127.0.0.1:9092";

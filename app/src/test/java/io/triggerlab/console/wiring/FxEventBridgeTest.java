@@ -48,7 +48,7 @@ class FxEventBridgeTest {
         QueuedExecutor busyFxThread = new QueuedExecutor();
         FxEventBridge bridge = new FxEventBridge(busyFxThread);
         bridge.addListener(delivered::add);
-        bridge.attach(bus);
+        bridge.attach(bus::subscribe);
 
         publishFromBackgroundThread(bus, EVENTS);
 
@@ -65,7 +65,7 @@ class FxEventBridgeTest {
         QueuedExecutor fxThread = new QueuedExecutor();
         FxEventBridge bridge = new FxEventBridge(fxThread);
         bridge.addListener(delivered::add);
-        bridge.attach(bus);
+        bridge.attach(bus::subscribe);
 
         EngineEvent a1 = sampled("a", 1);
         EngineEvent b1 = sampled("b", 1);
@@ -97,7 +97,7 @@ class FxEventBridgeTest {
         QueuedExecutor fxThread = new QueuedExecutor();
         FxEventBridge bridge = new FxEventBridge(fxThread);
         bridge.addListener(delivered::add);
-        bridge.attach(bus);
+        bridge.attach(bus::subscribe);
 
         publishFromBackgroundThread(bus, EVENTS);
         fxThread.runAll();
@@ -124,7 +124,7 @@ class FxEventBridgeTest {
                 });
             });
             bridge.addListener(delivered::add);
-            bridge.attach(bus);
+            bridge.attach(bus::subscribe);
 
             publishFromBackgroundThread(bus, EVENTS);
 
@@ -141,7 +141,7 @@ class FxEventBridgeTest {
         QueuedExecutor fxThread = new QueuedExecutor();
         FxEventBridge bridge = new FxEventBridge(fxThread);
         bridge.addListener(delivered::add);
-        bridge.attach(bus);
+        bridge.attach(bus::subscribe);
         EngineEvent stopping = new EngineEvent.EngineStopping(Instant.EPOCH);
 
         bus.publish(started(1));
@@ -160,7 +160,7 @@ class FxEventBridgeTest {
             throw new IllegalStateException("broken screen");
         });
         bridge.addListener(delivered::add);
-        bridge.attach(bus);
+        bridge.attach(bus::subscribe);
 
         bus.publish(started(7));
         fxThread.runAll();
@@ -173,7 +173,7 @@ class FxEventBridgeTest {
         QueuedExecutor fxThread = new QueuedExecutor();
         FxEventBridge bridge = new FxEventBridge(fxThread);
         bridge.addListener(delivered::add);
-        bridge.attach(bus);
+        bridge.attach(bus::subscribe);
 
         bridge.close();
         bus.publish(started(1));
@@ -188,7 +188,7 @@ class FxEventBridgeTest {
         QueuedExecutor fxThread = new QueuedExecutor();
         FxEventBridge bridge = new FxEventBridge(fxThread);
         bridge.addListener(delivered::add);
-        bridge.attach(bus);
+        bridge.attach(bus::subscribe);
         var a1 = new EngineEvent.MappingChanged(Instant.EPOCH, io.triggerlab.console.triggers.TestMappings.mapping(
                 "aaaaaaaa-0000-0000-0000-000000000001", "fn", "orders", io.triggerlab.engine.controlplane.mapping.MappingState.CREATING, "OK"));
         var b = new EngineEvent.MappingChanged(Instant.EPOCH, io.triggerlab.console.triggers.TestMappings.mapping(

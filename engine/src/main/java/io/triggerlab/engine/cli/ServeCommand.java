@@ -2,8 +2,7 @@ package io.triggerlab.engine.cli;
 
 import io.triggerlab.engine.Engine;
 import io.triggerlab.engine.EngineConfig;
-import io.triggerlab.engine.infra.cluster.ClusterRegistry;
-import io.triggerlab.engine.infra.sandbox.SecuredSandbox;
+import io.triggerlab.engine.client.EngineClient;
 import io.triggerlab.engine.controlplane.api.ApiAccess;
 import io.triggerlab.engine.observe.events.EngineEventBus;
 import io.triggerlab.engine.infra.store.DataDirectory;
@@ -90,12 +89,11 @@ final class ServeCommand implements Callable<Integer> {
         out.println("Data directory: " + config.dataDirectory());
         out.println("Kafka bootstrap servers: " + engine.bootstrapServers()
                 + (engine.usesSandbox() ? " (embedded sandbox)" : " (existing cluster)"));
-        engine.securedSandbox().ifPresent(secured -> {
-            out.println("Secured sandbox: SASL/SCRAM " + secured.bootstrapBrokers().saslScram() + ", TLS "
-                    + secured.bootstrapBrokers().tls() + " (MSK cluster " + ClusterRegistry.SANDBOX_CLUSTER_NAME + ")");
+        engine.client().securedSandbox().ifPresent(secured -> {
+            out.println("Secured sandbox: SASL/SCRAM " + secured.saslScram() + ", TLS " + secured.tls()
+                    + " (MSK cluster " + EngineClient.SANDBOX_CLUSTER_NAME + ")");
             out.println("Sandbox CA certificate: " + secured.caFile()
-                    + "  (trust it in your clients; SERVER_ROOT_CA_CERTIFICATE secret "
-                    + SecuredSandbox.caSecretArn(config.region(), config.accountId()) + ")");
+                    + "  (trust it in your clients; SERVER_ROOT_CA_CERTIFICATE secret " + secured.caSecretArn() + ")");
         });
         out.println("Lambda API: " + engine.apiEndpoint()
                 + "  (aws lambda ... --endpoint-url " + engine.apiEndpoint() + ")");

@@ -3,7 +3,7 @@ package io.triggerlab.engine.selftest;
 import io.triggerlab.engine.Engine;
 import io.triggerlab.engine.EngineConfig;
 import io.triggerlab.engine.Version;
-import io.triggerlab.engine.infra.cluster.ClusterRegistry;
+import io.triggerlab.engine.client.EngineClient;
 import io.triggerlab.engine.infra.cluster.KafkaCluster;
 import io.triggerlab.engine.observe.events.EngineEvent;
 import io.triggerlab.engine.observe.events.EngineEventBus;
@@ -116,7 +116,7 @@ public final class SelfTest {
 
             EventSourceMapping mapping = step("creating the trigger", () -> createTrigger(engine));
             EventSourceMapping running = await("waiting for the trigger to be Enabled", enabled,
-                    () -> "it is " + describe(engine.mappings().get(mapping.uuid())));
+                    () -> "it is " + describe(engine.client().mapping(mapping.uuid())));
             out.println("  trigger          " + running.uuid() + " on topic " + TOPIC + ", " + running.state().awsName());
 
             RecordMetadata sent = produce(engine.bootstrapServers());
@@ -125,7 +125,7 @@ public final class SelfTest {
 
             InvocationSummary invocation = await("waiting for the function to be invoked", invoked,
                     () -> "no invocation within " + timeout.toSeconds() + " s; the trigger is "
-                            + describe(engine.mappings().get(mapping.uuid())));
+                            + describe(engine.client().mapping(mapping.uuid())));
             String response = checkedResponse(engine, invocation);
             out.println("  invocation       " + invocation.outcome() + ", " + invocation.recordCount() + " record(s), "
                     + millis(invocation.duration()));
@@ -140,17 +140,17 @@ public final class SelfTest {
         FunctionDefinition function = new FunctionDefinition(FUNCTION_NAME,
                 new JavaHandlerTarget(List.of(locationOf(EchoHandler.class)), EchoHandler.class.getName()),
                 Duration.ofSeconds(10), engine.config().region(), engine.config().accountId());
-        engine.functions().register(function);
+        engine.client().registerFunction(function);
         return function;
     }
 
     private EventSourceMapping createTrigger(Engine engine) {
-        KafkaCluster sandbox = engine.clusters().list().stream()
-                .filter(c -> c.clusterName().equals(ClusterRegistry.SANDBOX_CLUSTER_NAME))
+        KafkaCluster sandbox = engine.client().clusters().stream()
+                .filter(c -> c.clusterName().equals(EngineClient.SANDBOX_CLUSTER_NAME))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("the sandbox cluster is not registered"));
         engine.sandbox().orElseThrow().createTopic(TOPIC, 1);
-        return engine.mappings().create(CreateEventSourceMappingRequest.builder()
+        return engine.client().createMapping(CreateEventSourceMappingRequest.builder()
                 .functionName(FUNCTION_NAME)
                 .eventSourceArn(sandbox.clusterArn())
                 .topics(List.of(TOPIC))
@@ -175,7 +175,7 @@ public final class SelfTest {
     }
 
     private String checkedResponse(Engine engine, InvocationSummary invocation) {
-        InvocationRecord record = engine.history().get(invocation.id())
+        InvocationRecord record = engine.client().invocations().get(invocation.id())
                 .orElseThrow(() -> new SelfTestFailedException("reading the invocation",
                         "invocation " + invocation.id() + " is not in the history", null));
         String response = record.response() == null ? "" : new String(record.response(), StandardCharsets.UTF_8);

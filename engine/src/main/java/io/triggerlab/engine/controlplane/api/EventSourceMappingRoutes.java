@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.triggerlab.engine.controlplane.mapping.MappingService;
 
 /**
- * The five event source mapping operations of Lambda's rest-json API (spec §1.1, §3):
+ * The five event source mapping operations of Lambda's rest-json API (docs/aws-behaviour.md#api-operations, #wire-protocol):
  * <pre>
  * POST   /2015-03-31/event-source-mappings[/]          CreateEventSourceMapping  202
  * GET    /2015-03-31/event-source-mappings[/]?...      ListEventSourceMappings   200

@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Every response is JSON ({@code Content-Type: application/json}) and carries {@code x-amzn-RequestId}. Errors are
  * AWS's rest-json errors: the status, {@code X-Amzn-ErrorType: <ExceptionName>} and a body
  * {@code {"Type":"User"|"Service","message":…,"Message":…}}. Both message keys are written because AWS's model names
- * the member {@code message} for some exceptions and {@code Message} for others (spec §3) and SDKs read either.
+ * the member {@code message} for some exceptions and {@code Message} for others (docs/aws-behaviour.md#wire-protocol) and SDKs read either.
  *
  * <p>Signatures are accepted and not checked: any {@code Authorization} / SigV4 header (or none) is fine, since the
  * server listens on the loopback interface only by default and holds no AWS resources. Bound to another address

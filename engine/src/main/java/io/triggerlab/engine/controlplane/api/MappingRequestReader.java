@@ -5,6 +5,8 @@ import io.triggerlab.engine.controlplane.mapping.DestinationConfig;
 import io.triggerlab.engine.controlplane.mapping.FilterCriteria;
 import io.triggerlab.engine.controlplane.mapping.KafkaEventSourceConfig;
 import io.triggerlab.engine.controlplane.mapping.LoggingConfig;
+import io.triggerlab.engine.controlplane.mapping.MappingRequest;
+import io.triggerlab.engine.controlplane.mapping.MemberShape;
 import io.triggerlab.engine.controlplane.mapping.MetricsConfig;
 import io.triggerlab.engine.controlplane.mapping.ProvisionedPollerConfig;
 import io.triggerlab.engine.controlplane.mapping.SchemaRegistryConfig;
@@ -20,7 +22,8 @@ import java.util.Map;
 
 /**
  * Reads the rest-json bodies of {@code CreateEventSourceMapping} and {@code UpdateEventSourceMapping} (PascalCase
- * members exactly as AWS, spec §1.2) into the control plane's request records. Only JSON types are checked here;
+ * members exactly as AWS, docs/aws-behaviour.md#api-members) into the control plane's requests, member by member as
+ * {@link MappingRequest.Member} lists them: a new member of a known {@link MemberShape} needs nothing here. Only JSON types are checked here;
  * values are checked by the mapping validator, which also refuses the members that do not apply to Kafka
  * ({@code ParallelizationFactor}, {@code Queues}, ...) and the create-only members on update — so they are read too.
  *
@@ -32,73 +35,40 @@ final class MappingRequestReader {
     private static final Logger log = LoggerFactory.getLogger(MappingRequestReader.class);
 
     CreateEventSourceMappingRequest create(JsonFields body) {
-        CreateEventSourceMappingRequest request = CreateEventSourceMappingRequest.builder()
-                .functionName(body.string("FunctionName"))
-                .eventSourceArn(body.string("EventSourceArn"))
-                .selfManagedEventSource(selfManagedEventSource(body.object("SelfManagedEventSource")))
-                .topics(body.strings("Topics"))
-                .startingPosition(body.string("StartingPosition"))
-                .startingPositionTimestamp(body.timestamp("StartingPositionTimestamp"))
-                .enabled(body.bool("Enabled"))
-                .batchSize(body.integer("BatchSize"))
-                .maximumBatchingWindowInSeconds(body.integer("MaximumBatchingWindowInSeconds"))
-                .sourceAccessConfigurations(sourceAccess(body.objects("SourceAccessConfigurations")))
-                .amazonManagedKafkaEventSourceConfig(kafkaConfig(body.object("AmazonManagedKafkaEventSourceConfig")))
-                .selfManagedKafkaEventSourceConfig(kafkaConfig(body.object("SelfManagedKafkaEventSourceConfig")))
-                .filterCriteria(filterCriteria(body.object("FilterCriteria")))
-                .kmsKeyArn(body.string("KMSKeyArn"))
-                .destinationConfig(destinationConfig(body.object("DestinationConfig")))
-                .maximumRetryAttempts(body.integer("MaximumRetryAttempts"))
-                .maximumRecordAgeInSeconds(body.integer("MaximumRecordAgeInSeconds"))
-                .bisectBatchOnFunctionError(body.bool("BisectBatchOnFunctionError"))
-                .functionResponseTypes(body.strings("FunctionResponseTypes"))
-                .provisionedPollerConfig(pollers(body.object("ProvisionedPollerConfig")))
-                .metricsConfig(metrics(body.object("MetricsConfig")))
-                .loggingConfig(logging(body.object("LoggingConfig")))
-                .tags(body.stringMap("Tags"))
-                .parallelizationFactor(body.integer("ParallelizationFactor"))
-                .tumblingWindowInSeconds(body.integer("TumblingWindowInSeconds"))
-                .scalingConfig(body.anyObject("ScalingConfig"))
-                .queues(body.strings("Queues"))
-                .documentDBEventSourceConfig(body.anyObject("DocumentDBEventSourceConfig"))
-                .build();
-        reportUnknown("CreateEventSourceMapping", body);
-        return request;
+        return read("CreateEventSourceMapping", body, CreateEventSourceMappingRequest.builder());
     }
 
     UpdateEventSourceMappingRequest update(JsonFields body) {
-        UpdateEventSourceMappingRequest request = UpdateEventSourceMappingRequest.builder()
-                .functionName(body.string("FunctionName"))
-                .enabled(body.bool("Enabled"))
-                .batchSize(body.integer("BatchSize"))
-                .maximumBatchingWindowInSeconds(body.integer("MaximumBatchingWindowInSeconds"))
-                .sourceAccessConfigurations(sourceAccess(body.objects("SourceAccessConfigurations")))
-                .amazonManagedKafkaEventSourceConfig(kafkaConfig(body.object("AmazonManagedKafkaEventSourceConfig")))
-                .selfManagedKafkaEventSourceConfig(kafkaConfig(body.object("SelfManagedKafkaEventSourceConfig")))
-                .filterCriteria(filterCriteria(body.object("FilterCriteria")))
-                .kmsKeyArn(body.string("KMSKeyArn"))
-                .destinationConfig(destinationConfig(body.object("DestinationConfig")))
-                .maximumRetryAttempts(body.integer("MaximumRetryAttempts"))
-                .maximumRecordAgeInSeconds(body.integer("MaximumRecordAgeInSeconds"))
-                .bisectBatchOnFunctionError(body.bool("BisectBatchOnFunctionError"))
-                .functionResponseTypes(body.strings("FunctionResponseTypes"))
-                .provisionedPollerConfig(pollers(body.object("ProvisionedPollerConfig")))
-                .metricsConfig(metrics(body.object("MetricsConfig")))
-                .loggingConfig(logging(body.object("LoggingConfig")))
-                .eventSourceArn(body.string("EventSourceArn"))
-                .selfManagedEventSource(selfManagedEventSource(body.object("SelfManagedEventSource")))
-                .topics(body.strings("Topics"))
-                .startingPosition(body.string("StartingPosition"))
-                .startingPositionTimestamp(body.timestamp("StartingPositionTimestamp"))
-                .tags(body.stringMap("Tags"))
-                .parallelizationFactor(body.integer("ParallelizationFactor"))
-                .tumblingWindowInSeconds(body.integer("TumblingWindowInSeconds"))
-                .scalingConfig(body.anyObject("ScalingConfig"))
-                .queues(body.strings("Queues"))
-                .documentDBEventSourceConfig(body.anyObject("DocumentDBEventSourceConfig"))
-                .build();
-        reportUnknown("UpdateEventSourceMapping", body);
-        return request;
+        return read("UpdateEventSourceMapping", body, UpdateEventSourceMappingRequest.builder());
+    }
+
+    /** Every member of the table, in its order, read by its shape. */
+    private static <R extends MappingRequest> R read(String operation, JsonFields body, MappingRequest.Builder<?, R> request) {
+        for (MappingRequest.Member member : MappingRequest.Member.values()) {
+            request.set(member, value(body, member.awsName(), member.shape()));
+        }
+        reportUnknown(operation, body);
+        return request.build();
+    }
+
+    private static Object value(JsonFields body, String name, MemberShape shape) {
+        return switch (shape) {
+            case STRING -> body.string(name);
+            case INTEGER -> body.integer(name);
+            case BOOLEAN -> body.bool(name);
+            case TIMESTAMP -> body.timestamp(name);
+            case STRING_LIST -> body.strings(name);
+            case STRING_MAP -> body.stringMap(name);
+            case ANY_OBJECT -> body.anyObject(name);
+            case SELF_MANAGED_EVENT_SOURCE -> selfManagedEventSource(body.object(name));
+            case SOURCE_ACCESS_CONFIGURATIONS -> sourceAccess(body.objects(name));
+            case KAFKA_EVENT_SOURCE_CONFIG -> kafkaConfig(body.object(name));
+            case FILTER_CRITERIA -> filterCriteria(body.object(name));
+            case DESTINATION_CONFIG -> destinationConfig(body.object(name));
+            case PROVISIONED_POLLER_CONFIG -> pollers(body.object(name));
+            case METRICS_CONFIG -> metrics(body.object(name));
+            case LOGGING_CONFIG -> logging(body.object(name));
+        };
     }
 
     private static void reportUnknown(String operation, JsonFields body) {

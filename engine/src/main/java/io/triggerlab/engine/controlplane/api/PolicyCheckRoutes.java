@@ -19,7 +19,7 @@ import java.util.List;
 
 /**
  * {@code POST /triggerlab/v1/policy-check}: which permissions a mapping needs from its function's execution role
- * (spec §7.3) and which of them the given policies leave out, honouring wildcards, {@code Deny} and
+ * (docs/aws-behaviour.md#permissions) and which of them the given policies leave out, honouring wildcards, {@code Deny} and
  * {@code NotAction}; plus the Kafka ACLs a SCRAM, SASL/PLAIN or mTLS principal needs.
  * <pre>
  * request   {"mappingUuid":"…", "policy": {policy document} | "AWSLambdaMSKExecutionRole" | "{…json text…}" | [those…]}

@@ -19,7 +19,7 @@ import java.util.List;
  * POST sandbox/users      {"name","password","mechanism"?: "SCRAM-SHA-512"|"SCRAM-SHA-256"}
  *                         201 {"name","mechanism","principal"}  (creates or replaces; the password is never echoed)
  * POST sandbox/esm-acls   {"user","topic","group"}   201 {"principal","acls":["ALLOW User:… READ on TOPIC …",…]}
- *                         (the five ACLs Lambda needs, spec §7.3; "*" for any topic or group)
+ *                         (the five ACLs Lambda needs, docs/aws-behaviour.md#permissions; "*" for any topic or group)
  * </pre>
  */
 final class SandboxRoutes {

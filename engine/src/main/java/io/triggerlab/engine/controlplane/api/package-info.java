@@ -2,7 +2,7 @@
  * The engine's local HTTP API ({@link io.triggerlab.engine.controlplane.api.LambdaApiServer}, JDK built-in server, 127.0.0.1 by
  * default).
  *
- * <h2>Lambda's event source mapping API (AWS rest-json, spec §1–§3)</h2>
+ * <h2>Lambda's event source mapping API (AWS rest-json, docs/aws-behaviour.md#api-operations)</h2>
  * {@code POST /2015-03-31/event-source-mappings[/]} (202), {@code GET /2015-03-31/event-source-mappings[/]?EventSourceArn=
  * &FunctionName=&Marker=&MaxItems=} (200, at most 100 per page), {@code GET|PUT|DELETE
  * /2015-03-31/event-source-mappings/{UUID}} (200/202/202). Point any AWS tool at it with an endpoint override, e.g.

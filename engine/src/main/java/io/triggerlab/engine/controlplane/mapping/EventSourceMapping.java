@@ -5,14 +5,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * One Kafka event source mapping: every member of AWS's {@code EventSourceMappingConfiguration} that applies to Amazon
- * MSK and self-managed Apache Kafka (spec §2), plus the desired {@code enabled} flag and the {@code tags} (stored,
+ * MSK and self-managed Apache Kafka (docs/aws-behaviour.md#response), plus the desired {@code enabled} flag and the {@code tags} (stored,
  * never returned by the API). Build one with {@link #builder()}; change one with {@link #toBuilder()}.
  *
  * <p>{@code maximumBatchingWindowInSeconds} is {@code null} while the mapping uses Kafka's 500 ms default, which the
- * API cannot express in whole seconds (spec §1.2). Decision for spec §8.5: the API <em>omits</em>
+ * API cannot express in whole seconds (docs/aws-behaviour.md#api-members). Decision for an open point (docs/aws-behaviour.md#open-points): the API <em>omits</em>
  * {@code MaximumBatchingWindowInSeconds} from responses while it is {@code null}. Echoing {@code 0} would be wrong —
  * 0 means "invoke immediately", so a client that copies a Get response into an Update would silently change the
  * batching; omitting it round-trips safely. {@link #batchingWindow()} is what the poller uses.
@@ -92,7 +93,7 @@ public record EventSourceMapping(
         return isMsk() ? amazonManagedKafkaEventSourceConfig : selfManagedKafkaEventSourceConfig;
     }
 
-    /** The consumer group: the custom {@code ConsumerGroupId}, or the mapping's UUID (spec §5.4). */
+    /** The consumer group: the custom {@code ConsumerGroupId}, or the mapping's UUID (docs/aws-behaviour.md#consumer-group). */
     public String consumerGroupId() {
         KafkaEventSourceConfig config = kafkaEventSourceConfig();
         return config != null && config.consumerGroupId() != null ? config.consumerGroupId() : uuid;
@@ -206,149 +207,95 @@ public record EventSourceMapping(
             eventSourceMappingArn = m.eventSourceMappingArn;
         }
 
-        public Builder uuid(String value) {
-            uuid = value;
+        public Builder uuid(String value) { uuid = value; return this; }
+        public Builder functionArn(String value) { functionArn = value; return this; }
+        public Builder eventSourceArn(String value) { eventSourceArn = value; return this; }
+        public Builder selfManagedEventSource(SelfManagedEventSource value) { selfManagedEventSource = value; return this; }
+        public Builder topics(List<String> value) { topics = value; return this; }
+        public Builder startingPosition(StartingPosition value) { startingPosition = value; return this; }
+        public Builder startingPositionTimestamp(Instant value) { startingPositionTimestamp = value; return this; }
+        public Builder batchSize(int value) { batchSize = value; return this; }
+        public Builder maximumBatchingWindowInSeconds(Integer value) { maximumBatchingWindowInSeconds = value; return this; }
+        public Builder sourceAccessConfigurations(List<SourceAccessConfiguration> value) { sourceAccessConfigurations = value; return this; }
+        public Builder amazonManagedKafkaEventSourceConfig(KafkaEventSourceConfig value) { amazonManagedKafkaEventSourceConfig = value; return this; }
+        public Builder selfManagedKafkaEventSourceConfig(KafkaEventSourceConfig value) { selfManagedKafkaEventSourceConfig = value; return this; }
+        public Builder filterCriteria(FilterCriteria value) { filterCriteria = value; return this; }
+        public Builder kmsKeyArn(String value) { kmsKeyArn = value; return this; }
+        public Builder destinationConfig(DestinationConfig value) { destinationConfig = value; return this; }
+        public Builder maximumRetryAttempts(int value) { maximumRetryAttempts = value; return this; }
+        public Builder maximumRecordAgeInSeconds(int value) { maximumRecordAgeInSeconds = value; return this; }
+        public Builder bisectBatchOnFunctionError(boolean value) { bisectBatchOnFunctionError = value; return this; }
+        public Builder functionResponseTypes(List<String> value) { functionResponseTypes = value; return this; }
+        public Builder provisionedPollerConfig(ProvisionedPollerConfig value) { provisionedPollerConfig = value; return this; }
+        public Builder metricsConfig(MetricsConfig value) { metricsConfig = value; return this; }
+        public Builder loggingConfig(LoggingConfig value) { loggingConfig = value; return this; }
+        public Builder tags(Map<String, String> value) { tags = value; return this; }
+        public Builder enabled(boolean value) { enabled = value; return this; }
+        public Builder state(MappingState value) { state = value; return this; }
+        public Builder stateTransitionReason(String value) { stateTransitionReason = value; return this; }
+        public Builder lastProcessingResult(String value) { lastProcessingResult = value; return this; }
+        public Builder lastModified(Instant value) { lastModified = value; return this; }
+        public Builder eventSourceMappingArn(String value) { eventSourceMappingArn = value; return this; }
+        /**
+         * The one path from a request to a mapping, for Create (on a fresh builder, whose defaults are AWS's) and
+         * Update (on {@link #toBuilder()}): every member present is applied, an absent one leaves the value as it is.
+         * Empty values remove (docs/aws-behaviour.md#api-members): {@code FilterCriteria {}},
+         * {@code OnFailure.Destination ""}, {@code KMSKeyArn ""}, {@code ProvisionedPollerConfig {}},
+         * {@code PollerGroupName ""}, {@code MetricsConfig {}}, {@code LoggingConfig {}}. Create-only members reach
+         * this only on Create: Update refuses them first. {@code FunctionName} is resolved by the service.
+         */
+        public Builder apply(MappingRequest r) {
+            present(r.eventSourceArn(), this::eventSourceArn);
+            present(r.selfManagedEventSource(), this::selfManagedEventSource);
+            present(r.topics(), this::topics);
+            present(r.startingPosition(), p -> startingPosition(StartingPosition.valueOf(p)));
+            present(r.startingPositionTimestamp(), this::startingPositionTimestamp);
+            present(r.enabled(), this::enabled);
+            present(r.batchSize(), this::batchSize);
+            present(r.maximumBatchingWindowInSeconds(), this::maximumBatchingWindowInSeconds);
+            present(r.sourceAccessConfigurations(), this::sourceAccessConfigurations);
+            present(r.amazonManagedKafkaEventSourceConfig(),
+                    c -> amazonManagedKafkaEventSourceConfig(merged(amazonManagedKafkaEventSourceConfig, c)));
+            present(r.selfManagedKafkaEventSourceConfig(),
+                    c -> selfManagedKafkaEventSourceConfig(merged(selfManagedKafkaEventSourceConfig, c)));
+            present(r.filterCriteria(), c -> filterCriteria(c.filters().isEmpty() ? null : c));
+            present(r.kmsKeyArn(), k -> kmsKeyArn(emptyToNull(k)));
+            present(r.destinationConfig(), c -> destinationConfig(emptyToNull(c.onFailureDestination()) == null
+                    ? null : DestinationConfig.onFailure(c.onFailureDestination())));
+            present(r.maximumRetryAttempts(), this::maximumRetryAttempts);
+            present(r.maximumRecordAgeInSeconds(), this::maximumRecordAgeInSeconds);
+            present(r.bisectBatchOnFunctionError(), this::bisectBatchOnFunctionError);
+            present(r.functionResponseTypes(), this::functionResponseTypes);
+            present(r.provisionedPollerConfig(), c -> provisionedPollerConfig(c.isEmpty() ? null
+                    : new ProvisionedPollerConfig(orDefault(c.minimumPollers(), ProvisionedPollerConfig.DEFAULT_MINIMUM_POLLERS),
+                            orDefault(c.maximumPollers(), ProvisionedPollerConfig.DEFAULT_MAXIMUM_POLLERS),
+                            emptyToNull(c.pollerGroupName()))));
+            present(r.metricsConfig(), c -> metricsConfig(c.metrics().isEmpty() ? null : c));
+            present(r.loggingConfig(), c -> loggingConfig(c.systemLogLevel() == null ? null : c));
+            present(r.tags(), this::tags);
             return this;
         }
 
-        public Builder functionArn(String value) {
-            functionArn = value;
-            return this;
+        private static <T> void present(T value, Consumer<T> setter) {
+            if (value != null) {
+                setter.accept(value);
+            }
         }
 
-        public Builder eventSourceArn(String value) {
-            eventSourceArn = value;
-            return this;
+        /** The consumer group is create-only, so an update's config carries only the schema registry. */
+        private static KafkaEventSourceConfig merged(KafkaEventSourceConfig current, KafkaEventSourceConfig change) {
+            String group = change.consumerGroupId() != null ? change.consumerGroupId()
+                    : current == null ? null : current.consumerGroupId();
+            return group == null && change.schemaRegistryConfig() == null
+                    ? null : new KafkaEventSourceConfig(group, change.schemaRegistryConfig());
         }
 
-        public Builder selfManagedEventSource(SelfManagedEventSource value) {
-            selfManagedEventSource = value;
-            return this;
+        private static String emptyToNull(String text) {
+            return text == null || text.isEmpty() ? null : text;
         }
 
-        public Builder topics(List<String> value) {
-            topics = value;
-            return this;
-        }
-
-        public Builder startingPosition(StartingPosition value) {
-            startingPosition = value;
-            return this;
-        }
-
-        public Builder startingPositionTimestamp(Instant value) {
-            startingPositionTimestamp = value;
-            return this;
-        }
-
-        public Builder batchSize(int value) {
-            batchSize = value;
-            return this;
-        }
-
-        public Builder maximumBatchingWindowInSeconds(Integer value) {
-            maximumBatchingWindowInSeconds = value;
-            return this;
-        }
-
-        public Builder sourceAccessConfigurations(List<SourceAccessConfiguration> value) {
-            sourceAccessConfigurations = value;
-            return this;
-        }
-
-        public Builder amazonManagedKafkaEventSourceConfig(KafkaEventSourceConfig value) {
-            amazonManagedKafkaEventSourceConfig = value;
-            return this;
-        }
-
-        public Builder selfManagedKafkaEventSourceConfig(KafkaEventSourceConfig value) {
-            selfManagedKafkaEventSourceConfig = value;
-            return this;
-        }
-
-        public Builder filterCriteria(FilterCriteria value) {
-            filterCriteria = value;
-            return this;
-        }
-
-        public Builder kmsKeyArn(String value) {
-            kmsKeyArn = value;
-            return this;
-        }
-
-        public Builder destinationConfig(DestinationConfig value) {
-            destinationConfig = value;
-            return this;
-        }
-
-        public Builder maximumRetryAttempts(int value) {
-            maximumRetryAttempts = value;
-            return this;
-        }
-
-        public Builder maximumRecordAgeInSeconds(int value) {
-            maximumRecordAgeInSeconds = value;
-            return this;
-        }
-
-        public Builder bisectBatchOnFunctionError(boolean value) {
-            bisectBatchOnFunctionError = value;
-            return this;
-        }
-
-        public Builder functionResponseTypes(List<String> value) {
-            functionResponseTypes = value;
-            return this;
-        }
-
-        public Builder provisionedPollerConfig(ProvisionedPollerConfig value) {
-            provisionedPollerConfig = value;
-            return this;
-        }
-
-        public Builder metricsConfig(MetricsConfig value) {
-            metricsConfig = value;
-            return this;
-        }
-
-        public Builder loggingConfig(LoggingConfig value) {
-            loggingConfig = value;
-            return this;
-        }
-
-        public Builder tags(Map<String, String> value) {
-            tags = value;
-            return this;
-        }
-
-        public Builder enabled(boolean value) {
-            enabled = value;
-            return this;
-        }
-
-        public Builder state(MappingState value) {
-            state = value;
-            return this;
-        }
-
-        public Builder stateTransitionReason(String value) {
-            stateTransitionReason = value;
-            return this;
-        }
-
-        public Builder lastProcessingResult(String value) {
-            lastProcessingResult = value;
-            return this;
-        }
-
-        public Builder lastModified(Instant value) {
-            lastModified = value;
-            return this;
-        }
-
-        public Builder eventSourceMappingArn(String value) {
-            eventSourceMappingArn = value;
-            return this;
+        private static int orDefault(Integer value, int fallback) {
+            return value == null ? fallback : value;
         }
 
         public EventSourceMapping build() {

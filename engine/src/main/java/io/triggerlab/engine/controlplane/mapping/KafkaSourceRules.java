@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The create-time rules for a Kafka event source (spec §1.2, §7.1–7.2): exactly one source, its kind, the one topic,
+ * The create-time rules for a Kafka event source (docs/aws-behaviour.md#api-members, #authentication): exactly one source, its kind, the one topic,
  * the starting position, which source access types fit the kind, and the Kafka config matching the kind.
  */
 final class KafkaSourceRules {
@@ -22,7 +22,7 @@ final class KafkaSourceRules {
         this.clock = clock;
     }
 
-    void check(MappingChange c) {
+    void check(MappingRequest c) {
         boolean msk = source(c);
         topics(c.topics());
         startingPosition(c.startingPosition(), c.startingPositionTimestamp());
@@ -36,13 +36,13 @@ final class KafkaSourceRules {
     }
 
     /** Returns true for MSK, false for self-managed. */
-    private static boolean source(MappingChange c) {
+    private static boolean source(MappingRequest c) {
         if (c.eventSourceArn() != null && c.selfManagedEventSource() != null) {
             throw new InvalidParameterValueException("Specify either EventSourceArn (an Amazon MSK cluster) or "
                     + "SelfManagedEventSource (a self-managed Apache Kafka cluster), not both");
         }
         if (c.eventSourceArn() == null && c.selfManagedEventSource() == null) {
-            // AWS's own text for a request without a source (terraform-provider-aws#19425, spec §1.3).
+            // AWS's own text for a request without a source (terraform-provider-aws#19425, docs/aws-behaviour.md#api-errors).
             throw new InvalidParameterValueException("Unsupported source arn : null");
         }
         if (c.selfManagedEventSource() != null) {

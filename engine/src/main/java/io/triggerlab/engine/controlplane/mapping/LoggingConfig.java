@@ -1,5 +1,5 @@
 package io.triggerlab.engine.controlplane.mapping;
 
-/** {@code LoggingConfig}: ESM system log level {@code DEBUG}, {@code INFO} or {@code WARN} (spec §5.8). */
+/** {@code LoggingConfig}: ESM system log level {@code DEBUG}, {@code INFO} or {@code WARN} (docs/aws-behaviour.md#esm-logging). */
 public record LoggingConfig(String systemLogLevel) {
 }

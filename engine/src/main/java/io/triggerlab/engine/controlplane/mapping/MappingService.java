@@ -22,7 +22,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * The control plane of event source mappings, operation for operation as Lambda's API (spec §1.1), plus the
+ * The control plane of event source mappings, operation for operation as Lambda's API (docs/aws-behaviour.md#api-operations), plus the
  * callbacks the poller runtime uses to report state. Every change is stored before it is announced to the
  * {@link MappingLifecycle}.
  */
@@ -40,10 +40,11 @@ public final class MappingService {
     private final String accountId;
     private final MappingLifecycle lifecycle;
     private final MappingValidator validator;
-    private final MappingAssembler assembler;
     private final SourceAccessCheck accessCheck;
     private final ConsumerGroupOffsets groupOffsets;
-    private final Object lock = new Object();
+    private final StoredMappingStatus status;
+    /** The store's write lock, shared with the runtime's status reports ({@link StoredMappingStatus}). */
+    private final Object lock;
 
     /** Without the SourceAccessConfigurations rules ({@link SourceAccessCheck#NONE}). */
     public MappingService(MappingRepository repository, FunctionRegistry functions, ClusterRegistry clusters,
@@ -63,6 +64,20 @@ public final class MappingService {
     public MappingService(MappingRepository repository, FunctionRegistry functions, ClusterRegistry clusters,
                           Clock clock, String region, String accountId, MappingLifecycle lifecycle,
                           SourceAccessCheck accessCheck, ConsumerGroupOffsets groupOffsets) {
+        this(new StoredMappingStatus(repository, clock), functions, clusters, clock, region, accountId, lifecycle,
+                accessCheck, groupOffsets);
+    }
+
+    /**
+     * @param status the store the runtime reports to as well; the runtime is built with it before this service, and
+     *               this service with the runtime as its {@code lifecycle}
+     */
+    public MappingService(StoredMappingStatus status, FunctionRegistry functions, ClusterRegistry clusters,
+                          Clock clock, String region, String accountId, MappingLifecycle lifecycle,
+                          SourceAccessCheck accessCheck, ConsumerGroupOffsets groupOffsets) {
+        this.status = Objects.requireNonNull(status, "status");
+        this.lock = status.writeLock();
+        MappingRepository repository = status.repository();
         this.groupOffsets = Objects.requireNonNull(groupOffsets, "groupOffsets");
         this.repository = Objects.requireNonNull(repository, "repository");
         this.functions = Objects.requireNonNull(functions, "functions");
@@ -72,7 +87,6 @@ public final class MappingService {
         this.accountId = Objects.requireNonNull(accountId, "accountId");
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
         this.validator = new MappingValidator(clock);
-        this.assembler = new MappingAssembler(region, accountId);
         this.accessCheck = Objects.requireNonNull(accessCheck, "accessCheck");
     }
 
@@ -85,7 +99,14 @@ public final class MappingService {
             if (request.eventSourceArn() != null && clusters.findForEventSource(request.eventSourceArn()).isEmpty()) {
                 throw clusterNotFound(request.eventSourceArn());
             }
-            created = assembler.create(UUID.randomUUID().toString(), request, function.functionArn(), now());
+            String uuid = UUID.randomUUID().toString();
+            created = EventSourceMapping.builder()
+                    .uuid(uuid)
+                    .eventSourceMappingArn(EventSourceMapping.arnOf(region, accountId, uuid))
+                    .functionArn(function.functionArn())
+                    .lastModified(now())
+                    .apply(request)
+                    .build();
             accessCheck.check(created);
             refuseConflict(created, created.functionArn());
             refuseSharedConsumerGroup(created);
@@ -147,7 +168,15 @@ public final class MappingService {
                     refuseConflict(before, functionArn);
                 }
             }
-            after = assembler.update(before, request, functionArn, now());
+            EventSourceMapping.Builder changed = before.toBuilder()
+                    .apply(request)
+                    .state(MappingState.UPDATING)
+                    .stateTransitionReason(EventSourceMapping.USER_INITIATED)
+                    .lastModified(now());
+            if (functionArn != null) {
+                changed.functionArn(functionArn);
+            }
+            after = changed.build();
             if (request.sourceAccessConfigurations() != null) {
                 // Only a change is checked: a mapping stored before a rule existed can still be disabled or fixed.
                 accessCheck.check(after);
@@ -202,33 +231,17 @@ public final class MappingService {
 
     /** Runtime callback: the mapping reached {@code state} (e.g. Enabled after Creating), for {@code reason}. */
     public EventSourceMapping markState(String uuid, MappingState state, String reason) {
-        Objects.requireNonNull(state, "state");
-        synchronized (lock) {
-            EventSourceMapping changed = require(uuid).withState(state, reason, now());
-            repository.update(changed);
-            return changed;
-        }
+        return status.markState(uuid, state, reason);
     }
 
     /** Runtime callback: a new {@code LastProcessingResult} ({@code OK}, {@code PROBLEM: …}). */
     public EventSourceMapping recordProcessingResult(String uuid, String lastProcessingResult) {
-        Objects.requireNonNull(lastProcessingResult, "lastProcessingResult");
-        synchronized (lock) {
-            EventSourceMapping changed = require(uuid).withLastProcessingResult(lastProcessingResult);
-            repository.update(changed);
-            return changed;
-        }
+        return status.recordProcessingResult(uuid, lastProcessingResult);
     }
 
     /** Runtime callback: polling stopped, the mapping is gone. Returns false when it was already gone. */
     public boolean completeDeletion(String uuid) {
-        synchronized (lock) {
-            boolean removed = repository.delete(uuid);
-            if (removed) {
-                log.info("Deleted event source mapping {}", uuid);
-            }
-            return removed;
-        }
+        return status.completeDeletion(uuid);
     }
 
     /** Every stored mapping in creation order, in its last state — for restart recovery. */
@@ -251,7 +264,7 @@ public final class MappingService {
         }
     }
 
-    /** Spec §1.3: Lambda's generic not-found text (the mapping-specific text is unconfirmed). */
+    /** Lambda's generic not-found text (docs/aws-behaviour.md#api-errors); a mapping-specific text is not known. */
     private static ResourceNotFoundException notFound() {
         return new ResourceNotFoundException("The resource you requested does not exist.");
     }
@@ -286,7 +299,7 @@ public final class MappingService {
                 });
     }
 
-    /** "ConsumerGroupId … must be unique among all your Kafka event sources" [DG kafka-consumer-group-id]. */
+    /** "ConsumerGroupId … must be unique among all your Kafka event sources" (docs/aws-behaviour.md#consumer-group). */
     private void refuseSharedConsumerGroup(EventSourceMapping mapping) {
         String group = mapping.consumerGroupId();
         repository.findAll().stream()

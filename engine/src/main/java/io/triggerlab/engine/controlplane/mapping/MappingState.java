@@ -2,7 +2,7 @@ package io.triggerlab.engine.controlplane.mapping;
 
 import java.util.Arrays;
 
-/** The {@code State} of an event source mapping, with AWS's spelling in {@link #awsName()} (spec §2). */
+/** The {@code State} of an event source mapping, with AWS's spelling in {@link #awsName()} (docs/aws-behaviour.md#response). */
 public enum MappingState {
     CREATING("Creating"),
     ENABLING("Enabling"),

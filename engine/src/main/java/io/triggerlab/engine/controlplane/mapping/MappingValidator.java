@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * Checks Create and Update requests against every Kafka rule of spec §1.2, in AWS's order: the model constraints
+ * Checks Create and Update requests against every Kafka rule of docs/aws-behaviour.md#api-members, in AWS's order: the model constraints
  * first (all reported together), then the semantic rules (first failure wins). It does not look up functions or
  * clusters; {@link MappingService} does.
  */
@@ -19,39 +19,36 @@ public final class MappingValidator {
 
     /** @throws InvalidParameterValueException on the first rule broken (or all model constraints broken) */
     public void validateCreate(CreateEventSourceMappingRequest request) {
-        MappingChange change = MappingChange.of(request);
         Violations violations = new Violations();
-        violations.notNull("functionName", change.functionName());
-        ModelConstraints.check(change, violations);
+        violations.notNull("functionName", request.functionName());
+        ModelConstraints.check(request, violations);
         violations.throwIfAny();
-        sourceRules.check(change);
-        ProcessingRules.check(change, change.topics().get(0));
+        sourceRules.check(request);
+        ProcessingRules.check(request, request.topics().get(0));
     }
 
     /** @throws InvalidParameterValueException on the first rule broken, given the mapping being updated */
     public void validateUpdate(UpdateEventSourceMappingRequest request, EventSourceMapping existing) {
-        MappingChange change = MappingChange.of(request);
-        createOnly(change);
+        createOnly(request);
         Violations violations = new Violations();
-        ModelConstraints.check(change, violations);
+        ModelConstraints.check(request, violations);
         violations.throwIfAny();
-        if (existing.isMsk() && change.selfManagedKafkaEventSourceConfig() != null) {
+        if (existing.isMsk() && request.selfManagedKafkaEventSourceConfig() != null) {
             throw ProcessingRules.unsupported("selfManagedKafkaEventSourceConfig");
         }
-        if (!existing.isMsk() && change.amazonManagedKafkaEventSourceConfig() != null) {
+        if (!existing.isMsk() && request.amazonManagedKafkaEventSourceConfig() != null) {
             throw ProcessingRules.unsupported("amazonManagedKafkaEventSourceConfig");
         }
-        KafkaSourceRules.accessTypes(change.sourceAccessConfigurations(), existing.isMsk());
-        ProcessingRules.check(change, existing.topic());
+        KafkaSourceRules.accessTypes(request.sourceAccessConfigurations(), existing.isMsk());
+        ProcessingRules.check(request, existing.topic());
     }
 
-    private static void createOnly(MappingChange c) {
-        refuseOnUpdate("EventSourceArn", c.eventSourceArn());
-        refuseOnUpdate("SelfManagedEventSource", c.selfManagedEventSource());
-        refuseOnUpdate("Topics", c.topics());
-        refuseOnUpdate("StartingPosition", c.startingPosition());
-        refuseOnUpdate("StartingPositionTimestamp", c.startingPositionTimestamp());
-        refuseOnUpdate("Tags", c.tags());
+    private static void createOnly(MappingRequest c) {
+        for (MappingRequest.Member member : MappingRequest.Member.values()) {
+            if (member.scope() == MappingRequest.Scope.CREATE_ONLY) {
+                refuseOnUpdate(member.awsName(), c.value(member));
+            }
+        }
         KafkaEventSourceConfig kafka = c.amazonManagedKafkaEventSourceConfig() != null
                 ? c.amazonManagedKafkaEventSourceConfig() : c.selfManagedKafkaEventSourceConfig();
         if (kafka != null && kafka.consumerGroupId() != null) {
@@ -61,7 +58,7 @@ public final class MappingValidator {
 
     private static void refuseOnUpdate(String member, Object value) {
         if (value != null) {
-            String hint = member.equals("Tags") ? "use TagResource to change tags"
+            String hint = member.equals(MappingRequest.Member.TAGS.awsName()) ? "use TagResource to change tags"
                     : "delete this mapping and create a new one to change it";
             throw new InvalidParameterValueException(member + " cannot be updated: it can only be set by "
                     + "CreateEventSourceMapping; " + hint);

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The model constraints of the Lambda API [BC] (lengths, ranges, patterns, enums) for the Kafka members, reported in
+ * The model constraints of the Lambda API (docs/aws-behaviour.md#api-members) (lengths, ranges, patterns, enums) for the Kafka members, reported in
  * AWS's {@code N validation error(s) detected} form. Semantic rules live in {@link KafkaSourceRules} and
  * {@link ProcessingRules}.
  */
@@ -36,7 +36,7 @@ final class ModelConstraints {
     private ModelConstraints() {
     }
 
-    static void check(MappingChange c, Violations v) {
+    static void check(MappingRequest c, Violations v) {
         functionName(c.functionName(), v);
         v.text("eventSourceArn", c.eventSourceArn(), 12, 10000, EVENT_SOURCE_ARN);
         selfManagedEventSource(c.selfManagedEventSource(), v);

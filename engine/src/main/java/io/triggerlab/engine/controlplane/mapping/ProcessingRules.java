@@ -19,7 +19,7 @@ final class ProcessingRules {
 
     /**
      * AWS's text for a member the event source type does not take, seen for {@code maximumRetryAttempts} and
-     * {@code maximumBatchingWindowInSeconds} (aws-cdk#17934, pulumi-aws#1418; spec §1.3).
+     * {@code maximumBatchingWindowInSeconds} (aws-cdk#17934, pulumi-aws#1418; docs/aws-behaviour.md#api-errors).
      */
     static InvalidParameterValueException unsupported(String camelCaseName) {
         return new InvalidParameterValueException("Unsupported '" + camelCaseName
@@ -27,7 +27,7 @@ final class ProcessingRules {
     }
 
     /** @param sourceTopic the mapping's topic, to refuse a {@code kafka://} destination that would loop */
-    static void check(MappingChange c, String sourceTopic) {
+    static void check(MappingRequest c, String sourceTopic) {
         notForKafka(c);
         filters(c.filterCriteria());
         destination(c.destinationConfig(), sourceTopic);
@@ -35,21 +35,11 @@ final class ProcessingRules {
         pollers(c.provisionedPollerConfig());
     }
 
-    private static void notForKafka(MappingChange c) {
-        if (c.parallelizationFactor() != null) {
-            throw unsupported("parallelizationFactor");
-        }
-        if (c.tumblingWindowInSeconds() != null) {
-            throw unsupported("tumblingWindowInSeconds");
-        }
-        if (c.scalingConfig() != null) {
-            throw unsupported("scalingConfig");
-        }
-        if (c.queues() != null) {
-            throw unsupported("queues");
-        }
-        if (c.documentDBEventSourceConfig() != null) {
-            throw unsupported("documentDBEventSourceConfig");
+    private static void notForKafka(MappingRequest c) {
+        for (MappingRequest.Member member : MappingRequest.Member.values()) {
+            if (member.scope() == MappingRequest.Scope.NOT_FOR_KAFKA && c.value(member) != null) {
+                throw unsupported(member.validationName());
+            }
         }
     }
 
@@ -74,7 +64,7 @@ final class ProcessingRules {
         }
     }
 
-    /** The parser's complaint about a pattern, or {@code null} when it parses (spec §5.6 syntax). */
+    /** The parser's complaint about a pattern, or {@code null} when it parses (docs/aws-behaviour.md#filtering). */
     private static String patternProblem(String pattern) {
         try {
             FilterPattern.parse(pattern);

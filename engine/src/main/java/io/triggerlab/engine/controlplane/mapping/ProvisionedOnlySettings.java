@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The settings AWS documents as provisioned-mode-only for Kafka (spec §1.2): the error controls, a Kafka-topic
+ * The settings AWS documents as provisioned-mode-only for Kafka (docs/aws-behaviour.md#api-members): the error controls, a Kafka-topic
  * on-failure destination, a schema registry and ESM logging. TriggerLab accepts and runs them in on-demand mode too,
  * so a user can watch them work without provisioning pollers; this lists what an on-demand mapping uses that AWS
  * would refuse or ignore (TriggerLab's reading of AWS, {@code docs/aws-reading.md}).

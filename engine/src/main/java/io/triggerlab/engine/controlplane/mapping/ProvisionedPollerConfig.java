@@ -2,7 +2,7 @@ package io.triggerlab.engine.controlplane.mapping;
 
 /**
  * {@code ProvisionedPollerConfig}: provisioned mode. Absent means on-demand mode; an empty object on update returns
- * to on-demand. Kafka defaults: MinimumPollers 1, MaximumPollers 200 (spec §1.2, §5.4).
+ * to on-demand. Kafka defaults: MinimumPollers 1, MaximumPollers 200 (docs/aws-behaviour.md#api-members, #scaling).
  */
 public record ProvisionedPollerConfig(Integer minimumPollers, Integer maximumPollers, String pollerGroupName) {
 

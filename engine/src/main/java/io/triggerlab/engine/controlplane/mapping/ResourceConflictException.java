@@ -11,7 +11,7 @@ public final class ResourceConflictException extends LambdaApiException {
 
     /**
      * The exact text AWS returns when the (event source, function, topic) triple is already mapped, as observed in
-     * aws/aws-sam-cli#2308 (spec §1.3):
+     * aws/aws-sam-cli#2308 (docs/aws-behaviour.md#api-errors):
      * {@code An event source mapping with event source arn ("<arn>"), function ("<functionArn>") and topics ("<topic>")
      * already exists. Please update or delete the existing mapping with UUID <uuid>}.
      * For a self-managed source (which has no ARN) the comma-joined bootstrap servers stand in for the ARN.

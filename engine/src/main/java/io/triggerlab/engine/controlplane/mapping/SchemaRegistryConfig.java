@@ -3,7 +3,7 @@ package io.triggerlab.engine.controlplane.mapping;
 import java.util.List;
 
 /**
- * {@code SchemaRegistryConfig} (spec §5.7).
+ * {@code SchemaRegistryConfig} (docs/aws-behaviour.md#schema-registry).
  *
  * @param schemaRegistryUri       Glue registry ARN or Confluent URL
  * @param eventRecordFormat       {@code JSON} or {@code SOURCE}

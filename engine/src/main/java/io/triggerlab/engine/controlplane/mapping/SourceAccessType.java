@@ -3,7 +3,7 @@ package io.triggerlab.engine.controlplane.mapping;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** {@code SourceAccessConfiguration.Type} values, and which Kafka source kinds accept them (spec §7.1–7.2). */
+/** {@code SourceAccessConfiguration.Type} values, and which Kafka source kinds accept them (docs/aws-behaviour.md#authentication). */
 public enum SourceAccessType {
     BASIC_AUTH, VPC_SUBNET, VPC_SECURITY_GROUP, SASL_SCRAM_512_AUTH, SASL_SCRAM_256_AUTH, VIRTUAL_HOST,
     CLIENT_CERTIFICATE_TLS_AUTH, SERVER_ROOT_CA_CERTIFICATE;

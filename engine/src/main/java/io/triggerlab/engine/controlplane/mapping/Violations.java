@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Collects model-constraint violations [BC] and reports them the way AWS's request validation does:
+ * Collects model-constraint violations (docs/aws-behaviour.md#api-errors) and reports them the way AWS's request validation does:
  * {@code 1 validation error detected: Value '20000' at 'batchSize' failed to satisfy constraint: Member must have
  * value less than or equal to 10000} (several are joined with {@code "; "} under {@code N validation errors detected}).
  * Member paths are AWS's camelCase names, list members as {@code topics.1.member}.

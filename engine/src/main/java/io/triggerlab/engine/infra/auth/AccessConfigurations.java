@@ -25,7 +25,7 @@ import static io.triggerlab.engine.controlplane.mapping.SourceAccessType.SASL_SC
 import static io.triggerlab.engine.controlplane.mapping.SourceAccessType.SERVER_ROOT_CA_CERTIFICATE;
 
 /**
- * Turns {@code SourceAccessConfigurations} into the {@link ClusterAuth} Lambda would use (spec §7.1–7.2).
+ * Turns {@code SourceAccessConfigurations} into the {@link ClusterAuth} Lambda would use (docs/aws-behaviour.md#authentication).
  * {@code VPC_SUBNET} and {@code VPC_SECURITY_GROUP} are kept on the mapping and shown, but have no local effect:
  * TriggerLab connects from this machine's network.
  */

@@ -1,7 +1,7 @@
 package io.triggerlab.engine.infra.auth;
 
 /**
- * Why pollers cannot read from a cluster, with AWS's exact {@code LastProcessingResult} text (spec §2, §7.4) and the
+ * Why pollers cannot read from a cluster, with AWS's exact {@code LastProcessingResult} text (docs/aws-behaviour.md#response, #connection-problems) and the
  * {@code StateTransitionReason} AWS uses when it stops a mapping for that cause. TriggerLab keeps such a mapping
  * Enabled and retrying with backoff, so it reaches {@code OK} by itself once the cause is fixed; the reason is
  * exposed for display.

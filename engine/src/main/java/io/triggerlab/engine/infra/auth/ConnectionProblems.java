@@ -11,7 +11,7 @@ import java.security.cert.CertificateException;
 import java.util.Locale;
 
 /**
- * Maps what kafka-clients throws to AWS's LastProcessingResult (spec §7.4). The mapping follows the exceptions
+ * Maps what kafka-clients throws to AWS's LastProcessingResult (docs/aws-behaviour.md#connection-problems). The mapping follows the exceptions
  * kafka-clients 4.4 really throws (notes/embedded-kafka.md §4):
  * <ul>
  *   <li>{@code SaslAuthenticationException} (wrong password or unknown user; IAM without kafka-cluster:Connect) ⇒

@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Which permissions a mapping needs from its function's execution role (spec §7.3), and which of them a set of IAM
+ * Which permissions a mapping needs from its function's execution role (docs/aws-behaviour.md#permissions), and which of them a set of IAM
  * policies leaves out: kafka and ec2 actions for MSK, {@code kafka-cluster:*} data-plane actions on the cluster,
  * topic and group ARNs under IAM access control, the logs actions, and {@code secretsmanager:GetSecretValue} for each
  * secret. The Kafka ACLs a SCRAM/mTLS principal needs are {@link KafkaAcls#requiredFor}.

@@ -11,7 +11,7 @@ import org.apache.kafka.common.resource.ResourceType;
 import java.util.List;
 
 /**
- * The Kafka ACLs a SASL/SCRAM, SASL/PLAIN or mTLS principal needs for Lambda to consume (spec §7.3): DescribeConfigs
+ * The Kafka ACLs a SASL/SCRAM, SASL/PLAIN or mTLS principal needs for Lambda to consume (docs/aws-behaviour.md#permissions): DescribeConfigs
  * on the cluster, Describe and Read on the consumer group (the mapping's UUID or ConsumerGroupId), Describe and Read
  * on the topic. Without them the mapping shows {@code PROBLEM: Cluster failed to authorize Lambda.}
  */

@@ -25,7 +25,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Collection;
 
 /**
- * Checks certificates and private keys from secrets the way Lambda accepts them (spec §7.1): certificates in PEM;
+ * Checks certificates and private keys from secrets the way Lambda accepts them (docs/aws-behaviour.md#authentication): certificates in PEM;
  * the key PKCS#8, either {@code BEGIN PRIVATE KEY} or {@code BEGIN ENCRYPTED PRIVATE KEY} with PBES1 encryption.
  * PBES2 (OpenSSL 3's default), PKCS#1/SEC1 ("traditional") keys, a wrong password or a malformed key fail with
  * {@link ConnectionProblem#INVALID_CERTIFICATE_OR_KEY} and a message saying how to convert the key. Messages name

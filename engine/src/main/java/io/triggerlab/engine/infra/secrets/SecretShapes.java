@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The secret shapes Lambda reads for Kafka (spec §7.1), checked with errors that name the secret and the field but
+ * The secret shapes Lambda reads for Kafka (docs/aws-behaviour.md#authentication), checked with errors that name the secret and the field but
  * never show a value: {@code {"username","password"}}, {@code {"certificate","privateKey","privateKeyPassword"}} and
  * {@code {"certificate"}}. At most 65,536 bytes, as in Secrets Manager.
  */

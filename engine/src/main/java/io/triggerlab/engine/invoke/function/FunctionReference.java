@@ -18,7 +18,7 @@ public record FunctionReference(String region, String accountId, String name, St
 
     private static final String REGION = "(?:eusc-)?[a-z]{2}(?:(?:-gov)|(?:-iso(?:[a-z]?)))?-[a-z]+-\\d{1}";
 
-    /** Lambda's FunctionName pattern [BC], as AWS reports it in validation messages. */
+    /** Lambda's FunctionName pattern (docs/aws-behaviour.md#api-members), as AWS reports it in validation messages. */
     public static final String AWS_PATTERN = "(arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:"
             + "\\d{12}:|(((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:)?(\\d{12}:)?))(function:)?"
             + "([a-zA-Z0-9-_\\.]+)(:(\\$LATEST(\\.PUBLISHED)?|[a-zA-Z0-9-_]+))?";

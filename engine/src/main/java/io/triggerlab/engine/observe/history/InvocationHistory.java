@@ -12,6 +12,31 @@ public interface InvocationHistory {
     /** Stores an invocation (its id must be 0) and returns it with the id the store assigned. Ids increase. */
     InvocationRecord append(InvocationRecord invocation);
 
+    /** What {@link #appendLater} reports once an invocation is stored, or could not be. */
+    interface Appended {
+        /** The invocation as stored, with its id. */
+        void stored(InvocationRecord stored);
+
+        /** It could not be stored (e.g. the disk is full); it is not in the history. */
+        void failed(RuntimeException error);
+    }
+
+    /**
+     * Stores an invocation without making the caller wait for the store where the implementation can (a poller must
+     * not wait for the disk); {@code then} hears the outcome, possibly on another thread, in append order. Readers see
+     * every invocation appended before their call. This default appends at once, on the caller's thread.
+     */
+    default void appendLater(InvocationRecord invocation, Appended then) {
+        InvocationRecord stored;
+        try {
+            stored = append(invocation);
+        } catch (RuntimeException e) {
+            then.failed(e);
+            return;
+        }
+        then.stored(stored);
+    }
+
     /**
      * Why bodies (payload and response) of {@code bodyBytes} would not be kept if appended now, or empty when they
      * would be. A hint that lets the caller skip copying a multi-megabyte event into an {@link InvocationRecord} only to

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * A mapping's exact counts since the engine started (or since the mapping was created, if later): every counter of
- * spec §6 plus {@code Throttles}. Counters only grow; the series store holds the same counts per interval.
+ * docs/aws-behaviour.md#metrics plus {@code Throttles}. Counters only grow; the series store holds the same counts per interval.
  */
 public record CounterTotals(Map<EsmMetric, Long> counts) {
 

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Every metric the engine records for a mapping, by its CloudWatch name (spec §6) where AWS has one.
+ * Every metric the engine records for a mapping, by its CloudWatch name (docs/aws-behaviour.md#metrics) where AWS has one.
  *
  * <p>A {@link Kind#COUNTER} stores how many things happened in each sample interval; downsampled, intervals add up.
  * A {@link Kind#GAUGE} stores a reading; downsampled, a bucket keeps the mean, minimum and maximum of its readings.

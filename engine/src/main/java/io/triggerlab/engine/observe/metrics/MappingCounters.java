@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 /**
  * One mapping's exact counters, fed by its pollers (any thread, lock-free) and read by the sampler once per interval.
  *
- * <p>How each invocation outcome counts (spec §6): a call that reached the Invoke API — success, function error,
+ * <p>How each invocation outcome counts (docs/aws-behaviour.md#metrics): a call that reached the Invoke API — success, function error,
  * timeout, throttle, 413, unreachable target — adds its records to {@code InvokedEventCount} (again on every retry);
  * every such call that did not succeed also adds them to {@code FailedInvokeEventCount} and adds 1 to
  * {@code InvokeErrorCount} (per batch). Records given up — dropped, sent to the on-failure destination, or too large
@@ -86,7 +86,7 @@ public final class MappingCounters {
             }
             case MAXIMUM_PAYLOAD_SIZE_EXCEEDED, DROPPED, SENT_TO_DESTINATION, DESTINATION_FAILED, RECORDS_EXPIRED -> {
                 // Counted from the poller's dropped / sentToDestination reports; retention expiry is excluded from
-                // DroppedEventCount (spec §6).
+                // DroppedEventCount (docs/aws-behaviour.md#metrics).
             }
             default -> {
                 // An outcome added later counts nowhere until it is given a place here; never fail a poller for it.

@@ -2,8 +2,6 @@ package io.triggerlab.engine.observe.metrics;
 
 import io.triggerlab.engine.infra.store.MetricStore;
 
-import io.triggerlab.engine.observe.events.EngineEvent;
-import io.triggerlab.engine.observe.events.EngineEventBus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +28,7 @@ final class MappingMonitor implements AutoCloseable {
     private LagSampler lagSampler;
     private final LagHistory lagHistory;
     private final MetricStore store;
-    private final EngineEventBus events;
+    private final MetricsListener events;
     private final MetricsSettings settings;
     private final Clock clock;
     private Instant previous;
@@ -43,7 +41,7 @@ final class MappingMonitor implements AutoCloseable {
      *                    failure (so fresh secrets are read), never on the thread that starts the mapping
      */
     MappingMonitor(MonitoredMapping mapping, MappingCounters counters, PollerGroup pollers, Supplier<LagSampler> lagSamplers,
-                   LagHistory lagHistory, MetricStore store, EngineEventBus events, MetricsSettings settings, Clock clock) {
+                   LagHistory lagHistory, MetricStore store, MetricsListener events, MetricsSettings settings, Clock clock) {
         this.mapping = mapping;
         this.counters = counters;
         this.pollers = pollers;
@@ -85,7 +83,7 @@ final class MappingMonitor implements AutoCloseable {
         store.write(snapshot);
         latest = snapshot;
         lastSampleNanos = System.nanoTime() - started;
-        events.publish(new EngineEvent.MetricsSampled(at, snapshot));
+        events.sampled(at, snapshot);
         return snapshot;
     }
 

@@ -3,7 +3,6 @@ package io.triggerlab.engine.observe.metrics;
 import io.triggerlab.engine.infra.store.MetricStore;
 import io.triggerlab.engine.infra.store.ScalingDecisionLog;
 
-import io.triggerlab.engine.observe.events.EngineEventBus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -39,7 +38,7 @@ public final class MetricsService implements AutoCloseable {
     private final MetricsSettings settings;
     private final MetricStore store;
     private final ScalingDecisionLog decisions;
-    private final EngineEventBus events;
+    private final MetricsListener events;
     private final Clock clock;
     private final ScheduledExecutorService sampler;
     private final ScheduledExecutorService autoscaler;
@@ -49,7 +48,7 @@ public final class MetricsService implements AutoCloseable {
     private volatile Instant lastPrune;
 
     /** Metrics for clusters whose client properties need nothing added (no authentication). */
-    public MetricsService(DataSource dataSource, MetricsSettings settings, EngineEventBus events, Clock clock) {
+    public MetricsService(DataSource dataSource, MetricsSettings settings, MetricsListener events, Clock clock) {
         this(dataSource, settings, events, clock, UnaryOperator.identity());
     }
 
@@ -57,7 +56,7 @@ public final class MetricsService implements AutoCloseable {
      * @param clientSecurity turns a mapping's client properties into ones a plain Kafka client can use (resolves the
      *                       cluster's authentication, as the pollers' consumer factory does); applied when sampling starts
      */
-    public MetricsService(DataSource dataSource, MetricsSettings settings, EngineEventBus events, Clock clock,
+    public MetricsService(DataSource dataSource, MetricsSettings settings, MetricsListener events, Clock clock,
                           UnaryOperator<Map<String, Object>> clientSecurity) {
         this.clientSecurity = Objects.requireNonNull(clientSecurity, "clientSecurity");
         this.settings = Objects.requireNonNull(settings, "settings");

@@ -2,8 +2,6 @@ package io.triggerlab.engine.observe.metrics;
 
 import io.triggerlab.engine.infra.store.ScalingDecisionLog;
 
-import io.triggerlab.engine.observe.events.EngineEvent;
-import io.triggerlab.engine.observe.events.EngineEventBus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,12 +23,12 @@ final class ScalingController {
     private final MappingCounters counters;
     private final MetricsSettings settings;
     private final ScalingDecisionLog decisions;
-    private final EngineEventBus events;
+    private final MetricsListener events;
     private final Clock clock;
     private long throttlesSeen;
 
     ScalingController(MonitoredMapping mapping, PollerGroup pollers, LagHistory lag, MappingCounters counters,
-                      MetricsSettings settings, ScalingDecisionLog decisions, EngineEventBus events, Clock clock) {
+                      MetricsSettings settings, ScalingDecisionLog decisions, MetricsListener events, Clock clock) {
         this.mapping = mapping;
         this.pollers = pollers;
         this.lag = lag;
@@ -61,7 +59,7 @@ final class ScalingController {
         pollers.scaleTo(verdict.pollers());
         ScalingDecision decision = decisions.append(new ScalingDecision(0, mapping.mappingUuid(), now, running,
                 verdict.pollers(), verdict.reason(), verdict.message()));
-        events.publish(new EngineEvent.ScalingDecided(now, decision));
+        events.scaled(now, decision);
         return Optional.of(decision);
     }
 

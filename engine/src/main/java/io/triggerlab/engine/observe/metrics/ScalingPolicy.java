@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Lambda's consumer autoscaling as a pure function (spec §5.4): one evaluation period's facts in, a poller count and
+ * Lambda's consumer autoscaling as a pure function (docs/aws-behaviour.md#scaling): one evaluation period's facts in, a poller count and
  * its reason out. Steps are one poller at a time, as AWS adds and removes pollers gradually.
  *
  * <p>Rules, first match wins: keep within [minimum, maximum]; throttled → one fewer; lag rising (and not 0 now) →

@@ -1,5 +1,5 @@
 /**
- * The ESM metrics (spec §6) and Lambda's consumer autoscaling (spec §5.4).
+ * The ESM metrics (docs/aws-behaviour.md#metrics) and Lambda's consumer autoscaling (docs/aws-behaviour.md#scaling).
  *
  * <p>{@link io.triggerlab.engine.observe.metrics.MappingCounters} counts exactly what the pollers report;
  * {@link io.triggerlab.engine.observe.metrics.MetricsService} samples each running mapping every sample interval (counters,

@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Collects polled records into Lambda batches (spec §5.1). Pure and clock-driven: time is passed in, so the poll loop
+ * Collects polled records into Lambda batches (docs/aws-behaviour.md#batching). Pure and clock-driven: time is passed in, so the poll loop
  * decides what "now" is and tests need no waiting.
  *
  * <p>A batch is ready when it holds {@code batchSize} records (across partitions), when the window has passed since its

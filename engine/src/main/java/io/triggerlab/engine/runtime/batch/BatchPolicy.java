@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * When a batch closes (spec §5.1): at {@code batchSize} records across partitions, when {@code window} has passed since
+ * When a batch closes (docs/aws-behaviour.md#batching): at {@code batchSize} records across partitions, when {@code window} has passed since
  * its first record, or when the event reaches {@code maxPayloadBytes}.
  *
  * @param batchSize       the ESM's {@code BatchSize}, 1..10000

@@ -2,7 +2,7 @@ package io.triggerlab.engine.runtime.destination;
 
 /**
  * Why records went to the on-failure destination: the {@code requestContext.condition} of AWS's failure record
- * (spec §5.5). AWS documents {@code RetryAttemptsExhausted} for SQS/SNS/S3 but {@code RetriesExhausted} in its Kafka
+ * (docs/aws-behaviour.md#on-failure-destinations). AWS documents {@code RetryAttemptsExhausted} for SQS/SNS/S3 but {@code RetriesExhausted} in its Kafka
  * topic example, so each destination kind gets its documented word. The record-age word is TriggerLab's reading
  * (Kinesis's {@code RecordAgeExceeded}); see {@code docs/aws-reading.md}.
  */

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Renders AWS's on-failure records for Kafka (spec §5.5). Pure: the same failed batch gives the same bytes.
+ * Renders AWS's on-failure records for Kafka (docs/aws-behaviour.md#on-failure-destinations). Pure: the same failed batch gives the same bytes.
  * <ul>
  *   <li>{@link #batchRecord}: SQS and SNS (metadata only) and S3 (plus {@code payload}, the whole event as an
  *       escaped JSON string): one record for the batch, {@code KafkaBatchInfo.recordsInfo} per partition.</li>

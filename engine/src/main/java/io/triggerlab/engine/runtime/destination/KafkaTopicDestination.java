@@ -21,7 +21,7 @@ import java.util.function.Function;
 
 /**
  * {@code kafka://<topic>} on the mapping's own cluster: Lambda acts as a producer and writes one failure record per
- * failed record, keyed with the original record's key (a null key leaves partitioning to the producer) (spec §5.5).
+ * failed record, keyed with the original record's key (a null key leaves partitioning to the producer) (docs/aws-behaviour.md#on-failure-destinations).
  * Sends are synchronous: the source offsets are committed only after the destination has the records.
  */
 public final class KafkaTopicDestination implements OnFailureDestination {

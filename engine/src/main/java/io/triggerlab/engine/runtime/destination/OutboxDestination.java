@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * An SQS queue, SNS topic or S3 bucket ARN. TriggerLab does not call AWS for these: the failure record AWS would send
- * (spec §5.5; S3's carries the whole event as {@code payload}) is rendered and kept in the local outbox — the
+ * (docs/aws-behaviour.md#on-failure-destinations; S3's carries the whole event as {@code payload}) is rendered and kept in the local outbox — the
  * invocation history, outcome {@code SENT_TO_DESTINATION} — where the console shows it. See
  * {@code docs/aws-reading.md}.
  */

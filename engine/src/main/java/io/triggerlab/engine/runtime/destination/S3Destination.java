@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 
 /**
  * An S3 bucket ARN ({@code arn:aws:s3:::bucket}), delivered for real: one {@code PutObject} of AWS's failure record
- * with the whole event as {@code payload} (spec §5.5). The key follows AWS's stream-destination convention,
+ * with the whole event as {@code payload} (docs/aws-behaviour.md#on-failure-destinations). The key follows AWS's stream-destination convention,
  * {@code aws/lambda/<ESM-UUID>/<shard>/YYYY/MM/DD/YYYY-MM-DDTHH.MM.SS-<random UUID>}, with the first record's
  * {@code topic-partition} as the shard (TriggerLab's reading for Kafka; see {@code docs/aws-reading.md}).
  */

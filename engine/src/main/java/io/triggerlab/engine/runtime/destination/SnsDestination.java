@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * An SNS topic ARN, delivered for real: one {@code Publish} of AWS's metadata-only failure record (spec §5.5). AWS
+ * An SNS topic ARN, delivered for real: one {@code Publish} of AWS's metadata-only failure record (docs/aws-behaviour.md#on-failure-destinations). AWS
  * drops the payload past SNS's 256 KB limit; Kafka's SNS record never carries the payload, so it always fits.
  */
 public final class SnsDestination implements OnFailureDestination {

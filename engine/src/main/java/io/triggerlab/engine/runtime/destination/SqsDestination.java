@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * An SQS queue ARN, delivered for real: one {@code SendMessage} with AWS's metadata-only failure record (spec §5.5).
+ * An SQS queue ARN, delivered for real: one {@code SendMessage} with AWS's metadata-only failure record (docs/aws-behaviour.md#on-failure-destinations).
  * The queue URL is resolved once with {@code GetQueueUrl(QueueName, QueueOwnerAWSAccountId)} from the ARN.
  */
 public final class SqsDestination implements OnFailureDestination {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A parsed EventBridge event pattern, as Lambda event filtering uses it (spec §5.6): every field of the pattern must
+ * A parsed EventBridge event pattern, as Lambda event filtering uses it (docs/aws-behaviour.md#filtering): every field of the pattern must
  * match, a leaf matches when any of its matchers does, and each {@code $or} needs one of its alternatives to match.
  * Immutable; build one with {@link #parse(String)}.
  */

@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * Reads EventBridge pattern JSON into a {@link FilterPattern}, refusing anything Lambda event filtering does not take
- * (spec §5.6): every leaf must be a list; operators are {@code prefix}, {@code suffix}, {@code equals-ignore-case},
+ * (docs/aws-behaviour.md#filtering): every leaf must be a list; operators are {@code prefix}, {@code suffix}, {@code equals-ignore-case},
  * {@code anything-but}, {@code numeric} and {@code exists}; {@code $or} takes a list of pattern objects.
  */
 final class PatternParser {

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A mapping's {@code FilterCriteria} applied to Kafka records (spec §5.6): the filters are ORed; a record with no
+ * A mapping's {@code FilterCriteria} applied to Kafka records (docs/aws-behaviour.md#filtering): the filters are ORed; a record with no
  * filter matching is not sent to the function.
  *
  * <p>What a pattern sees for one record (TriggerLab's reading of AWS, {@code docs/aws-reading.md}):

@@ -3,7 +3,7 @@ package io.triggerlab.engine.runtime.payload;
 import java.util.Objects;
 
 /**
- * Where a Kafka event comes from: the three envelope fields of Lambda's Kafka event (spec §4).
+ * Where a Kafka event comes from: the three envelope fields of Lambda's Kafka event (docs/aws-behaviour.md#payload).
  *
  * @param eventSource      {@value #MSK} for Amazon MSK, {@value #SELF_MANAGED} for self-managed Kafka
  * @param eventSourceArn   the MSK cluster ARN; {@code null} for self-managed Kafka, whose events have no ARN field at all

@@ -12,16 +12,16 @@ import java.util.Objects;
 import java.util.RandomAccess;
 
 /**
- * Builds Lambda's Kafka event JSON (spec §4) byte for byte, without whitespace:
+ * Builds Lambda's Kafka event JSON (docs/aws-behaviour.md#payload) byte for byte, without whitespace:
  * <pre>{"eventSource":…,"eventSourceArn":…,"bootstrapServers":…,"records":{"topic-0":[{…},{…}],"topic-1":[…]}}</pre>
  * {@code eventSourceArn} appears for MSK only. Each record is
  * <pre>{"topic":…,"partition":…,"offset":…,"timestamp":…,"timestampType":…,"key":…,"value":…,"headers":[{"k":[1,-2]}]}</pre>
  *
- * <p>Decisions where AWS is silent or the input has no AWS equivalent (spec §8.2):
+ * <p>Decisions where AWS is silent or the input has no AWS equivalent (docs/aws-behaviour.md#open-points):
  * <ul>
  *   <li><b>Null key</b>: the {@code key} field is omitted (AWS's own sample event has no key).</li>
  *   <li><b>Null value (tombstone)</b>: the {@code value} field is omitted, as real AWS tombstones arrive with
- *       {@code value} absent, not {@code null} (spec §4, powertools-lambda-typescript#5016).</li>
+ *       {@code value} absent, not {@code null} (docs/aws-behaviour.md#payload, powertools-lambda-typescript#5016).</li>
  *   <li><b>Null header value</b>: written as an empty array {@code []}, so it reads back as an empty {@code byte[]}.
  *       Every AWS event library types header values as non-null byte arrays; a JSON {@code null} there would
  *       break their parsers, and losing the null/empty distinction is the lesser harm.</li>

@@ -1,5 +1,7 @@
 package io.triggerlab.engine.runtime.poll;
 
+import io.triggerlab.engine.runtime.report.PollerObserver;
+import io.triggerlab.engine.runtime.report.ProcessingResults;
 import org.apache.kafka.clients.consumer.Consumer;
 
 import java.time.Duration;

@@ -9,12 +9,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** kafka-clients settings for one poller of a mapping. */
-final class ConsumerProperties {
+public final class ConsumerProperties {
 
     private ConsumerProperties() {
     }
 
-    static Map<String, Object> forPoller(PollerConfig config, int pollerIndex) {
+    public static Map<String, Object> forPoller(PollerConfig config, int pollerIndex) {
         Map<String, Object> p = new HashMap<>(config.clientProperties());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
         // AWS's ESM logs name its consumers <uuid>-<n>.

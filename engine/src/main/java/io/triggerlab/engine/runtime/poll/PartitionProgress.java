@@ -26,6 +26,8 @@ final class PartitionProgress {
         long donePoint = -1;
         long committedPoint = -1;
         int doneSinceCommit;
+        /** Records an asynchronous commit in flight moves past (taken from doneSinceCommit when it was sent). */
+        int inFlightRecords;
     }
 
     private final Map<TopicPartition, Track> tracks = new HashMap<>();
@@ -83,6 +85,52 @@ final class PartitionProgress {
             n += t == null ? 0 : t.doneSinceCommit;
         }
         return n;
+    }
+
+    /**
+     * The commit points that moved, for an asynchronous commit about to be sent: the records they move past are
+     * counted with that commit from now on ({@link #commitSucceeded} or, if it fails, {@link #commitFailed}).
+     */
+    Map<TopicPartition, OffsetAndMetadata> startCommit() {
+        Map<TopicPartition, OffsetAndMetadata> out = uncommitted();
+        out.keySet().forEach(tp -> {
+            Track t = tracks.get(tp);
+            t.inFlightRecords += t.doneSinceCommit;
+            t.doneSinceCommit = 0;
+        });
+        return out;
+    }
+
+    /** How many records a commit sent by {@link #startCommit} moves past. */
+    int recordsInFlight(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        int n = 0;
+        for (TopicPartition tp : offsets.keySet()) {
+            Track t = tracks.get(tp);
+            n += t == null ? 0 : t.inFlightRecords;
+        }
+        return n;
+    }
+
+    /** A commit sent by {@link #startCommit} reached the broker. */
+    void commitSucceeded(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        offsets.forEach((tp, offset) -> {
+            Track t = tracks.get(tp);
+            if (t != null) {
+                t.committedPoint = Math.max(t.committedPoint, offset.offset());
+                t.inFlightRecords = 0;
+            }
+        });
+    }
+
+    /** A commit sent by {@link #startCommit} failed: its points stay uncommitted and go with the next commit. */
+    void commitFailed(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        offsets.keySet().forEach(tp -> {
+            Track t = tracks.get(tp);
+            if (t != null) {
+                t.doneSinceCommit += t.inFlightRecords;
+                t.inFlightRecords = 0;
+            }
+        });
     }
 
     /** The broker has these offsets now. */

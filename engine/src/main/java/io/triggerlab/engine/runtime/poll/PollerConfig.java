@@ -1,5 +1,8 @@
 package io.triggerlab.engine.runtime.poll;
 
+import io.triggerlab.engine.runtime.failure.DeliveryRules;
+import io.triggerlab.engine.runtime.failure.GivenUpRecords;
+import io.triggerlab.engine.runtime.failure.RetryBackoff;
 import io.triggerlab.engine.runtime.batch.BatchPolicy;
 import io.triggerlab.engine.runtime.destination.AwsDestinationSettings;
 import io.triggerlab.engine.runtime.payload.EventSource;
@@ -42,6 +45,11 @@ public record PollerConfig(String mappingUuid, String topic, String groupId, Ini
                         Duration functionTimeout, RetryBackoff backoff) {
         this(mappingUuid, topic, groupId, initialPosition, batchPolicy, eventSource, clientProperties, functionTimeout,
                 backoff, DeliveryRules.CLASSIC);
+    }
+
+    /** Where this mapping's on-failure destination finds its cluster, credentials and AWS settings. */
+    public GivenUpRecords.DestinationSource destinationSource() {
+        return new GivenUpRecords.DestinationSource(eventSource, clientProperties, awsDestinations);
     }
 
     public PollerConfig {

@@ -1,5 +1,6 @@
 package io.triggerlab.engine.runtime.poll;
 
+import io.triggerlab.engine.runtime.report.PollerObserver;
 import io.triggerlab.engine.runtime.batch.BatchAssembler;
 import io.triggerlab.engine.runtime.filter.RecordFilter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -10,7 +11,7 @@ import java.time.Instant;
 /**
  * Where polled records go: those the mapping's filters let through wait in the assembler for their batch; the others
  * are done at once and counted ({@code FilteredOutEventCount}), their offsets committed with the next successful
- * invocation (spec §5.6). Owned by one poller thread.
+ * invocation (docs/aws-behaviour.md#filtering). Owned by one poller thread.
  */
 final class RecordIntake {
 

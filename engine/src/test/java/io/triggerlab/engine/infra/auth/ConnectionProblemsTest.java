@@ -87,7 +87,7 @@ class ConnectionProblemsTest {
         assertThat(ConnectionProblems.classify(new TimeoutException("Timeout expired while fetching topic metadata")))
                 .isEqualTo(ConnectionProblem.CONNECTION_ERROR);
         assertThat(ConnectionProblem.CONNECTION_ERROR.lastProcessingResult())
-                .isEqualTo(io.triggerlab.engine.runtime.poll.ProcessingResults.CONNECTION_ERROR);
+                .isEqualTo(io.triggerlab.engine.runtime.report.ProcessingResults.CONNECTION_ERROR);
         assertThat(ConnectionProblem.CONNECTION_ERROR.stateTransitionReason()).isNull();
         assertThat(ConnectionProblem.SASL_AUTHENTICATION_FAILED.stateTransitionReason()).isEqualTo("EVENT_SOURCE_AUTHN_ERROR");
         assertThat(ConnectionProblem.CLUSTER_FAILED_TO_AUTHORIZE.stateTransitionReason()).isEqualTo("EVENT_SOURCE_AUTHZ_ERROR");

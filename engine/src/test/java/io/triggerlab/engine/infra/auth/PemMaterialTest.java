@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** Lambda's key rules (spec §7.1): PKCS#8, unencrypted or PBES1; PBES2, PKCS#1 and junk are refused with a hint. */
+/** Lambda's key rules (docs/aws-behaviour.md#authentication): PKCS#8, unencrypted or PBES1; PBES2, PKCS#1 and junk are refused with a hint. */
 class PemMaterialTest {
 
     private static IssuedCertificate client;

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Filtering and the error controls end to end (spec §5.3, §5.6): real broker, real engine, a function behind the real
+ * Filtering and the error controls end to end (docs/aws-behaviour.md#retries, #filtering): real broker, real engine, a function behind the real
  * Invoke wire protocol, with exact counts of what was delivered, retried, dropped and committed.
  */
 @ExtendWith(SharedKafkaBroker.class)

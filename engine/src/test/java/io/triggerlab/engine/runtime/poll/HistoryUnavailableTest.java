@@ -1,5 +1,8 @@
 package io.triggerlab.engine.runtime.poll;
 
+import io.triggerlab.engine.runtime.failure.RetryBackoff;
+import io.triggerlab.engine.runtime.report.AttemptRecorder;
+import io.triggerlab.engine.runtime.report.PollerObserver;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;

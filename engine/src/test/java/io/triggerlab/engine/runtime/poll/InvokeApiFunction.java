@@ -23,7 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A function behind a real HTTP server that speaks Lambda's Invoke wire protocol (spec §3): the poller reaches it
+ * A function behind a real HTTP server that speaks Lambda's Invoke wire protocol (docs/aws-behaviour.md#wire-protocol): the poller reaches it
  * through the AWS SDK's LambdaClient exactly as it would reach sam local, the RIE or AWS. It keeps every event it
  * receives and answers as the test's {@link Behaviour} says.
  */

@@ -32,7 +32,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** On-failure destinations end to end (spec §5.5): a real Kafka topic, and the local outbox for AWS ARNs. */
+/** On-failure destinations end to end (docs/aws-behaviour.md#on-failure-destinations): a real Kafka topic, and the local outbox for AWS ARNs. */
 @ExtendWith(SharedKafkaBroker.class)
 class OnFailureDestinationIT {
 

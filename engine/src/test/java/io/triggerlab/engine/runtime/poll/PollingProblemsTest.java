@@ -1,5 +1,7 @@
 package io.triggerlab.engine.runtime.poll;
 
+import io.triggerlab.engine.runtime.failure.RetryBackoff;
+import io.triggerlab.engine.runtime.report.PollerObserver;
 import io.triggerlab.engine.runtime.batch.BatchPolicy;
 import io.triggerlab.engine.runtime.payload.EventSource;
 import io.triggerlab.engine.observe.history.HistoryRetention;

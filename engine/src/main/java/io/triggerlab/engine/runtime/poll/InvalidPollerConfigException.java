@@ -1,8 +1,0 @@
-package io.triggerlab.engine.runtime.poll;
-
-/** A mapping cannot be polled as configured (its function or cluster is gone); the message says what to fix. */
-public final class InvalidPollerConfigException extends RuntimeException {
-    public InvalidPollerConfigException(String message) {
-        super(message);
-    }
-}
