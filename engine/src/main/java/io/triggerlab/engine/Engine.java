@@ -35,6 +35,7 @@ import io.triggerlab.engine.invoke.DefaultFunctionInvokerFactory;
 import io.triggerlab.engine.invoke.FunctionInvokerFactory;
 import io.triggerlab.engine.invoke.runtime.RuntimeHost;
 import io.triggerlab.engine.invoke.runtime.RuntimeHostConfig;
+import io.triggerlab.engine.runtime.step.StepMode;
 import io.triggerlab.engine.infra.store.MappingRepository;
 import io.triggerlab.engine.controlplane.mapping.MappingService;
 import io.triggerlab.engine.controlplane.mapping.StoredMappingStatus;
@@ -183,7 +184,8 @@ public final class Engine implements AutoCloseable {
                     new KafkaTopicLimits(clusters, security));
             Replayer replayer = new Replayer(history, mappings, functions, invokers, events, config.clock());
             LambdaApiServer api = push(started, new LambdaApiServer(new ApiContext(mappings, functions, clusters, history,
-                    config.clock(), config.region(), config.accountId(), metrics, faults, awsCheck, secured, replayer),
+                    config.clock(), config.region(), config.accountId(), metrics, faults, awsCheck, secured, replayer,
+                    supervisor.stepMode()),
                     config.apiPort(), apiAccess));
             supervisor.recover();
             Engine engine = new Engine(new EngineParts(config, events, bootstrap, api.endpoint(), mappings, supervisor,
@@ -359,6 +361,11 @@ public final class Engine implements AutoCloseable {
      */
     public InvocationRecord replay(long invocationId) {
         return parts.replayer().replay(invocationId);
+    }
+
+    /** Step mode per trigger (a TriggerLab extra): batches held for "Deliver next batch". */
+    public StepMode stepMode() {
+        return parts.supervisor().stepMode();
     }
 
     /** How many pollers (Kafka consumers) a mapping runs right now. */

@@ -10,6 +10,7 @@ import io.triggerlab.engine.invoke.function.LambdaInvokeTarget;
 import io.triggerlab.engine.invoke.function.LambdaRuntime;
 import io.triggerlab.engine.invoke.function.RuntimeDebugging;
 import io.triggerlab.engine.invoke.function.RuntimeTarget;
+import io.triggerlab.engine.invoke.runtime.RuntimePreflight;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -33,7 +34,8 @@ import java.time.Duration;
  *             "debugging": {"enabled": false, "port": 5005, "suspendTimeout": false}}}   memorySize, environment,
  *                                                                                       debugging optional
  * </pre>
- * Responses add {@code "functionArn"}. Wrong JSON types are 400 {@code SerializationException}; values the function
+ * Responses add {@code "functionArn"}, and for a runtime target that cannot start as it is, {@code "runtimeProblem"}
+ * (what is missing and the command that installs it). Wrong JSON types are 400 {@code SerializationException}; values the function
  * model refuses are 400 {@code InvalidParameterValueException} with the model's message.
  */
 final class FunctionJson {
@@ -57,6 +59,10 @@ final class FunctionJson {
             out.put("timeoutSeconds", BigDecimal.valueOf(millis, 3));
         }
         out.set("target", target(f.target()));
+        if (f.target() instanceof RuntimeTarget runtime) {
+            // Saved either way, as Lambda saves a function it cannot run yet; this says what to install or fix.
+            RuntimePreflight.problem(f.name(), runtime).ifPresent(problem -> out.put("runtimeProblem", problem));
+        }
         return out;
     }
 

@@ -24,8 +24,7 @@ final class CodeDirectory {
             return absolute;
         }
         if (!Files.exists(absolute)) {
-            throw new RuntimeUnavailableException("The code of function '" + functionName + "' is missing: " + absolute
-                    + " does not exist. Point --code at the directory (or .zip/.jar) holding the handler.");
+            throw new RuntimeUnavailableException(RuntimePreflight.missingCode(functionName, absolute));
         }
         String file = absolute.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!file.endsWith(".zip") && !file.endsWith(".jar")) {

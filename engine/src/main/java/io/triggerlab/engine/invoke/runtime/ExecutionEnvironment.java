@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One Lambda execution environment: a runtime process and the Runtime API endpoint it talks to. It initializes once
@@ -27,8 +29,8 @@ final class ExecutionEnvironment implements AutoCloseable {
 
     /** How long a runtime that replied may take to ask for its next invocation before the log is closed anyway. */
     static final Duration NEXT_GRACE = Duration.ofMillis(500);
-    /** How long to wait for output already written to reach the log. */
-    static final Duration QUIET_GRACE = Duration.ofMillis(100);
+    /** How long to wait for a process that is exiting to finish writing. */
+    static final Duration EXIT_GRACE = Duration.ofMillis(500);
     static final Duration KILL_GRACE = Duration.ofMillis(500);
     /** A suspended timeout (debugging) still needs a deadline header: a day is longer than any breakpoint. */
     static final Duration SUSPENDED_DEADLINE = Duration.ofDays(1);
@@ -47,10 +49,12 @@ final class ExecutionEnvironment implements AutoCloseable {
     private final long startedNanos;
     private Duration initDuration;
     private volatile boolean dead;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private volatile long lastUsedNanos = System.nanoTime();
 
     private ExecutionEnvironment(String name, FunctionDefinition function, RuntimeTarget target, RuntimeLaunch launch,
-                                 Clock clock, RuntimeApiServer server, Process process, long startedNanos) {
+                                 Clock clock, RuntimeApiServer server, Process process, ProcessOutput output,
+                                 long startedNanos) {
         this.name = name;
         this.function = function;
         this.target = target;
@@ -60,12 +64,12 @@ final class ExecutionEnvironment implements AutoCloseable {
         this.process = process;
         this.startedNanos = startedNanos;
         this.exited = process.onExit();
-        this.output = ProcessOutput.start(process.getInputStream(), "runtime-" + name + "-output");
+        this.output = output;
     }
 
     /** Starts the runtime process; its init runs while the first invocation waits for it. */
     static ExecutionEnvironment start(String name, FunctionDefinition function, RuntimeTarget target, RuntimeLaunch launch,
-                                      Clock clock) throws RuntimeUnavailableException {
+                                      Clock clock, Path logDirectory) throws RuntimeUnavailableException {
         RuntimeApiServer server;
         try {
             server = new RuntimeApiServer(name);
@@ -73,9 +77,18 @@ final class ExecutionEnvironment implements AutoCloseable {
             throw new RuntimeUnavailableException("Cannot open the Runtime API on 127.0.0.1 for function '"
                     + function.name() + "': " + e.getMessage());
         }
+        ProcessOutput output;
+        try {
+            output = ProcessOutput.create(logDirectory.resolve(name + ".log"));
+        } catch (IOException e) {
+            server.close();
+            throw new RuntimeUnavailableException("Cannot create the log file of function '" + function.name() + "' in "
+                    + logDirectory + ": " + e.getMessage());
+        }
         ProcessBuilder builder = new ProcessBuilder(launch.command())
                 .directory(launch.taskRoot().toFile())
-                .redirectErrorStream(true);
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.file().toFile()));
         builder.environment().putAll(RuntimeEnvironment.variables(function, target, launch, server.address(), clock));
         long started = System.nanoTime();
         Process process;
@@ -83,6 +96,7 @@ final class ExecutionEnvironment implements AutoCloseable {
             process = builder.start();
         } catch (IOException e) {
             server.close();
+            output.close();
             throw new RuntimeUnavailableException("Cannot start '" + launch.command().get(0) + "' for function '"
                     + function.name() + "' (" + target.runtime() + "): " + e.getMessage());
         }
@@ -93,7 +107,7 @@ final class ExecutionEnvironment implements AutoCloseable {
         }
         LOG.info("Started execution environment {} for function {} ({}, {}, pid {})", name, function.name(),
                 target.runtime(), launch.client(), process.pid());
-        return new ExecutionEnvironment(name, function, target, launch, clock, server, process, started);
+        return new ExecutionEnvironment(name, function, target, launch, clock, server, process, output, started);
     }
 
     String name() {
@@ -118,9 +132,10 @@ final class ExecutionEnvironment implements AutoCloseable {
             return invokeOnce(request, initLimit, timeoutSuspended);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            String logs = output.take();
             close();
             return new InvocationResult.InvokeFailed("Interrupted while function '" + function.name() + "' ran",
-                    output.take(), Duration.ZERO);
+                    logs, Duration.ZERO);
         } finally {
             lastUsedNanos = System.nanoTime();
         }
@@ -159,7 +174,6 @@ final class ExecutionEnvironment implements AutoCloseable {
             return exitedWhileInvoked(requestId, log, duration, coldInit);
         }
         server.awaitNextCall(nextCallsSeen, NEXT_GRACE.toNanos());
-        output.awaitQuiet(QUIET_GRACE.toNanos());
         log.append(LambdaLogLines.asLines(output.take()));
         if (reply instanceof RuntimeReply.Response response) {
             return new InvocationResult.Success(response.body(), "$LATEST", close(log, requestId, duration, coldInit), duration);
@@ -192,12 +206,10 @@ final class ExecutionEnvironment implements AutoCloseable {
             return new InvocationResult.FunctionError("Unhandled", body, framed(log, requestId, init), Duration.ZERO);
         }
         if (!process.isAlive()) {
-            output.awaitEnd(QUIET_GRACE.toNanos());
             byte[] body = LambdaErrors.exitError(requestId, process.exitValue());
             log.append(LambdaLogLines.asLines(output.take()));
             log.append(LambdaLogLines.initReport(init, "error", "Runtime.ExitError"));
-            dead = true;
-            close();
+            stopAndDrain();
             return new InvocationResult.FunctionError("Unhandled", body, framed(log, requestId, init), Duration.ZERO);
         }
         stopAndDrain();
@@ -232,13 +244,12 @@ final class ExecutionEnvironment implements AutoCloseable {
 
     private InvocationResult exitedWhileInvoked(String requestId, StringBuilder log, Duration duration, Duration coldInit)
             throws InterruptedException {
-        output.awaitEnd(QUIET_GRACE.toNanos());
+        process.waitFor(EXIT_GRACE.toNanos(), TimeUnit.NANOSECONDS);
         log.append(LambdaLogLines.asLines(output.take()));
         byte[] body = LambdaErrors.exitError(requestId, process.exitValue());
         log.append("RequestId: ").append(requestId).append(" Error: Runtime exited with error: ")
                 .append(LambdaErrors.exitStatus(process.exitValue())).append("\nRuntime.ExitError\n");
-        dead = true;
-        close();
+        stopAndDrain();
         return new InvocationResult.FunctionError("Unhandled", body, close(log, requestId, duration, coldInit), duration);
     }
 
@@ -263,10 +274,9 @@ final class ExecutionEnvironment implements AutoCloseable {
         return log.toString();
     }
 
-    private void stopAndDrain() throws InterruptedException {
+    private void stopAndDrain() {
         dead = true;
-        close();
-        output.awaitEnd(QUIET_GRACE.toNanos());
+        stopProcess();
     }
 
     private static String traceId() {
@@ -278,6 +288,14 @@ final class ExecutionEnvironment implements AutoCloseable {
     /** Stops the runtime process (and whatever it started) and the endpoint; the environment cannot be used again. */
     @Override
     public void close() {
+        if (closed.compareAndSet(false, true)) {
+            stopProcess();
+            server.close();
+            output.close();
+        }
+    }
+
+    private void stopProcess() {
         dead = true;
         List<ProcessHandle> descendants = process.descendants().toList();
         process.destroy();
@@ -291,6 +309,5 @@ final class ExecutionEnvironment implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-        server.close();
     }
 }

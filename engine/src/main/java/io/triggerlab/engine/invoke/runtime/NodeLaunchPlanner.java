@@ -27,10 +27,8 @@ final class NodeLaunchPlanner implements LaunchPlanner {
 
     @Override
     public RuntimeLaunch plan(RuntimeTarget target, Path taskRoot) throws RuntimeUnavailableException {
-        Path node = Executables.onPath("node").orElseThrow(() -> new RuntimeUnavailableException("Runtime "
-                + target.runtime() + " needs Node.js (the node command) on the PATH, and none was found. Install it: "
-                + "sudo apt-get install nodejs (Debian/Ubuntu), brew install node (macOS) or winget install "
-                + "OpenJS.NodeJS.LTS (Windows), then restart TriggerLab."));
+        Path node = Executables.onPath("node")
+                .orElseThrow(() -> new RuntimeUnavailableException(RuntimePreflight.missingNode(target.runtime())));
         Optional<Path> official = settings.clients() == RuntimeHostSettings.ClientChoice.OFFICIAL_WHERE_AVAILABLE
                 && Executables.LINUX ? officialClient(taskRoot) : Optional.empty();
         if (official.isPresent()) {

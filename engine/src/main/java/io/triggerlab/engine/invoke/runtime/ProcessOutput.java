@@ -1,100 +1,81 @@
 package io.triggerlab.engine.invoke.runtime;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
- * The runtime process's output (stdout and stderr merged, as Lambda sends both to CloudWatch), read on its own named
- * thread for the life of the environment. Each invocation {@link #take() takes} what arrived since the previous one;
- * what the runtime printed while initializing goes to the first invocation, before its {@code START} line, where Lambda
- * puts it. Bounded: past {@link #MAX_CHARS} the oldest text is dropped.
+ * The runtime process's output (stdout and stderr merged, as Lambda sends both to CloudWatch), written by the process
+ * straight into a file that each invocation reads on from where the previous one stopped.
+ *
+ * <p>Why a file and not a pipe: a runtime prints its invocation's lines before it asks for the next invocation, so by
+ * then they are in the file, and the invocation's log is complete without waiting; a pipe's reader thread could still
+ * be behind, and asking a pipe how much it holds blocks while that thread reads. What the runtime printed while
+ * initializing goes to the first invocation, before its {@code START} line, where Lambda puts it. Each take returns at
+ * most {@link #MAX_CHARS}, the newest part, because the end of a log is what explains a failure.
  */
-final class ProcessOutput {
+final class ProcessOutput implements AutoCloseable {
 
     static final int MAX_CHARS = 256 * 1024;
+    /** Past this size, a fully read file is emptied (the process appends, so it goes on writing at the new end). */
+    private static final long TRUNCATE_AT = 8L * 1024 * 1024;
 
-    private final InputStream pipe;
-    private final StringBuilder text = new StringBuilder();
-    private final CountDownLatch ended = new CountDownLatch(1);
-    private volatile boolean inRead;
-    private long dropped;
+    private final Path file;
+    private final RandomAccessFile reader;
+    private long offset;
 
-    private ProcessOutput(InputStream pipe) {
-        this.pipe = pipe;
+    private ProcessOutput(Path file) throws IOException {
+        this.file = file;
+        this.reader = new RandomAccessFile(file.toFile(), "rw");
     }
 
-    static ProcessOutput start(InputStream pipe, String threadName) {
-        ProcessOutput output = new ProcessOutput(pipe);
-        Thread thread = new Thread(output::readToEnd, threadName);
-        thread.setDaemon(true);
-        thread.start();
-        return output;
+    /** A new, empty output file for a process to append to. */
+    static ProcessOutput create(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        Files.createFile(file);
+        return new ProcessOutput(file);
     }
 
-    private void readToEnd() {
-        byte[] chunk = new byte[16 * 1024];
-        try (pipe) {
-            while (true) {
-                inRead = true;
-                int n = pipe.read(chunk);
-                if (n < 0) {
-                    break;
-                }
-                synchronized (text) {
-                    inRead = false;
-                    text.append(new String(chunk, 0, n, StandardCharsets.UTF_8));
-                    int excess = text.length() - MAX_CHARS;
-                    if (excess > 0) {
-                        text.delete(0, excess);
-                        dropped += excess;
-                    }
-                    text.notifyAll();
-                }
+    Path file() {
+        return file;
+    }
+
+    /** Everything written since the previous call. */
+    synchronized String take() {
+        try {
+            long end = reader.length();
+            if (end < offset) {
+                offset = 0; // emptied
             }
+            long skipped = Math.max(0, end - offset - MAX_CHARS * 4L);
+            byte[] bytes = new byte[(int) (end - offset - skipped)];
+            reader.seek(offset + skipped);
+            reader.readFully(bytes);
+            offset = end;
+            if (end > TRUNCATE_AT) {
+                reader.setLength(0);
+                offset = 0;
+            }
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            if (skipped > 0 || text.length() > MAX_CHARS) {
+                text = "[earlier output dropped]\n" + text.substring(Math.max(0, text.length() - MAX_CHARS));
+            }
+            return text;
         } catch (IOException e) {
-            // The process was killed and the pipe closed under us: what was read is all there is.
-        } finally {
-            inRead = false;
-            ended.countDown();
+            return "[the runtime's output could not be read: " + e.getMessage() + "]\n";
         }
     }
 
-    /**
-     * Waits, at most {@code nanos}, until everything the process has written so far has been read: the pipe holds
-     * nothing and the reader is back in {@code read}. Called once the runtime has asked for its next invocation, so
-     * the lines it printed for this one are in the pipe already.
-     */
-    void awaitQuiet(long nanos) throws InterruptedException {
-        long deadline = System.nanoTime() + nanos;
-        while (System.nanoTime() < deadline && ended.getCount() > 0) {
-            try {
-                if (pipe.available() == 0 && inRead) {
-                    return;
-                }
-            } catch (IOException e) {
-                return; // closed: nothing more will come
-            }
-            synchronized (text) {
-                text.wait(1);
-            }
-        }
-    }
-
-    /** Waits, at most {@code nanos}, for the end of the output (the process exited). */
-    boolean awaitEnd(long nanos) throws InterruptedException {
-        return ended.await(Math.max(0, nanos), TimeUnit.NANOSECONDS);
-    }
-
-    /** Everything that arrived since the previous call. */
-    String take() {
-        synchronized (text) {
-            String taken = dropped == 0 ? text.toString() : "[" + dropped + " earlier characters dropped]\n" + text;
-            text.setLength(0);
-            dropped = 0;
-            return taken;
+    @Override
+    public synchronized void close() {
+        try {
+            reader.close();
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // the file stays in the work directory; the next environment of that name replaces it
         }
     }
 }

@@ -28,12 +28,9 @@ final class PythonLaunchPlanner implements LaunchPlanner {
 
     @Override
     public RuntimeLaunch plan(RuntimeTarget target, Path taskRoot) throws RuntimeUnavailableException {
-        String version = target.runtime().id().substring("python".length());
+        String version = RuntimePreflight.pythonVersion(target.runtime());
         Path python = Executables.firstOnPath("python3", "python" + version, "python")
-                .orElseThrow(() -> new RuntimeUnavailableException("Runtime " + target.runtime() + " needs Python " + version
-                        + " (or any python3) on the PATH, and none was found. Install it: sudo apt-get install python3 "
-                        + "(Debian/Ubuntu), brew install python@" + version + " (macOS) or winget install Python.Python."
-                        + version + " (Windows), then restart TriggerLab."));
+                .orElseThrow(() -> new RuntimeUnavailableException(RuntimePreflight.missingPython(target.runtime())));
         Map<String, String> env = Map.of("PYTHONPATH", taskRoot.toString(), "PYTHONUNBUFFERED", "1");
         if (settings.clients() == RuntimeHostSettings.ClientChoice.OFFICIAL_WHERE_AVAILABLE
                 && officialClient.computeIfAbsent(python, PythonLaunchPlanner::canImportAwsLambdaRic)) {

@@ -108,7 +108,7 @@ public final class RuntimeHost implements AutoCloseable {
         Path taskRoot = CodeDirectory.resolve(target.code(), settings.workDirectory(), function.name());
         RuntimeLaunch launch = planners.get(target.runtime().language()).plan(target, taskRoot);
         ExecutionEnvironment env = ExecutionEnvironment.start(function.name() + "-" + environments.incrementAndGet(),
-                function, target, launch, clock);
+                function, target, launch, clock, settings.workDirectory().resolve("logs"));
         startSweeper();
         return env;
     }

@@ -13,7 +13,8 @@ import { pathToFileURL } from 'node:url';
 const API = process.env.AWS_LAMBDA_RUNTIME_API;
 const BASE = '/2018-06-01/runtime';
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-let currentRequestId;
+// Outside an invocation (init) AWS's client writes '-' where the request id goes.
+let currentRequestId = '-';
 
 class RuntimeError extends Error {
   constructor(name, message) {
@@ -149,29 +150,38 @@ function contextFor(headers) {
   };
 }
 
-function run(handler, event, context) {
-  return new Promise((resolve, reject) => {
-    const callback = (err, result) => (err ? reject(err) : resolve(result));
-    try {
-      const returned = handler.length >= 3 ? handler(event, context, callback) : handler(event, context);
-      if (returned && typeof returned.then === 'function') {
-        returned.then(resolve, reject);
-      } else if (handler.length < 3) {
-        resolve(returned);
-      }
-    } catch (err) {
-      reject(err);
+// The handler is called as a method of this object, as AWS's client calls it, so stack traces read the same
+// ("at BufferedInvokeProcessor.handler (file:///.../index.mjs:27:13)").
+class BufferedInvokeProcessor {
+  constructor(handler) {
+    this.handler = handler;
+  }
+
+  async run(event, context) {
+    if (this.handler.length < 3) {
+      return await this.handler(event, context);
     }
-  });
+    return new Promise((resolve, reject) => {
+      const callback = (err, result) => (err ? reject(err) : resolve(result));
+      try {
+        const returned = this.handler(event, context, callback);
+        if (returned && typeof returned.then === 'function') {
+          returned.then(resolve, reject);
+        }
+      } catch (err) {
+        reject(err);
+      }
+    });
+  }
 }
 
 async function main() {
   patchConsole();
   const taskRoot = process.env.LAMBDA_TASK_ROOT || process.cwd();
   const handlerString = process.argv[2] || process.env._HANDLER;
-  let handler;
+  let processor;
   try {
-    handler = await loadHandler(taskRoot, handlerString);
+    processor = new BufferedInvokeProcessor(await loadHandler(taskRoot, handlerString));
   } catch (error) {
     logError('Init Error', error);
     await postError('/init/error', error);
@@ -185,7 +195,7 @@ async function main() {
       process.env._X_AMZN_TRACE_ID = next.headers['lambda-runtime-trace-id'];
     }
     try {
-      const result = await run(handler, JSON.parse(next.body.toString('utf8')), contextFor(next.headers));
+      const result = await processor.run(JSON.parse(next.body.toString('utf8')), contextFor(next.headers));
       const body = JSON.stringify(result === undefined ? null : result);
       await request('POST', `/invocation/${requestId}/response`, body);
     } catch (error) {
