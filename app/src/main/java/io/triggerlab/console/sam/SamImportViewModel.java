@@ -1,7 +1,6 @@
 package io.triggerlab.console.sam;
 
 import io.triggerlab.console.common.BackgroundWork;
-import io.triggerlab.engine.controlplane.sam.AmbiguousClusterException;
 import io.triggerlab.engine.controlplane.sam.ClusterChoice;
 import io.triggerlab.engine.controlplane.sam.ClusterQuestion;
 import io.triggerlab.engine.controlplane.sam.ImportPlan;
@@ -53,8 +52,9 @@ public final class SamImportViewModel {
         }, opened -> {
             plan = opened.plan();
             if (opened.questions().stream().anyMatch(q -> q.candidates().isEmpty())) {
-                fail(new AmbiguousClusterException(opened.questions()).getMessage().replace(
-                        "register the cluster with 'triggerlab cluster import'", "register it in Settings › Clusters"));
+                fail("The template names the MSK cluster " + opened.questions().get(0).templateArn() + ", and no "
+                        + "cluster is registered to stand for it: start the engine with its sandbox, or register the "
+                        + "cluster in Settings › Clusters");
             } else if (opened.questions().isEmpty()) {
                 apply(ClusterChoice.NONE);
             } else {

@@ -132,8 +132,8 @@ class SamImportViewModelTest {
         vm.open(Files.writeString(project.resolve("template.yaml"), TEMPLATE));
 
         assertThat(vm.questions()).isEmpty();
-        assertThat(vm.errorProperty().get()).contains("matches no registered cluster, and none is registered")
-                .contains("register it in Settings › Clusters");
+        assertThat(vm.errorProperty().get()).startsWith("The template names the MSK cluster arn:aws:kafka:eu-west-1:111122223333:cluster/prod/")
+                .endsWith("register the cluster in Settings › Clusters");
         assertThat(functions.list()).isEmpty();
     }
 
