@@ -3,7 +3,6 @@ package io.triggerlab.engine.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,7 +41,7 @@ final class SamCommand implements Callable<Integer> {
                     "Exit code 0 when everything imported, 2 when something could not be.",
                     "  triggerlab sam import template.yaml",
                     "  triggerlab sam import template.yaml --param Stage=prod --cluster triggerlab-sandbox"})
-    static final class Import implements Callable<Integer> {
+    static final class Import extends EngineApiCommand {
 
         @Parameters(index = "0", paramLabel = "TEMPLATE", description = "The template file (template.yaml, template.json).")
         Path template;
@@ -55,12 +54,6 @@ final class SamCommand implements Callable<Integer> {
                 description = {"The registered cluster that stands for the template's MSK cluster, when it is not clear",
                         "(no registered cluster has its ARN or name, and several are registered); repeatable."})
         List<String> clusters = new ArrayList<>();
-
-        @Mixin
-        FunctionCommand.EndpointMixin endpoint;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() {
