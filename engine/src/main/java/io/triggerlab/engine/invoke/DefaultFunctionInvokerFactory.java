@@ -5,21 +5,32 @@ import io.triggerlab.engine.invoke.function.FunctionDefinition;
 import io.triggerlab.engine.invoke.function.FunctionTarget;
 import io.triggerlab.engine.invoke.function.JavaHandlerTarget;
 import io.triggerlab.engine.invoke.function.LambdaInvokeTarget;
+import io.triggerlab.engine.invoke.function.RuntimeTarget;
+import io.triggerlab.engine.invoke.runtime.RuntimeHost;
+import io.triggerlab.engine.invoke.runtime.RuntimeInvoker;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 
-/** Picks the invoker for a function's target: the Invoke API, a Java handler in this JVM, or a command. */
+/**
+ * Picks the invoker for a function's target: the Invoke API, a Java handler in this JVM, a command, or a Lambda runtime
+ * hosted by the engine's {@link RuntimeHost}.
+ */
 public final class DefaultFunctionInvokerFactory implements FunctionInvokerFactory {
 
     private final Clock clock;
+    private final RuntimeHost runtimes;
 
+    /** A factory whose runtime targets run in a host under the system's temporary directory. */
     public DefaultFunctionInvokerFactory() {
-        this(Clock.systemUTC());
+        this(Clock.systemUTC(), RuntimeHost.standalone(Path.of(System.getProperty("java.io.tmpdir"), "triggerlab-runtimes")));
     }
 
-    public DefaultFunctionInvokerFactory(Clock clock) {
+    /** @param runtimes the engine's execution environments (the caller owns and closes it) */
+    public DefaultFunctionInvokerFactory(Clock clock, RuntimeHost runtimes) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.runtimes = Objects.requireNonNull(runtimes, "runtimes");
     }
 
     /**
@@ -38,6 +49,9 @@ public final class DefaultFunctionInvokerFactory implements FunctionInvokerFacto
         }
         if (target instanceof CommandTarget) {
             return new CommandInvoker(function, clock);
+        }
+        if (target instanceof RuntimeTarget) {
+            return new RuntimeInvoker(function, runtimes);
         }
         throw new IllegalStateException("Function '" + function.name() + "' has a " + target.kind()
                 + " target, which no invoker supports yet");
