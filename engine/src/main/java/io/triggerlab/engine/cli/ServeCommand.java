@@ -57,6 +57,11 @@ final class ServeCommand implements Callable<Integer> {
                     + " where compressing each multi-MB event costs more than delivering it.")
     private boolean noHistoryPayloads;
 
+    @Option(names = "--strict-aws",
+            description = "Refuse, with the API error AWS would give, every trigger configuration that the \"Would"
+                    + " this pass on AWS?\" check finds AWS would reject (for CI). Without it those findings are warnings.")
+    private boolean strictAws;
+
     @Option(names = "--api-port", paramLabel = "N",
             description = "Port of the local Lambda API on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 = any free port).",
             defaultValue = "" + EngineConfig.DEFAULT_API_PORT)
@@ -67,6 +72,12 @@ final class ServeCommand implements Callable<Integer> {
                     + " address, e.g. 0.0.0.0, opens it to the network: clients from other machines must then send the"
                     + " token printed at start (stored in the data directory's api-token file).")
     private String apiBind;
+
+    @Option(names = "--print-env",
+            description = {"Print only shell exports on standard output (TRIGGERLAB_API_ENDPOINT, AWS_ENDPOINT_URL_LAMBDA,",
+                    "AWS_REGION, credentials, TRIGGERLAB_BOOTSTRAP_SERVERS, TRIGGERLAB_SANDBOX_CLUSTER_ARN), then the line '"
+                    + TestEnvironment.READY + "', for tests in any language; messages go to standard error."})
+    private boolean printEnv;
 
     @Option(names = "--region", paramLabel = "REGION", defaultValue = EngineConfig.DEFAULT_REGION,
             description = "The local AWS region used in ARNs (default: ${DEFAULT-VALUE}).")
@@ -79,9 +90,10 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         EngineConfig config = config();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = printEnv ? spec.commandLine().getErr() : spec.commandLine().getOut();
         ApiAccess access = ApiAccess.bind(bindAddress(), config.dataDirectory());
         Engine engine = Engine.start(config, new EngineEventBus(), access);
+        engine.strictAws(strictAws);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(engine, out, stopped), "triggerlab-shutdown"));
 
@@ -95,6 +107,8 @@ final class ServeCommand implements Callable<Integer> {
             out.println("Sandbox CA certificate: " + secured.caFile()
                     + "  (trust it in your clients; SERVER_ROOT_CA_CERTIFICATE secret " + secured.caSecretArn() + ")");
         });
+        engine.sandboxSchemaRegistry().ifPresent(url -> out.println("Schema registry: " + url
+                + "  (Confluent-compatible; SchemaRegistryURI for triggers on the sandbox)"));
         out.println("Lambda API: " + engine.apiEndpoint()
                 + "  (aws lambda ... --endpoint-url " + engine.apiEndpoint() + ")");
         if (access.tokenRequired()) {
@@ -102,8 +116,16 @@ final class ServeCommand implements Callable<Integer> {
                     + " Clients on other machines must send its token, as 'Authorization: Bearer <token>' or as"
                     + " AWS_ACCESS_KEY_ID for the AWS CLI: " + access.token());
         }
+        if (strictAws) {
+            out.println("Strict AWS mode: configurations AWS would reject are refused with AWS's error.");
+        }
         out.println("Press Ctrl-C to stop.");
         out.flush();
+        if (printEnv) {
+            PrintWriter env = spec.commandLine().getOut();
+            env.print(TestEnvironment.exports(TestEnvironment.variables(engine.client(), access)));
+            env.flush();
+        }
 
         stopped.await();
         return 0;

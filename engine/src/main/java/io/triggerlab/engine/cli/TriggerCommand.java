@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.triggerlab.engine.runtime.offsets.OffsetReset;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,20 +38,13 @@ final class TriggerCommand implements Callable<Integer> {
                     "The records from there are delivered (again) when you enable the trigger.",
                     "  triggerlab trigger reset-offsets 6f1c… --to earliest",
                     "  triggerlab trigger reset-offsets 6f1c… --to 2026-11-25T10:15:00Z"})
-    static final class ResetOffsets implements Callable<Integer> {
-
+    static final class ResetOffsets extends EngineApiCommand {
         @Parameters(index = "0", paramLabel = "UUID", description = "The event source mapping (it must be Disabled).")
         String uuid;
 
         @Option(names = "--to", required = true, paramLabel = "earliest|latest|TIMESTAMP",
                 description = "earliest, latest, or an ISO-8601 timestamp such as 2026-11-25T10:15:00Z.")
         String to;
-
-        @Mixin
-        FunctionCommand.EndpointMixin endpoint;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() {
@@ -84,19 +76,13 @@ final class TriggerCommand implements Callable<Integer> {
                     "so you can sit at a breakpoint in the function without the trigger running on.",
                     "  triggerlab trigger step 6f1c… on",
                     "  triggerlab trigger step 6f1c… off"})
-    static final class Step implements Callable<Integer> {
+    static final class Step extends EngineApiCommand {
 
         @Parameters(index = "0", paramLabel = "UUID", description = "The event source mapping.")
         String uuid;
 
         @Parameters(index = "1", paramLabel = "on|off", description = "Hold each batch (on) or run on (off).")
         String state;
-
-        @Mixin
-        FunctionCommand.EndpointMixin endpoint;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() {
@@ -112,16 +98,10 @@ final class TriggerCommand implements Callable<Integer> {
 
     @Command(name = "next", mixinStandardHelpOptions = true,
             description = "Deliver next batch: lets a trigger in step mode send its next batch to the function.")
-    static final class Next implements Callable<Integer> {
+    static final class Next extends EngineApiCommand {
 
         @Parameters(index = "0", paramLabel = "UUID", description = "The event source mapping (in step mode).")
         String uuid;
-
-        @Mixin
-        FunctionCommand.EndpointMixin endpoint;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() {

@@ -1,11 +1,13 @@
 package io.triggerlab.engine.client;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import org.apache.kafka.common.acl.AclBinding;
 import io.triggerlab.engine.EngineConfig;
 import io.triggerlab.engine.client.view.SecuredSandboxView;
 import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
 import io.triggerlab.engine.controlplane.mapping.MappingService;
 import io.triggerlab.engine.infra.cluster.ClusterRegistry;
+import io.triggerlab.engine.infra.auth.KafkaAcls;
 import io.triggerlab.engine.infra.cluster.KafkaCluster;
 import io.triggerlab.engine.infra.sandbox.SecuredSandbox;
 import io.triggerlab.engine.infra.secrets.LocalVault;
@@ -54,15 +56,28 @@ final class ClusterAdmin {
 
     /** Creates (or re-keys) a SCRAM-SHA-512 user on the secured sandbox and keeps its credentials as a local secret. */
     String createSandboxScramUser(String user, String password) {
-        if (secured == null) {
-            throw new IllegalArgumentException(
-                    "The engine runs no secured sandbox: choose \"Embedded sandbox, secured\" and restart the engine");
-        }
-        secured.upsertScramUser("SCRAM-SHA-512", user, password);
+        requireSecured().upsertScramUser("SCRAM-SHA-512", user, password);
         String arn = "arn:aws:secretsmanager:" + config.region() + ":" + config.accountId() + ":secret:" + user;
         vault.put(arn, new SecretValue(JsonNodeFactory.instance.objectNode()
                 .put("username", user).put("password", password).toString()));
         return arn;
+    }
+
+    /** Grants a sandbox user the ACLs a trigger's poller needs on a topic and a consumer group ({@code *} for all). */
+    List<String> grantTriggerAccess(String user, String topic, String group) {
+        SecuredSandbox sandbox = requireSecured();
+        SecuredSandbox.requireUserName(user);
+        List<AclBinding> acls = KafkaAcls.requiredFor("User:" + user, topic, group);
+        sandbox.createAcls(acls);
+        return KafkaAcls.describe(acls);
+    }
+
+    private SecuredSandbox requireSecured() {
+        if (secured == null) {
+            throw new IllegalArgumentException(
+                    "The engine runs no secured sandbox: choose \"Embedded sandbox, secured\" and restart the engine");
+        }
+        return secured;
     }
 
     Optional<SecuredSandboxView> securedSandbox() {

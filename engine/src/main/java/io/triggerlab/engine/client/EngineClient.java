@@ -244,6 +244,14 @@ public final class EngineClient {
         return clusterAdmin.createSandboxScramUser(user, password);
     }
 
+    /**
+     * Grants a secured-sandbox user the ACLs a trigger's poller needs on a topic and consumer group ({@code *} for
+     * all), as an MSK cluster's administrator would; the ACLs granted, described.
+     */
+    public List<String> grantSandboxTriggerAccess(String user, String topic, String group) {
+        return clusterAdmin.grantTriggerAccess(user, topic, group);
+    }
+
     // ---- secrets and AWS settings
 
     public List<SecretMetadata> secrets() {
