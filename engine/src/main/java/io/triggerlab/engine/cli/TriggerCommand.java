@@ -78,19 +78,13 @@ final class TriggerCommand implements Callable<Integer> {
                     "so you can sit at a breakpoint in the function without the trigger running on.",
                     "  triggerlab trigger step 6f1c… on",
                     "  triggerlab trigger step 6f1c… off"})
-    static final class Step implements Callable<Integer> {
+    static final class Step extends EngineApiCommand {
 
         @Parameters(index = "0", paramLabel = "UUID", description = "The event source mapping.")
         String uuid;
 
         @Parameters(index = "1", paramLabel = "on|off", description = "Hold each batch (on) or run on (off).")
         String state;
-
-        @Mixin
-        FunctionCommand.EndpointMixin endpoint;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() {
@@ -106,16 +100,10 @@ final class TriggerCommand implements Callable<Integer> {
 
     @Command(name = "next", mixinStandardHelpOptions = true,
             description = "Deliver next batch: lets a trigger in step mode send its next batch to the function.")
-    static final class Next implements Callable<Integer> {
+    static final class Next extends EngineApiCommand {
 
         @Parameters(index = "0", paramLabel = "UUID", description = "The event source mapping (in step mode).")
         String uuid;
-
-        @Mixin
-        FunctionCommand.EndpointMixin endpoint;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() {

@@ -6,29 +6,29 @@ import io.triggerlab.engine.invoke.function.FunctionTarget;
 import io.triggerlab.engine.invoke.function.JavaHandlerTarget;
 import io.triggerlab.engine.invoke.function.LambdaInvokeTarget;
 import io.triggerlab.engine.invoke.function.RuntimeTarget;
-import io.triggerlab.engine.invoke.runtime.RuntimeHost;
-import io.triggerlab.engine.invoke.runtime.RuntimeInvoker;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 
 /**
  * Picks the invoker for a function's target: the Invoke API, a Java handler in this JVM, a command, or a Lambda runtime
- * hosted by the engine's {@link RuntimeHost}.
+ * (handed to the engine's runtime host, {@code invoke.runtime.RuntimeHost}, which keeps the execution environments).
  */
 public final class DefaultFunctionInvokerFactory implements FunctionInvokerFactory {
 
     private final Clock clock;
-    private final RuntimeHost runtimes;
+    private final FunctionInvokerFactory runtimes;
 
-    /** A factory whose runtime targets run in a host under the system's temporary directory. */
+    /** A factory without a runtime host: runtime targets are refused (tests and tools that run no Lambda runtime). */
     public DefaultFunctionInvokerFactory() {
-        this(Clock.systemUTC(), RuntimeHost.standalone(Path.of(System.getProperty("java.io.tmpdir"), "triggerlab-runtimes")));
+        this(Clock.systemUTC(), function -> {
+            throw new IllegalStateException("Function '" + function.name() + "' runs in a Lambda runtime, and this "
+                    + "invoker factory has no runtime host");
+        });
     }
 
-    /** @param runtimes the engine's execution environments (the caller owns and closes it) */
-    public DefaultFunctionInvokerFactory(Clock clock, RuntimeHost runtimes) {
+    /** @param runtimes builds the invokers of runtime targets (the engine's runtime host, which the caller closes) */
+    public DefaultFunctionInvokerFactory(Clock clock, FunctionInvokerFactory runtimes) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.runtimes = Objects.requireNonNull(runtimes, "runtimes");
     }
@@ -51,7 +51,7 @@ public final class DefaultFunctionInvokerFactory implements FunctionInvokerFacto
             return new CommandInvoker(function, clock);
         }
         if (target instanceof RuntimeTarget) {
-            return new RuntimeInvoker(function, runtimes);
+            return runtimes.create(function);
         }
         throw new IllegalStateException("Function '" + function.name() + "' has a " + target.kind()
                 + " target, which no invoker supports yet");

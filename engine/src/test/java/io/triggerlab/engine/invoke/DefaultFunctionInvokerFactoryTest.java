@@ -7,7 +7,9 @@ import io.triggerlab.engine.invoke.function.JavaHandlerTarget;
 import io.triggerlab.engine.invoke.function.LambdaInvokeTarget;
 import io.triggerlab.engine.invoke.function.LambdaRuntime;
 import io.triggerlab.engine.invoke.function.RuntimeTarget;
+import io.triggerlab.engine.invoke.runtime.RuntimeHost;
 import io.triggerlab.engine.invoke.runtime.RuntimeInvoker;
+
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -33,7 +35,8 @@ class DefaultFunctionInvokerFactoryTest {
             CommandTarget.class, CommandInvoker.class,
             RuntimeTarget.class, RuntimeInvoker.class);
 
-    private final DefaultFunctionInvokerFactory factory = new DefaultFunctionInvokerFactory();
+    private final DefaultFunctionInvokerFactory factory = new DefaultFunctionInvokerFactory(java.time.Clock.systemUTC(),
+            RuntimeHost.standalone(Path.of(System.getProperty("java.io.tmpdir"))));
 
     @Test
     void everyKindOfTarget_hasAnInvoker() {

@@ -1,5 +1,7 @@
 package io.triggerlab.engine.invoke.runtime;
 
+import io.triggerlab.engine.invoke.FunctionInvoker;
+import io.triggerlab.engine.invoke.FunctionInvokerFactory;
 import io.triggerlab.engine.invoke.InvocationRequest;
 import io.triggerlab.engine.invoke.InvocationResult;
 import io.triggerlab.engine.invoke.function.FunctionDefinition;
@@ -30,7 +32,7 @@ import java.util.function.Function;
  * start. A housekeeping thread, running only while environments exist, stops the idle ones and retires changed or
  * removed functions' environments without waiting for an invocation.
  */
-public final class RuntimeHost implements AutoCloseable {
+public final class RuntimeHost implements FunctionInvokerFactory, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeHost.class);
     private static final Duration SWEEP_EVERY = Duration.ofSeconds(1);
@@ -62,6 +64,12 @@ public final class RuntimeHost implements AutoCloseable {
     /** A host that runs exactly the definitions it is given (no registry to follow). */
     public static RuntimeHost standalone(Path workDirectory) {
         return new RuntimeHost(RuntimeHostSettings.in(workDirectory), name -> Optional.empty(), Clock.systemUTC());
+    }
+
+    /** An invoker for a runtime target that runs in this host's environments. */
+    @Override
+    public FunctionInvoker create(FunctionDefinition function) {
+        return new RuntimeInvoker(function, this);
     }
 
     public RuntimeHostSettings settings() {
