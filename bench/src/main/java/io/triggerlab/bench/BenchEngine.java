@@ -67,6 +67,13 @@ final class BenchEngine implements AutoCloseable {
         return new PayloadsKept(newest.size(), (int) newest.stream().filter(InvocationSummary::payloadKept).count());
     }
 
+    /** The engine's own time between invocations, over the newest (up to 1,000) invocations. */
+    Overhead overhead() {
+        List<InvocationSummary> newest = engine.history().list(HistoryQuery.ofMapping(mapping.uuid(),
+                HistoryQuery.MAX_LIMIT));
+        return Overhead.of(newest, engine.pollerCount(mapping.uuid()));
+    }
+
     /** The consumer group the mapping's pollers commit in. */
     String groupId() {
         return mapping.consumerGroupId();

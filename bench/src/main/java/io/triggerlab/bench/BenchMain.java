@@ -96,11 +96,15 @@ public final class BenchMain {
             addIf(variants, ids, v.id(), v.describe() + ", no-op in-process Java function",
                     () -> {
                         Path data = work.resolve("engine-" + v.id() + "-" + System.nanoTime());
-                        record(v.id(), engines.run(v, data, kept -> {
+                        record(v.id(), engines.run(v, data, facts -> {
                             if (v.keepPayloads()) {
-                                results.addPayloadsKept(v.id(), kept);
-                                progress("  %s: payloads kept for %s invocations", v.id(), kept);
+                                results.addPayloadsKept(v.id(), facts.payloadsKept());
+                                progress("  %s: payloads kept for %s invocations", v.id(), facts.payloadsKept());
                             }
+                            results.add(v.id(), facts.overhead());
+                            progress("  %s: engine overhead per invocation p50 %.3f ms, p99 %.3f ms (%d gaps, %d"
+                                    + " poller(s))", v.id(), facts.overhead().p50Ms(), facts.overhead().p99Ms(),
+                                    facts.overhead().samples(), facts.overhead().pollers());
                         }));
                         deleteTree(data); // the history of one run can reach its 256 MB retention
                     });
@@ -125,7 +129,7 @@ public final class BenchMain {
         progress("warm-up (not counted): %s, %s", Report.MINIMAL, Report.ENGINE_MAIN);
         baseline.minimal();
         Path data = work.resolve("engine-warm-up-" + System.nanoTime());
-        engines.run(THROUGHPUT_ENGINES.get(0), data, kept -> { });
+        engines.run(THROUGHPUT_ENGINES.get(0), data, facts -> { });
         deleteTree(data);
     }
 

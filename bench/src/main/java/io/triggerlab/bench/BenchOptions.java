@@ -51,7 +51,7 @@ public record BenchOptions(int records, int rounds, int maxSeconds, int latencyS
         return new BenchOptions(
                 number(given, "records", 5_000_000),
                 number(given, "rounds", 3),
-                number(given, "maxSeconds", 30),
+                number(given, "maxSeconds", 600),
                 number(given, "latencySeconds", 10),
                 number(given, "rate", 1000),
                 variantList.isBlank() ? Set.of() : Set.of(variantList.split(",")),

@@ -35,8 +35,8 @@ final class EngineThroughputRun {
         this.heap = heap;
     }
 
-    /** One run; {@code kept} is told how many invocations kept their payload. */
-    Throughput run(EngineVariant variant, Path dataDirectory, java.util.function.Consumer<PayloadsKept> kept) {
+    /** One run; {@code facts} is told how many invocations kept their payload and the engine's overhead. */
+    Throughput run(EngineVariant variant, Path dataDirectory, java.util.function.Consumer<EngineRunFacts> facts) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
              BenchEngine engine = BenchEngine.start(dataDirectory, bootstrap, variant, topic, NoopHandler.class)) {
             heap.reset();
@@ -45,7 +45,7 @@ final class EngineThroughputRun {
                 Pause.millis(SAMPLE_MILLIS);
             }
             Throughput result = clock.result(heap.peakAfterGcMb());
-            kept.accept(engine.payloadsKept());
+            facts.accept(new EngineRunFacts(engine.payloadsKept(), engine.overhead()));
             return result;
         }
     }

@@ -52,6 +52,7 @@ final class Report {
         t.append('\n');
         throughputTable(t);
         t.append('\n');
+        overheadTable(t);
         latencyTable(t);
         t.append('\n');
         extras(t);
@@ -59,16 +60,16 @@ final class Report {
     }
 
     private void throughputTable(StringBuilder t) {
-        line(t, "%-28s %12s %8s %10s %7s %10s  %s", "throughput", "records/s", "MB/s", "x minimal", "x raw",
-                "heap MB*", "rounds (records/s)");
+        line(t, "%-28s %12s %8s %18s %18s %10s  %s", "throughput", "records/s", "MB/s", "x minimal [spread]",
+                "x raw [spread]", "heap MB*", "rounds (records/s)");
         for (Map.Entry<String, List<Throughput>> e : results.throughput().entrySet()) {
             String id = e.getKey();
             List<Throughput> rounds = e.getValue();
             double rate = results.medianRecordsPerSecond(id);
-            line(t, "%-28s %,12.0f %8.0f %10s %7s %10.0f  %s", id, rate,
+            line(t, "%-28s %,12.0f %8.0f %18s %18s %10.0f  %s", id, rate,
                     Results.median(rounds, Throughput::valueMegabytesPerSecond),
-                    results.has(MINIMAL) ? fmt("%.2f", results.ratio(id, MINIMAL)) : "-",
-                    results.has(RAW) ? fmt("%.2f", results.ratio(id, RAW)) : "-",
+                    results.has(MINIMAL) ? withSpread(results.ratios(id, MINIMAL)) : "-",
+                    results.has(RAW) ? withSpread(results.ratios(id, RAW)) : "-",
                     Results.median(rounds, th -> th.peakHeapAfterGcMb()), roundsOf(rounds));
         }
         line(t, "* peak heap right after a GC during the run, broker and clients included (one JVM; 0 = no GC ran); "
@@ -76,6 +77,26 @@ final class Report {
         for (String id : results.throughput().keySet()) {
             line(t, "  %-26s %s", id, results.description(id));
         }
+    }
+
+    /** The median of the per-round ratios, and their lowest and highest. */
+    private static String withSpread(double[] ratios) {
+        double[] sorted = ratios.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted.length < 2 ? fmt("%.2f", Results.median(ratios))
+                : fmt("%.2f [%.2f-%.2f]", Results.median(ratios), sorted[0], sorted[sorted.length - 1]);
+    }
+
+    private void overheadTable(StringBuilder t) {
+        if (results.overhead().isEmpty()) {
+            return;
+        }
+        line(t, "%-28s %8s %8s %8s %8s   (end of one invocation -> start of the next, newest 1,000 invocations,"
+                + " median of rounds)", "engine overhead/invocation", "p50 ms", "p99 ms", "gaps", "pollers");
+        results.overhead().forEach((id, rounds) -> line(t, "%-28s %8.3f %8.3f %8d %8d", id,
+                Results.median(rounds, Overhead::p50Ms), Results.median(rounds, Overhead::p99Ms),
+                (long) Results.median(rounds, o -> o.samples()), (long) Results.median(rounds, o -> o.pollers())));
+        t.append('\n');
     }
 
     private void latencyTable(StringBuilder t) {
@@ -126,6 +147,9 @@ final class Report {
                 v.put("ratioToRaw", results.ratio(id, RAW));
             }
             v.put("rounds", rounds);
+            if (results.overhead().containsKey(id)) {
+                v.put("overheadPerInvocation", results.overhead().get(id));
+            }
             throughput.put(id, v);
         });
         root.put("throughput", throughput);

@@ -14,6 +14,7 @@ final class Results {
     private final Map<String, List<Throughput>> throughput = new LinkedHashMap<>();
     private final Map<String, List<Latency>> latency = new LinkedHashMap<>();
     private final Map<String, List<PayloadsKept>> payloadsKept = new LinkedHashMap<>();
+    private final Map<String, List<Overhead>> overhead = new LinkedHashMap<>();
 
     void describe(String id, String description) {
         descriptions.put(id, description);
@@ -29,6 +30,14 @@ final class Results {
 
     void addPayloadsKept(String id, PayloadsKept kept) {
         payloadsKept.computeIfAbsent(id, k -> new ArrayList<>()).add(kept);
+    }
+
+    void add(String id, Overhead o) {
+        overhead.computeIfAbsent(id, k -> new ArrayList<>()).add(o);
+    }
+
+    Map<String, List<Overhead>> overhead() {
+        return overhead;
     }
 
     Map<String, List<PayloadsKept>> payloadsKept() {
@@ -60,6 +69,11 @@ final class Results {
      * apart at most, so the ratio survives load from other work on the machine better than either number.
      */
     double ratio(String id, String base) {
+        return median(ratios(id, base));
+    }
+
+    /** {@code id}'s rate over {@code base}'s, per round: their spread shows how far one round's ratio can be trusted. */
+    double[] ratios(String id, String base) {
         List<Throughput> a = throughput.get(id);
         List<Throughput> b = throughput.get(base);
         int rounds = Math.min(a.size(), b.size());
@@ -67,7 +81,7 @@ final class Results {
         for (int i = 0; i < rounds; i++) {
             ratios[i] = a.get(i).recordsPerSecond() / b.get(i).recordsPerSecond();
         }
-        return median(ratios);
+        return ratios;
     }
 
     static <T> double median(List<T> values, ToDoubleFunction<T> f) {

@@ -11,6 +11,8 @@ import io.triggerlab.engine.controlplane.api.LambdaApiServer;
 import io.triggerlab.engine.infra.auth.AccessConfigurations;
 import io.triggerlab.engine.infra.auth.ClientSecurityProperties;
 import io.triggerlab.engine.controlplane.awscheck.AwsCompatibilityCheck;
+import io.triggerlab.engine.controlplane.awscheck.StrictAwsAdmission;
+import io.triggerlab.engine.controlplane.mapping.MappingAdmission;
 import io.triggerlab.engine.controlplane.awscheck.KafkaTopicLimits;
 import io.triggerlab.engine.infra.auth.ClusterAuth;
 import io.triggerlab.engine.infra.auth.MskIamSettings;
@@ -310,6 +312,20 @@ public final class Engine implements AutoCloseable {
     }
 
     /** "Would this pass on AWS?" for a mapping and its function. */
+    /**
+     * Strict mode: with {@code true}, Create and Update refuse every configuration "Would this pass on AWS?" finds AWS
+     * would reject, with the error AWS would give ({@code serve --strict-aws}, a console setting); with {@code false}
+     * (the default) those findings stay warnings.
+     */
+    public void strictAws(boolean strict) {
+        parts.mappings().admitWith(strict ? new StrictAwsAdmission(parts.awsCheck()) : MappingAdmission.NONE);
+    }
+
+    /** True in strict mode. */
+    public boolean strictAws() {
+        return !parts.mappings().admitsEverything();
+    }
+
     public AwsCompatibilityCheck awsCheck() {
         return parts.awsCheck();
     }

@@ -2,31 +2,20 @@ package io.triggerlab.engine.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Callable;
 
 /** {@code triggerlab aws-check UUID}: "Would this pass on AWS?" for a mapping of a running engine. */
 @Command(name = "aws-check", mixinStandardHelpOptions = true,
         description = {"Lists every setting of a mapping and its function that AWS would reject or that behaves",
                 "differently there. Exit code 0 when nothing would be rejected, 1 otherwise.",
                 "  triggerlab aws-check 6f1c2a4e-0d5b-4f1e-9a7c-2b8d3e4f5a6b"})
-final class AwsCheckCommand implements Callable<Integer> {
-
+final class AwsCheckCommand extends EngineApiCommand {
     @Parameters(index = "0", paramLabel = "UUID", description = "The event source mapping's UUID.")
     String uuid;
-
-    @Mixin
-    FunctionCommand.EndpointMixin endpoint;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

@@ -3,14 +3,10 @@ package io.triggerlab.engine.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 
 /** {@code triggerlab cluster list|import}: the Kafka clusters MSK-style mappings name by ARN. */
 @Command(name = "cluster", mixinStandardHelpOptions = true,
@@ -19,13 +15,7 @@ import java.util.concurrent.Callable;
 final class ClusterCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the clusters and their brokers.")
-    static final class ListClusters implements Callable<Integer> {
-        @Mixin
-        FunctionCommand.EndpointMixin endpoint;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class ListClusters extends EngineApiCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
@@ -44,7 +34,7 @@ final class ClusterCommand {
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = "Imports an Amazon MSK cluster: its brokers come from MSK's GetBootstrapBrokers "
                     + "(needs AWS credentials allowed kafka:GetBootstrapBrokers).")
-    static final class Import implements Callable<Integer> {
+    static final class Import extends EngineApiCommand {
         @Parameters(index = "0", paramLabel = "CLUSTER_ARN")
         String clusterArn;
 
@@ -56,12 +46,6 @@ final class ClusterCommand {
 
         @Option(names = "--msk-endpoint", paramLabel = "URL", description = "MSK API endpoint override (e.g. LocalStack).")
         String mskEndpoint;
-
-        @Mixin
-        FunctionCommand.EndpointMixin endpoint;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() {

@@ -4,34 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Callable;
 
 /** {@code triggerlab function fault NAME [--error N | --throttle N | --timeout N | --clear]}: fault injection. */
 @Command(name = "fault", mixinStandardHelpOptions = true,
         description = {"Makes the next N invocations of a function fail, be throttled or time out, to watch retries,",
                 "bisect and destinations happen. Without an option, shows what is armed. Forgotten on engine restart.",
                 "  triggerlab function fault my-fn --error 3"})
-final class FaultCommand implements Callable<Integer> {
-
+final class FaultCommand extends EngineApiCommand {
     @Parameters(index = "0", paramLabel = "NAME", description = "The registered function.")
     String name;
 
     @ArgGroup(exclusive = true)
     Action action;
-
-    @Mixin
-    FunctionCommand.EndpointMixin endpoint;
-
-    @Spec
-    CommandSpec spec;
 
     static final class Action {
         @Option(names = "--error", paramLabel = "N", description = "The next N invocations fail with a function error.")

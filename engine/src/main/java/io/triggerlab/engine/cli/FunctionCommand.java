@@ -8,15 +8,12 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.File;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code triggerlab function add|list|remove}: the local functions registry of a running engine. */
 @Command(name = "function", description = "Register, list and remove the functions your triggers invoke.",
@@ -32,7 +29,7 @@ final class FunctionCommand {
                     "  a command:        triggerlab function add my-fn -- python3 handler.py",
                     "  a Java handler:   triggerlab function add my-fn --java com.example.Handler::handleRequest --classpath target/fn.jar",
                     "  the Invoke API:   triggerlab function add my-fn --invoke-url http://127.0.0.1:3001 (sam local start-lambda)"})
-    static final class Add implements Callable<Integer> {
+    static final class Add extends EngineApiCommand {
         @Parameters(index = "0", paramLabel = "NAME", description = "Function name, as in Lambda (letters, digits, - and _).")
         String name;
 
@@ -49,12 +46,6 @@ final class FunctionCommand {
         @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "3",
                 description = "Function timeout (default ${DEFAULT-VALUE} s, as Lambda; Kafka triggers allow at most 840).")
         int timeoutSeconds;
-
-        @picocli.CommandLine.Mixin
-        EndpointMixin endpoint;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() {
@@ -133,13 +124,7 @@ final class FunctionCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the registered functions.")
-    static final class ListFunctions implements Callable<Integer> {
-        @picocli.CommandLine.Mixin
-        EndpointMixin endpoint;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class ListFunctions extends EngineApiCommand {
         @Override
         public Integer call() {
             JsonNode functions = new EngineApiClient(endpoint.endpoint).get("/triggerlab/v1/functions").path("functions");
@@ -156,15 +141,9 @@ final class FunctionCommand {
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Removes a registered function.")
-    static final class Remove implements Callable<Integer> {
+    static final class Remove extends EngineApiCommand {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
-
-        @picocli.CommandLine.Mixin
-        EndpointMixin endpoint;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() {

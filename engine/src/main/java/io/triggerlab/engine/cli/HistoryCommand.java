@@ -2,11 +2,8 @@ package io.triggerlab.engine.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.net.URLEncoder;
@@ -14,14 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.Callable;
 
 /** {@code triggerlab history}: what the running engine's pollers sent to functions, newest first. */
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = "Lists invocations (newest first), or shows one with its exact event, response and logs.",
         subcommands = {HistoryCommand.Show.class, HistoryCommand.Replay.class})
-final class HistoryCommand implements Callable<Integer> {
-
+final class HistoryCommand extends EngineApiCommand {
     @Option(names = "--mapping", paramLabel = "UUID", description = "Only this event source mapping.")
     String mapping;
 
@@ -34,12 +29,6 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Option(names = "--before", paramLabel = "ID", description = "Older than this invocation id (next page).")
     Long before;
-
-    @Mixin
-    FunctionCommand.EndpointMixin endpoint;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -85,15 +74,9 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "One invocation as JSON: the exact event sent, the response or error, and the logs.")
-    static final class Show implements Callable<Integer> {
+    static final class Show extends EngineApiCommand {
         @Parameters(index = "0", paramLabel = "ID")
         long id;
-
-        @Mixin
-        FunctionCommand.EndpointMixin endpoint;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
@@ -108,15 +91,9 @@ final class HistoryCommand implements Callable<Integer> {
             description = {"Sends an invocation's exact event to its trigger's function again, now, once: no retries,",
                     "no offsets committed. The replay is recorded in the history as its own invocation.",
                     "  triggerlab history replay 42"})
-    static final class Replay implements Callable<Integer> {
+    static final class Replay extends EngineApiCommand {
         @Parameters(index = "0", paramLabel = "ID", description = "The invocation to replay (its event must be kept).")
         long id;
-
-        @Mixin
-        FunctionCommand.EndpointMixin endpoint;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() {

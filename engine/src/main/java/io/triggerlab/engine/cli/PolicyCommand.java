@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /** {@code triggerlab policy check}: the execution-role policy check of a running engine. */
 @Command(name = "policy", mixinStandardHelpOptions = true,
@@ -31,18 +27,12 @@ final class PolicyCommand {
             description = {"Lists the permissions the mapping needs from its function's execution role and which the",
                     "policy leaves out (wildcards, Deny and NotAction honoured; Conditions not evaluated).",
                     "Exit code 0: all granted; " + EXIT_MISSING + ": some missing."})
-    static final class Check implements Callable<Integer> {
+    static final class Check extends EngineApiCommand {
         @Option(names = "--mapping", required = true, paramLabel = "UUID", description = "The event source mapping.")
         String mapping;
 
         @ArgGroup(multiplicity = "1")
         Policy policy;
-
-        @Mixin
-        FunctionCommand.EndpointMixin endpoint;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() {

@@ -3,11 +3,8 @@ package io.triggerlab.engine.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /**
  * {@code triggerlab sandbox info | user add | acl grant-esm}: the secured sandbox of a running engine
@@ -29,13 +25,7 @@ final class SandboxCommand {
 
     @Command(name = "info", mixinStandardHelpOptions = true,
             description = "Shows the secured sandbox's brokers, its MSK cluster ARN and where its CA certificate is.")
-    static final class Info implements Callable<Integer> {
-        @Mixin
-        FunctionCommand.EndpointMixin endpoint;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Info extends EngineApiCommand {
         @Override
         public Integer call() {
             JsonNode info = new EngineApiClient(endpoint.endpoint).get("/triggerlab/v1/sandbox");
@@ -62,7 +52,7 @@ final class SandboxCommand {
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = {"Creates (or replaces) a SCRAM user. The password is read from a file, never from the",
                     "command line (where other users and the shell history would see it)."})
-    static final class UserAdd implements Callable<Integer> {
+    static final class UserAdd extends EngineApiCommand {
         @Parameters(index = "0", paramLabel = "NAME", description = "User name (the principal is User:NAME).")
         String name;
 
@@ -73,12 +63,6 @@ final class SandboxCommand {
         @Option(names = "--mechanism", defaultValue = "SCRAM-SHA-512", paramLabel = "MECHANISM",
                 description = "SCRAM-SHA-512 (default; MSK's, SASL_SCRAM_512_AUTH) or SCRAM-SHA-256.")
         String mechanism;
-
-        @Mixin
-        FunctionCommand.EndpointMixin endpoint;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() {
@@ -116,7 +100,7 @@ final class SandboxCommand {
     @Command(name = "grant-esm", mixinStandardHelpOptions = true,
             description = {"Grants a user the five ACLs Lambda's pollers need: DescribeConfigs on the cluster,",
                     "Describe and Read on the group, Describe and Read on the topic."})
-    static final class GrantEsm implements Callable<Integer> {
+    static final class GrantEsm extends EngineApiCommand {
         @Option(names = "--user", required = true, paramLabel = "NAME",
                 description = "The SCRAM user, or the CN of an mTLS client certificate.")
         String user;
@@ -127,12 +111,6 @@ final class SandboxCommand {
         @Option(names = "--group", required = true, paramLabel = "GROUP",
                 description = "The mapping's consumer group: its UUID, or its ConsumerGroupId (* = any).")
         String group;
-
-        @Mixin
-        FunctionCommand.EndpointMixin endpoint;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() {

@@ -57,6 +57,11 @@ final class ServeCommand implements Callable<Integer> {
                     + " where compressing each multi-MB event costs more than delivering it.")
     private boolean noHistoryPayloads;
 
+    @Option(names = "--strict-aws",
+            description = "Refuse, with the API error AWS would give, every trigger configuration that the \"Would"
+                    + " this pass on AWS?\" check finds AWS would reject (for CI). Without it those findings are warnings.")
+    private boolean strictAws;
+
     @Option(names = "--api-port", paramLabel = "N",
             description = "Port of the local Lambda API on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 = any free port).",
             defaultValue = "" + EngineConfig.DEFAULT_API_PORT)
@@ -88,6 +93,7 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = printEnv ? spec.commandLine().getErr() : spec.commandLine().getOut();
         ApiAccess access = ApiAccess.bind(bindAddress(), config.dataDirectory());
         Engine engine = Engine.start(config, new EngineEventBus(), access);
+        engine.strictAws(strictAws);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(engine, out, stopped), "triggerlab-shutdown"));
 
@@ -107,6 +113,9 @@ final class ServeCommand implements Callable<Integer> {
             out.println("Lambda API listens on " + access.bindAddress().getHostAddress() + ", open to the network."
                     + " Clients on other machines must send its token, as 'Authorization: Bearer <token>' or as"
                     + " AWS_ACCESS_KEY_ID for the AWS CLI: " + access.token());
+        }
+        if (strictAws) {
+            out.println("Strict AWS mode: configurations AWS would reject are refused with AWS's error.");
         }
         out.println("Press Ctrl-C to stop.");
         out.flush();

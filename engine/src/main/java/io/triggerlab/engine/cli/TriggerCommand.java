@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.triggerlab.engine.runtime.offsets.OffsetReset;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,20 +35,13 @@ final class TriggerCommand implements Callable<Integer> {
                     "The records from there are delivered (again) when you enable the trigger.",
                     "  triggerlab trigger reset-offsets 6f1c… --to earliest",
                     "  triggerlab trigger reset-offsets 6f1c… --to 2026-11-25T10:15:00Z"})
-    static final class ResetOffsets implements Callable<Integer> {
-
+    static final class ResetOffsets extends EngineApiCommand {
         @Parameters(index = "0", paramLabel = "UUID", description = "The event source mapping (it must be Disabled).")
         String uuid;
 
         @Option(names = "--to", required = true, paramLabel = "earliest|latest|TIMESTAMP",
                 description = "earliest, latest, or an ISO-8601 timestamp such as 2026-11-25T10:15:00Z.")
         String to;
-
-        @Mixin
-        FunctionCommand.EndpointMixin endpoint;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() {

@@ -10,12 +10,12 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import java.net.URI;
 
 /**
- * Credentials for an Invoke endpoint override: the real ones when the profile or default chain has them, otherwise
- * fixed dummy keys. Local emulators ({@code sam local start-lambda}, the Runtime Interface Emulator, LocalStack) accept
+ * Credentials for an endpoint override (Invoke, and the SQS/SNS/S3 on-failure destinations): the real ones when the
+ * profile or default chain has them, otherwise fixed dummy keys. Local emulators ({@code sam local start-lambda}, the Runtime Interface Emulator, LocalStack) accept
  * any signature, so a developer without AWS credentials can still invoke them. The first failure is remembered so the
  * (possibly slow) credential chain is not probed again on every invocation.
  */
-final class EmulatorFallbackCredentialsProvider implements AwsCredentialsProvider {
+public final class EmulatorFallbackCredentialsProvider implements AwsCredentialsProvider {
 
     static final AwsCredentials DUMMY = AwsBasicCredentials.create("triggerlab-local", "triggerlab-local-secret");
     private static final Logger LOG = LoggerFactory.getLogger(EmulatorFallbackCredentialsProvider.class);
@@ -24,7 +24,7 @@ final class EmulatorFallbackCredentialsProvider implements AwsCredentialsProvide
     private final URI endpoint;
     private volatile boolean useDummy;
 
-    EmulatorFallbackCredentialsProvider(AwsCredentialsProvider delegate, URI endpoint) {
+    public EmulatorFallbackCredentialsProvider(AwsCredentialsProvider delegate, URI endpoint) {
         this.delegate = delegate;
         this.endpoint = endpoint;
     }

@@ -12,7 +12,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -29,7 +31,7 @@ final class ApiRequest {
 
     private final HttpExchange exchange;
     private final ObjectMapper json;
-    private final Map<String, String> query;
+    private final Map<String, List<String>> query;
 
     ApiRequest(HttpExchange exchange, ObjectMapper json) {
         this.exchange = exchange;
@@ -49,7 +51,13 @@ final class ApiRequest {
 
     /** A query parameter, percent-decoded, or {@code null} when absent. A repeated parameter keeps its first value. */
     String query(String name) {
-        return query.get(name);
+        List<String> values = query.get(name);
+        return values == null ? null : values.get(0);
+    }
+
+    /** Every value of a repeated query parameter ({@code tagKeys=a&tagKeys=b}), in order; empty when absent. */
+    List<String> queryValues(String name) {
+        return query.getOrDefault(name, List.of());
     }
 
     /**
@@ -150,8 +158,8 @@ final class ApiRequest {
         }
     }
 
-    private static Map<String, String> parseQuery(String rawQuery) {
-        Map<String, String> params = new LinkedHashMap<>();
+    private static Map<String, List<String>> parseQuery(String rawQuery) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
             return params;
         }
@@ -165,7 +173,7 @@ final class ApiRequest {
             if (name == null || value == null) {
                 throw ApiException.serialization("The query parameter '" + pair + "' is not valid percent-encoding");
             }
-            params.putIfAbsent(name, value);
+            params.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
         }
         return params;
     }

@@ -23,6 +23,11 @@ record ApiResponse(int status, JsonNode body, Map<String, String> headers) {
         return new ApiResponse(201, body, Map.of());
     }
 
+    /** 204 No Content: TagResource and UntagResource answer with no body at all. */
+    static ApiResponse noContent() {
+        return new ApiResponse(204, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), Map.of());
+    }
+
     /** 202 Accepted: AWS's answer to Create, Update and Delete of a mapping, whose change is applied asynchronously. */
     static ApiResponse accepted(JsonNode body) {
         return new ApiResponse(202, body, Map.of());

@@ -18,6 +18,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /**
  * Reads the members of one JSON object with their declared types. A JSON {@code null} or a missing member reads as
@@ -44,23 +46,14 @@ final class JsonFields {
     }
 
     String string(String name) {
-        JsonNode value = member(name);
-        if (value == null) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw mismatch(name, value, "a String", "a JSON string");
-        }
-        return value.textValue();
+        JsonNode value = typed(name, JsonNode::isTextual, "a String", "a JSON string");
+        return value == null ? null : value.textValue();
     }
 
     Integer integer(String name) {
-        JsonNode value = member(name);
+        JsonNode value = typed(name, JsonNode::isIntegralNumber, "an Integer", "a whole JSON number, e.g. 100");
         if (value == null) {
             return null;
-        }
-        if (!value.isIntegralNumber()) {
-            throw mismatch(name, value, "an Integer", "a whole JSON number, e.g. 100");
         }
         if (!value.canConvertToInt()) {
             throw ApiException.serialization("Value " + value + " at '" + pathOf(name) + "' is out of range for an "
@@ -70,14 +63,8 @@ final class JsonFields {
     }
 
     Boolean bool(String name) {
-        JsonNode value = member(name);
-        if (value == null) {
-            return null;
-        }
-        if (!value.isBoolean()) {
-            throw mismatch(name, value, "a Boolean", "true or false without quotes");
-        }
-        return value.booleanValue();
+        JsonNode value = typed(name, JsonNode::isBoolean, "a Boolean", "true or false without quotes");
+        return value == null ? null : value.booleanValue();
     }
 
     /**
@@ -105,24 +92,8 @@ final class JsonFields {
     }
 
     List<String> strings(String name) {
-        JsonNode value = member(name);
-        if (value == null) {
-            return null;
-        }
-        if (!value.isArray()) {
-            throw mismatch(name, value, "a List", "a JSON array of strings, e.g. [\"orders\"]");
-        }
-        List<String> result = new ArrayList<>();
-        for (int i = 0; i < value.size(); i++) {
-            JsonNode element = value.get(i);
-            if (element.isTextual()) {
-                result.add(element.textValue());
-            } else {
-                throw ApiException.serialization(element(element) + " at '" + pathOf(name) + "[" + i + "]' cannot be "
-                        + "converted to a String: every element must be a JSON string");
-            }
-        }
-        return result;
+        return elements(name, "a JSON array of strings, e.g. [\"orders\"]", JsonNode::isTextual,
+                "a String: every element must be a JSON string", (element, path) -> element.textValue());
     }
 
     Map<String, String> stringMap(String name) {
@@ -139,37 +110,15 @@ final class JsonFields {
 
     /** A nested object, or {@code null} when absent. */
     JsonFields object(String name) {
-        JsonNode value = member(name);
-        if (value == null) {
-            return null;
-        }
-        if (!value.isObject()) {
-            throw mismatch(name, value, "a Structure", "a JSON object {...}");
-        }
-        return new JsonFields(value, pathOf(name), mapper);
+        JsonNode value = typed(name, JsonNode::isObject, "a Structure", "a JSON object {...}");
+        return value == null ? null : new JsonFields(value, pathOf(name), mapper);
     }
 
     /** A list of objects, or {@code null} when absent. */
     List<JsonFields> objects(String name) {
-        JsonNode value = member(name);
-        if (value == null) {
-            return null;
-        }
-        if (!value.isArray()) {
-            throw mismatch(name, value, "a List", "a JSON array of objects, e.g. [{...}]");
-        }
-        List<JsonFields> result = new ArrayList<>();
-        for (int i = 0; i < value.size(); i++) {
-            JsonNode element = value.get(i);
-            String elementPath = pathOf(name) + "[" + i + "]";
-            if (element.isObject()) {
-                result.add(new JsonFields(element, elementPath, mapper));
-            } else {
-                throw ApiException.serialization(element(element) + " at '" + elementPath + "' cannot be converted "
-                        + "to a Structure: every element must be a JSON object {...}");
-            }
-        }
-        return result;
+        return elements(name, "a JSON array of objects, e.g. [{...}]", JsonNode::isObject,
+                "a Structure: every element must be a JSON object {...}",
+                (element, path) -> new JsonFields(element, path, mapper));
     }
 
     /** Any JSON object as plain Java values, for members that are read only to be refused. */
@@ -213,6 +162,35 @@ final class JsonFields {
             return "an object";
         }
         return "null";
+    }
+
+    /** The member, or {@code null} when absent; a value of another JSON type is refused naming the member. */
+    private JsonNode typed(String name, Predicate<JsonNode> isType, String shape, String expected) {
+        JsonNode value = member(name);
+        if (value != null && !isType.test(value)) {
+            throw mismatch(name, value, shape, expected);
+        }
+        return value;
+    }
+
+    /** A JSON array member whose every element must pass {@code isElement}; each is read with its path. */
+    private <T> List<T> elements(String name, String expected, Predicate<JsonNode> isElement, String elementShape,
+                                 BiFunction<JsonNode, String, T> read) {
+        JsonNode value = typed(name, JsonNode::isArray, "a List", expected);
+        if (value == null) {
+            return null;
+        }
+        List<T> result = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode element = value.get(i);
+            String elementPath = pathOf(name) + "[" + i + "]";
+            if (!isElement.test(element)) {
+                throw ApiException.serialization(element(element) + " at '" + elementPath + "' cannot be converted to "
+                        + elementShape);
+            }
+            result.add(read.apply(element, elementPath));
+        }
+        return result;
     }
 
     private JsonNode member(String name) {

@@ -71,6 +71,7 @@ public final class LambdaApiServer implements AutoCloseable {
     private final ExecutorService executor;
     private final ObjectMapper mapper;
     private final EventSourceMappingRoutes mappingRoutes;
+    private final TagRoutes tagRoutes;
     private final ExtensionRoutes extensionRoutes;
     /** Network clients must send this token; {@code null} when the API listens on loopback only. */
     private final String token;
@@ -102,6 +103,7 @@ public final class LambdaApiServer implements AutoCloseable {
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .build();
         this.mappingRoutes = new EventSourceMappingRoutes(context.mappings(), mapper);
+        this.tagRoutes = new TagRoutes(context.mappings().tagging(), mapper);
         this.extensionRoutes = new ExtensionRoutes(context, mapper);
         try {
             this.server = HttpServer.create(address, 0);
@@ -167,12 +169,15 @@ public final class LambdaApiServer implements AutoCloseable {
             if (mappingRoutes.handles(path)) {
                 return mappingRoutes.handle(request);
             }
+            if (tagRoutes.handles(path)) {
+                return tagRoutes.handle(request);
+            }
             if (extensionRoutes.handles(path)) {
                 return extensionRoutes.handle(request);
             }
             throw ApiException.unknownOperation("No operation at " + request.method() + " " + path + ": TriggerLab "
                     + "serves Lambda's event source mapping operations under " + EventSourceMappingRoutes.COLLECTION
-                    + " and its own API under " + ExtensionRoutes.PREFIX);
+                    + ", tagging under " + TagRoutes.PREFIX + " and its own API under " + ExtensionRoutes.PREFIX);
         } catch (ApiException e) {
             return error(e);
         } catch (TooManyRequestsException e) {
@@ -221,9 +226,13 @@ public final class LambdaApiServer implements AutoCloseable {
         exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-        boolean head = "HEAD".equalsIgnoreCase(exchange.getRequestMethod());
-        exchange.sendResponseHeaders(response.status(), head ? -1 : bytes.length);
-        if (!head) {
+        // 204 has no body by definition (HTTP); HEAD gets the headers only.
+        boolean noBody = "HEAD".equalsIgnoreCase(exchange.getRequestMethod()) || response.status() == 204;
+        if (response.status() == 204) {
+            exchange.getResponseHeaders().remove("Content-Type");
+        }
+        exchange.sendResponseHeaders(response.status(), noBody ? -1 : bytes.length);
+        if (!noBody) {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }

@@ -94,8 +94,21 @@ final class MappingResponseWriter {
             body.put("NextMarker", page.nextMarker());
         }
         ArrayNode mappings = body.putArray("EventSourceMappings");
-        page.eventSourceMappings().forEach(m -> mappings.add(mapping(m)));
+        page.eventSourceMappings().forEach(m -> mappings.add(listed(m)));
         return body;
+    }
+
+    /**
+     * A mapping as ListEventSourceMappings shows it: with a {@code KMSKeyArn}, the filter criteria are encrypted and
+     * "this field shows up as null in the response of ListEventSourceMapping API calls" (botocore's documentation of
+     * {@code EventSourceMappingConfiguration.FilterCriteria}); Get, Create, Update and Delete show them.
+     */
+    private ObjectNode listed(EventSourceMapping m) {
+        ObjectNode out = mapping(m);
+        if (m.kmsKeyArn() != null && !m.kmsKeyArn().isEmpty()) {
+            out.remove("FilterCriteria");
+        }
+        return out;
     }
 
     /** Every stored member under its AWS name, then the members whose response form is a decision (see above). */

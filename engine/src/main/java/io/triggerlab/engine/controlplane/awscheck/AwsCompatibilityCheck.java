@@ -53,6 +53,19 @@ public final class AwsCompatibilityCheck {
         this.topics = Objects.requireNonNull(topics, "topics");
     }
 
+    /**
+     * The findings that follow from the configuration alone (not from history or the topic): what strict mode
+     * judges before a Create or Update is stored.
+     */
+    public List<Finding> configurationFindings(EventSourceMapping mapping) {
+        List<Finding> findings = new ArrayList<>();
+        sourceAccess(mapping, findings);
+        functions.find(mapping.functionArn()).ifPresent(function -> function(function, findings));
+        provisionedOnly(mapping, findings);
+        FilterChecks.check(mapping.filterCriteria(), findings);
+        return findings;
+    }
+
     /** Checks one mapping; an unknown UUID is Lambda's {@code ResourceNotFoundException}, as for GetEventSourceMapping. */
     public AwsCheckReport check(String mappingUuid) {
         EventSourceMapping mapping = mappings.get(mappingUuid);
@@ -63,15 +76,19 @@ public final class AwsCompatibilityCheck {
             function(function, findings);
         }
         recordSizes(mapping, findings);
+        provisionedOnly(mapping, findings);
+        FilterChecks.check(mapping.filterCriteria(), findings);
+        batchingWindow(mapping, findings);
+        String functionName = function == null ? mapping.functionArn() : function.name();
+        return new AwsCheckReport(mapping.uuid(), functionName, findings);
+    }
+
+    private static void provisionedOnly(EventSourceMapping mapping, List<Finding> findings) {
         for (String setting : ProvisionedOnlySettings.usedInOnDemandMode(mapping)) {
             // Reading: AWS's message for a provisioned-only setting in on-demand mode is not documented.
             findings.add(Finding.reading("PROVISIONED_ONLY_IN_ON_DEMAND", Severity.WOULD_BE_REJECTED, setting + ".",
                     "Set ProvisionedPollerConfig (MinimumPollers/MaximumPollers) or remove the setting."));
         }
-        FilterChecks.check(mapping.filterCriteria(), findings);
-        batchingWindow(mapping, findings);
-        String functionName = function == null ? mapping.functionArn() : function.name();
-        return new AwsCheckReport(mapping.uuid(), functionName, findings);
     }
 
     private void sourceAccess(EventSourceMapping mapping, List<Finding> findings) {

@@ -1,13 +1,15 @@
 package io.triggerlab.engine.controlplane.mapping;
 
+import java.util.Map;
+
 /**
  * The body of {@code CreateEventSourceMapping} (docs/aws-behaviour.md#api-members) as given by the caller; its members
  * are declared once in {@link MappingRequest}. Absent members take AWS's defaults when the mapping is assembled.
  */
-public final class CreateEventSourceMappingRequest extends MappingRequest {
+public record CreateEventSourceMappingRequest(Map<MappingRequest.Member, Object> members) implements MappingRequest {
 
-    private CreateEventSourceMappingRequest(Builder builder) {
-        super(builder);
+    public CreateEventSourceMappingRequest {
+        members = MappingRequest.copyOf(members);
     }
 
     public static Builder builder() {
@@ -22,7 +24,7 @@ public final class CreateEventSourceMappingRequest extends MappingRequest {
 
         @Override
         public CreateEventSourceMappingRequest build() {
-            return new CreateEventSourceMappingRequest(this);
+            return new CreateEventSourceMappingRequest(members());
         }
     }
 }

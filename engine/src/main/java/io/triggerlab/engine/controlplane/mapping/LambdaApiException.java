@@ -8,7 +8,8 @@ import java.util.Objects;
  */
 public abstract sealed class LambdaApiException extends RuntimeException
         permits InvalidParameterValueException, ResourceConflictException, ResourceNotFoundException,
-        ResourceInUseException, ServiceException, TooManyRequestsException, RequestTooLargeException {
+        ResourceInUseException, ServiceException, TooManyRequestsException, RequestTooLargeException,
+        ValidationException {
 
     private final int httpStatus;
 

@@ -6,7 +6,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The members a {@code CreateEventSourceMapping} or {@code UpdateEventSourceMapping} body carries, declared once
@@ -17,12 +16,12 @@ import java.util.Objects;
  *
  * <p>Create and Update carry the same members: an Update also holds the create-only members and the members that do
  * not apply to Kafka, only so that their presence can be refused with a clear message. The two requests are distinct
- * types so that a create cannot be passed where an update is meant.
+ * records (of the members present) so that a create cannot be passed where an update is meant.
  */
-public abstract sealed class MappingRequest permits CreateEventSourceMappingRequest, UpdateEventSourceMappingRequest {
+public sealed interface MappingRequest permits CreateEventSourceMappingRequest, UpdateEventSourceMappingRequest {
 
     /** Where a member may appear. */
-    public enum Scope {
+    enum Scope {
         /** accepted by Create and Update */
         ANY,
         /** accepted by Create only; refused on Update */
@@ -32,7 +31,7 @@ public abstract sealed class MappingRequest permits CreateEventSourceMappingRequ
     }
 
     /** Every member, in the order AWS's API reference lists them for Create. */
-    public enum Member {
+    enum Member {
         FUNCTION_NAME("FunctionName", MemberShape.STRING, Scope.ANY),
         EVENT_SOURCE_ARN("EventSourceArn", MemberShape.STRING, Scope.CREATE_ONLY),
         SELF_MANAGED_EVENT_SOURCE("SelfManagedEventSource", MemberShape.SELF_MANAGED_EVENT_SOURCE, Scope.CREATE_ONLY),
@@ -96,66 +95,75 @@ public abstract sealed class MappingRequest permits CreateEventSourceMappingRequ
         }
     }
 
-    private final Map<Member, Object> values;
-
-    MappingRequest(Builder<?, ?> builder) {
-        this.values = Collections.unmodifiableMap(new EnumMap<>(builder.values));
-    }
+    /** The members present, each by its table entry; an absent member is not in the map. Unmodifiable. */
+    Map<Member, Object> members();
 
     /** The member's value, or {@code null} when it was absent. */
-    public Object value(Member member) {
-        return values.get(member);
+    default Object value(Member member) {
+        return members().get(member);
     }
 
     @SuppressWarnings("unchecked")
     private <T> T get(Member member) {
-        return (T) values.get(member);
+        return (T) members().get(member);
+    }
+
+    /**
+     * An unmodifiable copy of {@code members} for a request record: every value of its member's type, lists and maps
+     * copied ({@code null} elements are kept, to be refused by validation with a message), {@code null} values dropped.
+     *
+     * @throws IllegalArgumentException when a value does not have its member's type
+     */
+    static Map<Member, Object> copyOf(Map<Member, Object> members) {
+        Map<Member, Object> copy = new EnumMap<>(Member.class);
+        members.forEach((member, value) -> {
+            if (value != null) {
+                copy.put(member, checked(member, value));
+            }
+        });
+        return Collections.unmodifiableMap(copy);
+    }
+
+    private static Object checked(Member member, Object value) {
+        if (!member.shape().javaType().isInstance(value)) {
+            throw new IllegalArgumentException(member.awsName() + " takes a " + member.shape().javaType()
+                    .getSimpleName() + ", not a " + value.getClass().getSimpleName());
+        }
+        if (value instanceof List<?> list) {
+            return Nullables.copy(list);
+        }
+        return value instanceof Map<?, ?> map ? Nullables.copy(map) : value;
     }
 
     // Typed accessors: one line per member, so that callers read request.batchSize() as on a record.
-    public String functionName() { return get(Member.FUNCTION_NAME); }
-    public String eventSourceArn() { return get(Member.EVENT_SOURCE_ARN); }
-    public SelfManagedEventSource selfManagedEventSource() { return get(Member.SELF_MANAGED_EVENT_SOURCE); }
-    public List<String> topics() { return get(Member.TOPICS); }
-    public String startingPosition() { return get(Member.STARTING_POSITION); }
-    public Instant startingPositionTimestamp() { return get(Member.STARTING_POSITION_TIMESTAMP); }
-    public Boolean enabled() { return get(Member.ENABLED); }
-    public Integer batchSize() { return get(Member.BATCH_SIZE); }
-    public Integer maximumBatchingWindowInSeconds() { return get(Member.MAXIMUM_BATCHING_WINDOW_IN_SECONDS); }
-    public List<SourceAccessConfiguration> sourceAccessConfigurations() { return get(Member.SOURCE_ACCESS_CONFIGURATIONS); }
-    public KafkaEventSourceConfig amazonManagedKafkaEventSourceConfig() { return get(Member.AMAZON_MANAGED_KAFKA_EVENT_SOURCE_CONFIG); }
-    public KafkaEventSourceConfig selfManagedKafkaEventSourceConfig() { return get(Member.SELF_MANAGED_KAFKA_EVENT_SOURCE_CONFIG); }
-    public FilterCriteria filterCriteria() { return get(Member.FILTER_CRITERIA); }
-    public String kmsKeyArn() { return get(Member.KMS_KEY_ARN); }
-    public DestinationConfig destinationConfig() { return get(Member.DESTINATION_CONFIG); }
-    public Integer maximumRetryAttempts() { return get(Member.MAXIMUM_RETRY_ATTEMPTS); }
-    public Integer maximumRecordAgeInSeconds() { return get(Member.MAXIMUM_RECORD_AGE_IN_SECONDS); }
-    public Boolean bisectBatchOnFunctionError() { return get(Member.BISECT_BATCH_ON_FUNCTION_ERROR); }
-    public List<String> functionResponseTypes() { return get(Member.FUNCTION_RESPONSE_TYPES); }
-    public ProvisionedPollerConfig provisionedPollerConfig() { return get(Member.PROVISIONED_POLLER_CONFIG); }
-    public MetricsConfig metricsConfig() { return get(Member.METRICS_CONFIG); }
-    public LoggingConfig loggingConfig() { return get(Member.LOGGING_CONFIG); }
-    public Map<String, String> tags() { return get(Member.TAGS); }
-    public Integer parallelizationFactor() { return get(Member.PARALLELIZATION_FACTOR); }
-    public Integer tumblingWindowInSeconds() { return get(Member.TUMBLING_WINDOW_IN_SECONDS); }
-    public Map<String, Object> scalingConfig() { return get(Member.SCALING_CONFIG); }
-    public List<String> queues() { return get(Member.QUEUES); }
-    public Map<String, Object> documentDBEventSourceConfig() { return get(Member.DOCUMENT_DB_EVENT_SOURCE_CONFIG); }
-
-    @Override
-    public boolean equals(Object other) {
-        return other != null && other.getClass() == getClass() && values.equals(((MappingRequest) other).values);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(getClass(), values);
-    }
-
-    @Override
-    public String toString() {
-        return getClass().getSimpleName() + values;
-    }
+    default String functionName() { return get(Member.FUNCTION_NAME); }
+    default String eventSourceArn() { return get(Member.EVENT_SOURCE_ARN); }
+    default SelfManagedEventSource selfManagedEventSource() { return get(Member.SELF_MANAGED_EVENT_SOURCE); }
+    default List<String> topics() { return get(Member.TOPICS); }
+    default String startingPosition() { return get(Member.STARTING_POSITION); }
+    default Instant startingPositionTimestamp() { return get(Member.STARTING_POSITION_TIMESTAMP); }
+    default Boolean enabled() { return get(Member.ENABLED); }
+    default Integer batchSize() { return get(Member.BATCH_SIZE); }
+    default Integer maximumBatchingWindowInSeconds() { return get(Member.MAXIMUM_BATCHING_WINDOW_IN_SECONDS); }
+    default List<SourceAccessConfiguration> sourceAccessConfigurations() { return get(Member.SOURCE_ACCESS_CONFIGURATIONS); }
+    default KafkaEventSourceConfig amazonManagedKafkaEventSourceConfig() { return get(Member.AMAZON_MANAGED_KAFKA_EVENT_SOURCE_CONFIG); }
+    default KafkaEventSourceConfig selfManagedKafkaEventSourceConfig() { return get(Member.SELF_MANAGED_KAFKA_EVENT_SOURCE_CONFIG); }
+    default FilterCriteria filterCriteria() { return get(Member.FILTER_CRITERIA); }
+    default String kmsKeyArn() { return get(Member.KMS_KEY_ARN); }
+    default DestinationConfig destinationConfig() { return get(Member.DESTINATION_CONFIG); }
+    default Integer maximumRetryAttempts() { return get(Member.MAXIMUM_RETRY_ATTEMPTS); }
+    default Integer maximumRecordAgeInSeconds() { return get(Member.MAXIMUM_RECORD_AGE_IN_SECONDS); }
+    default Boolean bisectBatchOnFunctionError() { return get(Member.BISECT_BATCH_ON_FUNCTION_ERROR); }
+    default List<String> functionResponseTypes() { return get(Member.FUNCTION_RESPONSE_TYPES); }
+    default ProvisionedPollerConfig provisionedPollerConfig() { return get(Member.PROVISIONED_POLLER_CONFIG); }
+    default MetricsConfig metricsConfig() { return get(Member.METRICS_CONFIG); }
+    default LoggingConfig loggingConfig() { return get(Member.LOGGING_CONFIG); }
+    default Map<String, String> tags() { return get(Member.TAGS); }
+    default Integer parallelizationFactor() { return get(Member.PARALLELIZATION_FACTOR); }
+    default Integer tumblingWindowInSeconds() { return get(Member.TUMBLING_WINDOW_IN_SECONDS); }
+    default Map<String, Object> scalingConfig() { return get(Member.SCALING_CONFIG); }
+    default List<String> queues() { return get(Member.QUEUES); }
+    default Map<String, Object> documentDBEventSourceConfig() { return get(Member.DOCUMENT_DB_EVENT_SOURCE_CONFIG); }
 
     /**
      * The one builder of both requests: every member starts absent ({@code null}). Lists and maps are copied so the
@@ -164,7 +172,7 @@ public abstract sealed class MappingRequest permits CreateEventSourceMappingRequ
      * @param <B> the concrete builder, returned by every setter
      * @param <R> the request it builds
      */
-    public abstract static sealed class Builder<B extends Builder<B, R>, R extends MappingRequest>
+    abstract sealed class Builder<B extends Builder<B, R>, R extends MappingRequest>
             permits CreateEventSourceMappingRequest.Builder, UpdateEventSourceMappingRequest.Builder {
 
         private final Map<Member, Object> values = new EnumMap<>(Member.class);
@@ -178,19 +186,17 @@ public abstract sealed class MappingRequest permits CreateEventSourceMappingRequ
         public B set(Member member, Object value) {
             if (value == null) {
                 values.remove(member);
-            } else if (!member.shape().javaType().isInstance(value)) {
-                throw new IllegalArgumentException(member.awsName() + " takes a " + member.shape().javaType()
-                        .getSimpleName() + ", not a " + value.getClass().getSimpleName());
-            } else if (value instanceof List<?> list) {
-                values.put(member, Nullables.copy(list));
-            } else if (value instanceof Map<?, ?> map) {
-                values.put(member, Nullables.copy(map));
             } else {
-                values.put(member, value);
+                values.put(member, checked(member, value));
             }
             @SuppressWarnings("unchecked")
             B self = (B) this;
             return self;
+        }
+
+        /** The members set so far, for {@link #build()}. */
+        Map<Member, Object> members() {
+            return values;
         }
 
         // Typed setters: one line per member, mirroring the accessors.

@@ -45,6 +45,8 @@ public final class MappingService {
     private final StoredMappingStatus status;
     /** The store's write lock, shared with the runtime's status reports ({@link StoredMappingStatus}). */
     private final Object lock;
+    private final ResourceTagging tagging;
+    private volatile MappingAdmission admission = MappingAdmission.NONE;
 
     /** Without the SourceAccessConfigurations rules ({@link SourceAccessCheck#NONE}). */
     public MappingService(MappingRepository repository, FunctionRegistry functions, ClusterRegistry clusters,
@@ -88,6 +90,22 @@ public final class MappingService {
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
         this.validator = new MappingValidator(clock);
         this.accessCheck = Objects.requireNonNull(accessCheck, "accessCheck");
+        this.tagging = new ResourceTagging(repository, functions);
+    }
+
+    /** Strict mode and back: who has the last word on Create and Update ({@link MappingAdmission#NONE} by default). */
+    public void admitWith(MappingAdmission admission) {
+        this.admission = Objects.requireNonNull(admission, "admission");
+    }
+
+    /** True when an admission other than {@link MappingAdmission#NONE} is in place (strict mode). */
+    public boolean admitsEverything() {
+        return admission == MappingAdmission.NONE;
+    }
+
+    /** TagResource, UntagResource and ListTags on mappings and functions (tags given at Create are stored too). */
+    public ResourceTagging tagging() {
+        return tagging;
     }
 
     /** CreateEventSourceMapping: stores the mapping in state {@code Creating} and announces it. */
@@ -108,6 +126,8 @@ public final class MappingService {
                     .apply(request)
                     .build();
             accessCheck.check(created);
+            admission.admit(null, created);
+            PollerGroups.check(created, repository.findAll());
             refuseConflict(created, created.functionArn());
             refuseSharedConsumerGroup(created);
             repository.insert(created);
@@ -119,6 +139,7 @@ public final class MappingService {
 
     /** GetEventSourceMapping. */
     public EventSourceMapping get(String uuid) {
+        uuidMember(uuid);
         return require(uuid);
     }
 
@@ -132,11 +153,13 @@ public final class MappingService {
      */
     public MappingPage list(String eventSourceArn, String functionName, String marker, Integer maxItems) {
         Violations violations = new Violations();
-        violations.range("maxItems", maxItems, 1, 10000);
+        violations.text("eventSourceArn", eventSourceArn, 0, 10000, ModelConstraints.EVENT_SOURCE_ARN);
         if (functionName != null) {
             ModelConstraints.functionName(functionName, violations);
         }
+        violations.range("maxItems", maxItems, 1, 10000);
         violations.throwIfAny();
+        ModelConstraints.functionNameLength(functionName);
         String functionArn = null;
         String functionBaseArn = null;
         if (functionName != null) {
@@ -152,6 +175,7 @@ public final class MappingService {
 
     /** UpdateEventSourceMapping: applies the present members, state {@code Updating}, and announces it. */
     public EventSourceMapping update(String uuid, UpdateEventSourceMappingRequest request) {
+        uuidMember(uuid);
         EventSourceMapping before;
         EventSourceMapping after;
         synchronized (lock) {
@@ -181,6 +205,8 @@ public final class MappingService {
                 // Only a change is checked: a mapping stored before a rule existed can still be disabled or fixed.
                 accessCheck.check(after);
             }
+            admission.admit(before, after);
+            PollerGroups.check(after, repository.findAll());
             repository.update(after);
         }
         log.info("Updated event source mapping {}", uuid);
@@ -191,6 +217,7 @@ public final class MappingService {
 
     /** DeleteEventSourceMapping: state {@code Deleting}; the runtime calls {@link #completeDeletion} when stopped. */
     public EventSourceMapping delete(String uuid) {
+        uuidMember(uuid);
         EventSourceMapping deleting;
         synchronized (lock) {
             EventSourceMapping current = require(uuid);
@@ -247,6 +274,13 @@ public final class MappingService {
     /** Every stored mapping in creation order, in its last state — for restart recovery. */
     public List<EventSourceMapping> all() {
         return repository.findAll();
+    }
+
+    /** The {@code UUID} path member is a 36-character string in the model; anything else fails validation first. */
+    private static void uuidMember(String uuid) {
+        Violations violations = new Violations();
+        violations.length("uUID", uuid == null ? "" : uuid, 36, 36);
+        violations.throwIfAny();
     }
 
     private EventSourceMapping require(String uuid) {

@@ -17,22 +17,30 @@ public final class MappingValidator {
         this.sourceRules = new KafkaSourceRules(Objects.requireNonNull(clock, "clock"));
     }
 
-    /** @throws InvalidParameterValueException on the first rule broken (or all model constraints broken) */
+    /**
+     * @throws ValidationException listing every model constraint broken
+     * @throws InvalidParameterValueException on the first semantic rule broken
+     */
     public void validateCreate(CreateEventSourceMappingRequest request) {
         Violations violations = new Violations();
         violations.notNull("functionName", request.functionName());
         ModelConstraints.check(request, violations);
         violations.throwIfAny();
+        ModelConstraints.functionNameLength(request.functionName());
         sourceRules.check(request);
         ProcessingRules.check(request, request.topics().get(0));
     }
 
-    /** @throws InvalidParameterValueException on the first rule broken, given the mapping being updated */
+    /**
+     * @throws ValidationException listing every model constraint broken
+     * @throws InvalidParameterValueException on the first semantic rule broken, given the mapping being updated
+     */
     public void validateUpdate(UpdateEventSourceMappingRequest request, EventSourceMapping existing) {
         createOnly(request);
         Violations violations = new Violations();
         ModelConstraints.check(request, violations);
         violations.throwIfAny();
+        ModelConstraints.functionNameLength(request.functionName());
         if (existing.isMsk() && request.selfManagedKafkaEventSourceConfig() != null) {
             throw ProcessingRules.unsupported("selfManagedKafkaEventSourceConfig");
         }

@@ -1,14 +1,16 @@
 package io.triggerlab.engine.controlplane.mapping;
 
+import java.util.Map;
+
 /**
  * The body of {@code UpdateEventSourceMapping}: {@code null} means "leave unchanged". Its members are declared once in
  * {@link MappingRequest}; the create-only members and those that do not apply to Kafka are carried only so that their
  * presence can be refused with a clear message.
  */
-public final class UpdateEventSourceMappingRequest extends MappingRequest {
+public record UpdateEventSourceMappingRequest(Map<MappingRequest.Member, Object> members) implements MappingRequest {
 
-    private UpdateEventSourceMappingRequest(Builder builder) {
-        super(builder);
+    public UpdateEventSourceMappingRequest {
+        members = MappingRequest.copyOf(members);
     }
 
     public static Builder builder() {
@@ -23,7 +25,7 @@ public final class UpdateEventSourceMappingRequest extends MappingRequest {
 
         @Override
         public UpdateEventSourceMappingRequest build() {
-            return new UpdateEventSourceMappingRequest(this);
+            return new UpdateEventSourceMappingRequest(members());
         }
     }
 }

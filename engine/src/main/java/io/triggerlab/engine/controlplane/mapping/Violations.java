@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * Collects model-constraint violations (docs/aws-behaviour.md#api-errors) and reports them the way AWS's request validation does:
  * {@code 1 validation error detected: Value '20000' at 'batchSize' failed to satisfy constraint: Member must have
  * value less than or equal to 10000} (several are joined with {@code "; "} under {@code N validation errors detected}).
- * Member paths are AWS's camelCase names, list members as {@code topics.1.member}.
+ * Member paths are AWS's camelCase names, list members as {@code topics.1.member}. Every failed constraint counts
+ * once, so a member both too long and off-pattern is two errors, as AWS's validator reports them.
  */
 final class Violations {
 
@@ -60,11 +61,14 @@ final class Violations {
         }
     }
 
-    /** Length then pattern, as one member. */
+    /** Length, then pattern: each failed constraint is its own error. */
     void text(String member, String value, int min, int max, Pattern pattern) {
-        int before = messages.size();
         length(member, value, min, max);
-        if (value != null && messages.size() == before && !pattern.matcher(value).matches()) {
+        pattern(member, value, pattern);
+    }
+
+    void pattern(String member, String value, Pattern pattern) {
+        if (value != null && !pattern.matcher(value).matches()) {
             add(member, value, "Member must satisfy regular expression pattern: " + pattern.pattern());
         }
     }
@@ -85,11 +89,16 @@ final class Violations {
         return messages.isEmpty();
     }
 
+    /** @throws ValidationException listing every violation, when there is one */
     void throwIfAny() {
         if (!messages.isEmpty()) {
-            int n = messages.size();
-            throw new InvalidParameterValueException(n + " validation error" + (n == 1 ? "" : "s") + " detected: "
-                    + String.join("; ", messages));
+            throw new ValidationException(text());
         }
+    }
+
+    /** AWS's text: {@code N validation error(s) detected: …; …}. */
+    String text() {
+        int n = messages.size();
+        return n + " validation error" + (n == 1 ? "" : "s") + " detected: " + String.join("; ", messages);
     }
 }

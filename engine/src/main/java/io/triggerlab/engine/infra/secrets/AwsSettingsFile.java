@@ -39,14 +39,7 @@ public record AwsSettingsFile(String profile, boolean secretsManagerEnabled, Sec
 
     /** Reads the file if it exists; otherwise: default chain, local vault only. */
     public static AwsSettingsFile load(Path file, String defaultRegion) {
-        Properties p = new Properties();
-        if (Files.exists(file)) {
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                p.load(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
-            }
-        }
+        Properties p = read(file);
         for (String key : p.stringPropertyNames()) {
             if (!KEYS.contains(key)) {
                 throw new IllegalArgumentException("Unknown setting '" + key + "' in " + file + ": known settings are "
@@ -73,6 +66,19 @@ public record AwsSettingsFile(String profile, boolean secretsManagerEnabled, Sec
                     + "': must be true or false");
         }
         return Boolean.parseBoolean(value);
+    }
+
+    /** The file's properties as written; none when it does not exist. */
+    static Properties read(Path file) {
+        Properties p = new Properties();
+        if (Files.exists(file)) {
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return p;
     }
 
     private static String blankToNull(String value) {

@@ -1,7 +1,6 @@
 package io.triggerlab.engine.infra.secrets;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +33,7 @@ public final class AwsSettingsWriter {
                         + new TreeSet<>(AwsSettingsFile.KEYS));
             }
         }
-        Properties p = read(file);
+        Properties p = AwsSettingsFile.read(file);
         changes.forEach((key, value) -> {
             if (value == null || value.isBlank()) {
                 p.remove(key);
@@ -43,18 +42,6 @@ public final class AwsSettingsWriter {
             }
         });
         write(file, p);
-    }
-
-    private static Properties read(Path file) {
-        Properties p = new Properties();
-        if (Files.exists(file)) {
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                p.load(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
-            }
-        }
-        return p;
     }
 
     private static void write(Path file, Properties p) {

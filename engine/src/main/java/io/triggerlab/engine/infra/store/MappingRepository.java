@@ -20,18 +20,27 @@ public final class MappingRepository {
 
     private final DataSource dataSource;
     private final MappingJson json = new MappingJson();
+    private final TagRepository tags;
 
     public MappingRepository(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.tags = new TagRepository(dataSource);
+    }
+
+    /** The tags of Lambda resources, in the same database (a mapping's tags live and die with it). */
+    public TagRepository tags() {
+        return tags;
     }
 
     /** One page of mappings in creation order, and whether more follow. {@code lastSeq} is the marker to continue from. */
     public record Slice(List<EventSourceMapping> mappings, long lastSeq, boolean more) {
     }
 
+    /** Stores a new mapping, and the {@code Tags} it was created with under its ARN. */
     public void insert(EventSourceMapping m) {
         write("INSERT INTO event_source_mapping (function_arn, function_base_arn, event_source_arn, source_key, topic, "
                 + "state, document, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", m);
+        tags.put(m.eventSourceMappingArn(), m.tags());
     }
 
     /** Replaces the stored mapping with the same UUID. */
@@ -43,7 +52,9 @@ public final class MappingRepository {
         }
     }
 
+    /** Removes the mapping and its tags. */
     public boolean delete(String uuid) {
+        find(uuid).ifPresent(m -> tags.removeAll(m.eventSourceMappingArn()));
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("DELETE FROM event_source_mapping WHERE uuid = ?")) {
             s.setString(1, uuid);

@@ -1,14 +1,10 @@
 package io.triggerlab.engine.runtime.destination;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import io.triggerlab.engine.invoke.EmulatorFallbackCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 
@@ -39,36 +35,9 @@ final class AwsClients {
         AwsCredentialsProvider configured = settings.profile() != null
                 ? ProfileCredentialsProvider.create(settings.profile())
                 : DefaultCredentialsProvider.builder().build();
-        return settings.endpoint() != null ? new DummyWhenMissing(configured) : configured;
-    }
-
-    /**
-     * With an endpoint override (LocalStack, a test server) and no credentials anywhere, sign with fixed dummy keys:
-     * emulators accept any signature. Same rule as the Lambda invoker's endpoint override.
-     */
-    private static final class DummyWhenMissing implements AwsCredentialsProvider {
-        private static final AwsCredentials DUMMY = AwsBasicCredentials.create("triggerlab-local", "triggerlab-local-secret");
-        private static final Logger LOG = LoggerFactory.getLogger(DummyWhenMissing.class);
-        private final AwsCredentialsProvider delegate;
-        private volatile boolean useDummy;
-
-        DummyWhenMissing(AwsCredentialsProvider delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public AwsCredentials resolveCredentials() {
-            if (useDummy) {
-                return DUMMY;
-            }
-            try {
-                return delegate.resolveCredentials();
-            } catch (SdkClientException e) {
-                useDummy = true;
-                LOG.info("No AWS credentials found; signing destination requests to the endpoint override with dummy"
-                        + " credentials, which local emulators accept");
-                return DUMMY;
-            }
-        }
+        // With an endpoint override (LocalStack, a test server) and no credentials anywhere, sign with dummy keys:
+        // the same rule as the Lambda invoker's endpoint override.
+        return settings.endpoint() != null
+                ? new EmulatorFallbackCredentialsProvider(configured, settings.endpoint()) : configured;
     }
 }

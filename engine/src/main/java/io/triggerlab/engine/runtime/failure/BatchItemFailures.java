@@ -17,10 +17,14 @@ import java.util.Set;
  * {@code {"batchItemFailures":[{"itemIdentifier":{"partition":"topic-0","offset":100}}]}}. Pure.
  *
  * <ul>
- *   <li>Empty body, {@code null}, a body without {@code batchItemFailures}, or an empty/null list: success.</li>
+ *   <li>Empty body, {@code null}, a body without {@code batchItemFailures}, or an empty/null list: success (AWS's
+ *   "complete success" list for stream sources).</li>
  *   <li>Every identifier names a record of the batch: those records failed.</li>
- *   <li>An identifier that is null, malformed, or names no record of the batch: the whole batch failed.</li>
- *   <li>A body that is not JSON: success (there is nothing to report failures with) — TriggerLab's reading.</li>
+ *   <li>An identifier that is null, malformed (not {@code {"partition":"<topic>-<n>","offset":<n>}}), or names no
+ *   record of the batch: the whole batch failed (AWS's "complete failure" list).</li>
+ *   <li>A body that is not JSON, or JSON but not an object ({@code "done"}, {@code [1]}, {@code 42}): the whole batch
+ *   failed. AWS documents this only for SQS ("an invalid JSON response"); for Kafka it documents nothing, and this is
+ *   the reading that can never lose a record (docs/aws-reading.md).</li>
  * </ul>
  */
 public final class BatchItemFailures {
@@ -67,10 +71,14 @@ public final class BatchItemFailures {
         try {
             root = response == null || response.length == 0 ? null : JSON.readTree(response);
         } catch (IOException e) {
+            return new Report.Invalid("the response is not JSON, so it cannot say which records failed");
+        }
+        if (root == null || root.isNull() || root.isMissingNode()) {
             return new Report.AllSucceeded();
         }
-        if (root == null || !root.isObject()) {
-            return new Report.AllSucceeded();
+        if (!root.isObject()) {
+            return new Report.Invalid("the response is " + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+                    + " JSON, not an object with batchItemFailures");
         }
         JsonNode failures = root.get("batchItemFailures");
         if (failures == null || failures.isNull() || (failures.isArray() && failures.isEmpty())) {

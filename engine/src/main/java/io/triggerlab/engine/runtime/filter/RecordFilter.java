@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import software.amazon.event.ruler.Machine;
+
+import java.io.IOException;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -16,7 +19,8 @@ import java.util.Optional;
 
 /**
  * A mapping's {@code FilterCriteria} applied to Kafka records (docs/aws-behaviour.md#filtering): the filters are ORed; a record with no
- * filter matching is not sent to the function.
+ * filter matching is not sent to the function. Matching is Event Ruler's (the library EventBridge uses): all of a
+ * mapping's patterns go into one machine, which finds the matching ones in a single pass over the record.
  *
  * <p>What a pattern sees for one record (TriggerLab's reading of AWS, {@code docs/aws-reading.md}):
  * <pre>{"topic":…,"partition":…,"offset":…,"timestamp":…,"timestampType":…,"key":"&lt;base64&gt;","value":…}</pre>
@@ -25,7 +29,7 @@ import java.util.Optional;
  * {@code {"value":["hello"]}} or {@code {"value":[{"prefix":"he"}]}}). A value that is not valid UTF-8, or absent
  * (tombstone), leaves {@code value} out, so only the metadata fields can match. {@code key} is base64 as in the event.
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe (Event Ruler's machine is safe for concurrent matching once built).
  */
 public final class RecordFilter {
 
@@ -35,9 +39,19 @@ public final class RecordFilter {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<FilterPattern> patterns;
+    private final Machine machine;
 
     private RecordFilter(List<FilterPattern> patterns) {
         this.patterns = List.copyOf(patterns);
+        this.machine = new Machine();
+        for (int i = 0; i < patterns.size(); i++) {
+            try {
+                machine.addRule(Integer.toString(i), patterns.get(i).source());
+            } catch (IOException e) {
+                // parse() already ran Event Ruler's own check on the same text, so this means a library fault.
+                throw new InvalidFilterPatternException("filter " + (i + 1) + " does not compile: " + e.getMessage());
+            }
+        }
     }
 
     /**
@@ -61,13 +75,7 @@ public final class RecordFilter {
         if (patterns.isEmpty()) {
             return true;
         }
-        JsonNode view = view(record);
-        for (FilterPattern pattern : patterns) {
-            if (pattern.matches(view)) {
-                return true;
-            }
-        }
-        return false;
+        return !machine.rulesForJSONEvent(view(record)).isEmpty();
     }
 
     /** The JSON object the patterns are matched against. */

@@ -350,8 +350,10 @@ public final class MappingPoller implements Runnable {
      * Safe from any thread.
      */
     public void requestStop() {
-        stopRequested.countDown();
-        consumer.wakeup();
+        if (stopRequested.getCount() > 0) {
+            stopRequested.countDown();
+            consumer.wakeup(); // once: a second wakeup could interrupt the closing commit
+        }
     }
 
     /** Waits for the poll loop to end. */

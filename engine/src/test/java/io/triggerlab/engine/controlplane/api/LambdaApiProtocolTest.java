@@ -185,18 +185,24 @@ class LambdaApiProtocolTest {
     void unknownPath_isUnknownOperation() {
         assertError(fixture.send("GET", "/2015-03-31/functions", null), 404, "UnknownOperationException",
                 "No operation at GET /2015-03-31/functions: TriggerLab serves Lambda's event source mapping operations "
-                        + "under /2015-03-31/event-source-mappings and its own API under /triggerlab/v1/");
+                        + "under /2015-03-31/event-source-mappings, tagging under /2017-03-31/tags/ and its own API under /triggerlab/v1/");
     }
 
     @Test
-    void garbageOrTraversalInUuid_isResourceNotFound() {
-        for (String uuid : new String[] {"..%2F..%2F..%2Fetc%2Fpasswd", "../../etc/passwd", "a/b/c",
-                "not-a-uuid", UUID.randomUUID().toString()}) {
-            assertError(fixture.send("GET", ESM + "/" + uuid, null), 404, "ResourceNotFoundException",
-                    "The resource you requested does not exist.");
+    void garbageOrTraversalInUuid_isValidationException_andAnUnknown36CharacterUuidIsResourceNotFound() {
+        for (String uuid : new String[] {"..%2F..%2F..%2Fetc%2Fpasswd", "../../etc/passwd", "a/b/c", "not-a-uuid"}) {
+            String decoded = ApiRequest.decode(uuid);
+            assertError(fixture.send("GET", ESM + "/" + uuid, null), 400, "ValidationException",
+                    "1 validation error detected: Value '" + decoded + "' at 'uUID' failed to satisfy constraint: "
+                            + "Member must have length greater than or equal to 36");
         }
+        assertError(fixture.send("GET", ESM + "/" + UUID.randomUUID(), null), 404, "ResourceNotFoundException",
+                "The resource you requested does not exist.");
+        assertError(fixture.send("GET", ESM + "/" + "x".repeat(36), null), 404, "ResourceNotFoundException",
+                "The resource you requested does not exist.");
         assertError(fixture.send("PUT", ESM + "/..%2Fx", "{\"BatchSize\":5}", "Content-Type", "application/json"),
-                404, "ResourceNotFoundException", "The resource you requested does not exist.");
+                400, "ValidationException", "1 validation error detected: Value '../x' at 'uUID' failed to satisfy "
+                        + "constraint: Member must have length greater than or equal to 36");
     }
 
     @Test
@@ -204,7 +210,7 @@ class LambdaApiProtocolTest {
         assertError(fixture.send("GET", ESM + "?MaxItems=ten", null), 400, "SerializationException",
                 "Value 'ten' at 'MaxItems' cannot be converted to an Integer: send a whole number 1..10000, "
                         + "e.g. MaxItems=50");
-        assertError(fixture.send("GET", ESM + "?MaxItems=20000", null), 400, "InvalidParameterValueException",
+        assertError(fixture.send("GET", ESM + "?MaxItems=20000", null), 400, "ValidationException",
                 "1 validation error detected: Value '20000' at 'maxItems' failed to satisfy constraint: Member must "
                         + "have value less than or equal to 10000");
     }

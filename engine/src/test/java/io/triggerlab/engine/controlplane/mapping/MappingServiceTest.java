@@ -223,8 +223,8 @@ class MappingServiceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a1b2c3d4-0000-4000-8000-000000000099", "not-a-uuid", "", "A1B2C3D4-0000-4000-8000-00000000009"})
-    void answersResourceNotFound_forUnknownOrMalformedUuid(String uuid) {
+    @ValueSource(strings = {"a1b2c3d4-0000-4000-8000-000000000099", "a1b2c3d4-0000-4000-8000-00000000009x"})
+    void answersResourceNotFound_forUnknownOrMalformed36CharacterUuid(String uuid) {
         assertThatThrownBy(() -> service.get(uuid))
                 .isInstanceOf(ResourceNotFoundException.class)
                 .hasMessage("The resource you requested does not exist.")
@@ -233,6 +233,17 @@ class MappingServiceTest {
                 .isInstanceOf(ResourceNotFoundException.class);
         assertThatThrownBy(() -> service.delete(uuid)).isInstanceOf(ResourceNotFoundException.class);
         assertThatThrownBy(() -> service.markState(uuid, MappingState.ENABLED, "x")).isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not-a-uuid", "", "A1B2C3D4-0000-4000-8000-00000000009"})
+    void answersValidationException_forAUuidThatIsNot36Characters(String uuid) {
+        String message = "1 validation error detected: Value '" + uuid + "' at 'uUID' failed to satisfy constraint: "
+                + "Member must have length greater than or equal to 36";
+        assertThatThrownBy(() -> service.get(uuid)).isInstanceOf(ValidationException.class).hasMessage(message);
+        assertThatThrownBy(() -> service.update(uuid, UpdateEventSourceMappingRequest.builder().build()))
+                .isInstanceOf(ValidationException.class).hasMessage(message);
+        assertThatThrownBy(() -> service.delete(uuid)).isInstanceOf(ValidationException.class).hasMessage(message);
     }
 
     @Test

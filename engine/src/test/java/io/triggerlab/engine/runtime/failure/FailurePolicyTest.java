@@ -118,19 +118,23 @@ class FailurePolicyTest {
     @Test
     void partialResponse_thatIsEmptyOrNull_isASuccess() {
         FailurePolicy policy = policy(-1, false, true, null);
-        for (String body : List.of("", "null", "{}", "{\"batchItemFailures\":[]}", "{\"batchItemFailures\":null}",
-                "\"done\"", "not json")) {
+        for (String body : List.of("", "null", "{}", "{\"batchItemFailures\":[]}", "{\"batchItemFailures\":null}")) {
             assertThat(policy.decide(batch(), success(body), 1)).as(body).isEqualTo(new FailurePolicy.Decision.Commit());
         }
     }
 
     @Test
-    void partialResponse_namingARecordNotInTheBatch_failsTheWholeBatch() {
+    void partialResponse_namingARecordNotInTheBatch_orOfAnotherShape_failsTheWholeBatch() {
         FailurePolicy policy = policy(-1, false, true, null);
         for (String body : List.of("{\"batchItemFailures\":[{\"itemIdentifier\":{\"partition\":\"t-0\",\"offset\":99}}]}",
                 "{\"batchItemFailures\":[{\"itemIdentifier\":null}]}",
                 "{\"batchItemFailures\":[{\"itemIdentifier\":{\"partition\":\"t-0\"}}]}",
-                "{\"batchItemFailures\":\"t-0\"}")) {
+                "{\"batchItemFailures\":\"t-0\"}",
+                // docs/aws-reading.md: a response that cannot say which records failed fails the whole batch.
+                "\"done\"", "not json", "[1]", "42",
+                "{\"batchItemFailures\":[{\"itemIdentifier\":\"t-0@12\"}]}",
+                "{\"batchItemFailures\":[{\"itemIdentifier\":{\"partition\":0,\"offset\":12}}]}",
+                "{\"batchItemFailures\":[{\"itemIdentifier\":{\"partition\":\"t-0\",\"offset\":12.5}}]}")) {
             assertThat(policy.decide(batch(), success(body), 1)).as(body)
                     .isEqualTo(new FailurePolicy.Decision.Retry(Duration.ofMillis(100)));
         }

@@ -22,7 +22,9 @@ class FilterPatternTest {
                 arguments("exact string, other value", "{\"v\":[\"a\"]}", "{\"v\":\"b\"}", false),
                 arguments("OR list", "{\"v\":[\"a\",\"b\"]}", "{\"v\":\"b\"}", true),
                 arguments("number by its text", "{\"v\":[300]}", "{\"v\":300}", true),
-                arguments("300 is not 300.0", "{\"v\":[300]}", "{\"v\":300.0}", false),
+                // Finding (docs/aws-reading.md): our old matcher compared numbers by their text, as older EventBridge
+                // docs say; Event Ruler 1.8.1 compares them by value, so 300 matches 300.0.
+                arguments("300 matches 300.0 (Event Ruler compares numbers by value)", "{\"v\":[300]}", "{\"v\":300.0}", true),
                 arguments("number is not its string", "{\"v\":[300]}", "{\"v\":\"300\"}", false),
                 arguments("null matches null", "{\"v\":[null]}", "{\"v\":null}", true),
                 arguments("null does not match absent", "{\"v\":[null]}", "{}", false),
@@ -50,7 +52,11 @@ class FilterPatternTest {
                 arguments("$or first", "{\"$or\":[{\"a\":[1]},{\"b\":[2]}]}", "{\"a\":1}", true),
                 arguments("$or second", "{\"$or\":[{\"a\":[1]},{\"b\":[2]}]}", "{\"b\":2}", true),
                 arguments("$or none", "{\"$or\":[{\"a\":[1]},{\"b\":[2]}]}", "{\"a\":2}", false),
-                arguments("empty pattern matches all", "{}", "{\"a\":1}", true));
+                // Finding: "exists" speaks for leaves only (the developer guide says so); the old matcher also let it
+                // match objects and arrays.
+                arguments("exists true on an object", "{\"v\":[{\"exists\":true}]}", "{\"v\":{\"a\":1}}", false),
+                arguments("exists false on an empty array", "{\"v\":[{\"exists\":false}]}", "{\"v\":[]}", true),
+                arguments("exists true on null", "{\"v\":[{\"exists\":true}]}", "{\"v\":null}", true));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -61,21 +67,27 @@ class FilterPatternTest {
     }
 
     static Stream<Arguments> refused() {
+        // The words are Event Ruler's (Lambda answers all of these "Invalid filter pattern definition."), except the
+        // empty pattern and the EventBridge-only operators, which are Lambda's narrowing of the syntax.
         return Stream.of(
-                arguments("{value: x", "the Pattern is not valid JSON ("),
-                arguments("[1]", "the Pattern is JSON but not an object"),
+                arguments("{value: x", "was expecting double-quote to start field name (at column 2)"),
+                arguments("[1]", "Filter is not an object"),
                 arguments("", "the Pattern is empty"),
-                arguments("{\"value\":\"x\"}", "at \"value\": the value \"x\" must be a list of matches, such as [\"x\"]"),
-                arguments("{\"value\":{\"a\":[]}}", "at \"value.a\": the match list is empty"),
-                arguments("{\"v\":[{\"prefix\":1}]}", "at \"v\": \"prefix\" takes a string, not 1"),
-                arguments("{\"v\":[{\"numeric\":[\">\"]}]}", "at \"v\": \"numeric\" needs one or two operator/number pairs"),
-                arguments("{\"v\":[{\"numeric\":[\"!\",1]}]}", "is not an operator (=, <, <=, >, >=)"),
-                arguments("{\"v\":[{\"numeric\":[\">\",5,\"<\",1]}]}", "range is empty"),
-                arguments("{\"v\":[{\"exists\":\"yes\"}]}", "\"exists\" takes true or false"),
-                arguments("{\"v\":[{\"wildcard\":\"a*\"}]}", "\"wildcard\" is an EventBridge operator that Lambda event filtering does not support"),
-                arguments("{\"v\":[{\"regex\":\"a\"}]}", "unknown operator \"regex\""),
-                arguments("{\"$or\":[{\"a\":[1]}]}", "\"$or\" needs a list of at least two pattern objects"),
-                arguments("{\"v\":[{\"prefix\":\"a\",\"suffix\":\"b\"}]}", "an operator object holds exactly one operator"));
+                arguments("{\"value\":\"x\"}", "\"value\" must be an object or an array (at column 11)"),
+                arguments("{\"value\":{\"a\":[]}}", "Empty arrays are not allowed"),
+                arguments("{\"v\":[{\"prefix\":1}]}", "prefix match pattern must be a string"),
+                arguments("{\"v\":[{\"numeric\":[\">\"]}]}", "Value of > must be numeric"),
+                arguments("{\"v\":[{\"numeric\":[\"!\",1]}]}", "Unrecognized numeric range operator: !"),
+                arguments("{\"v\":[{\"numeric\":[\">\",5,\"<\",1]}]}", "Bottom must be less than top"),
+                arguments("{\"v\":[{\"exists\":\"yes\"}]}", "exists match pattern must be either true or false"),
+                arguments("{\"v\":[{\"wildcard\":\"a*\"}]}", "at \"v\": \"wildcard\" is an EventBridge operator that Lambda event filtering does not support"),
+                arguments("{\"v\":[{\"anything-but\":{\"wildcard\":\"a*\"}}]}", "\"wildcard\" is an EventBridge operator"),
+                arguments("{\"ip\":[{\"cidr\":\"10.0.0.0/8\"}]}", "at \"ip\": \"cidr\" is an EventBridge operator"),
+                arguments("{\"v\":[{\"regex\":\"a\"}]}", "Unrecognized match type regex"),
+                arguments("{\"$or\":[{\"a\":[1]}]}", "There must have at least 2 Objects in $or relationship"),
+                arguments("{\"v\":[{\"prefix\":\"a\",\"suffix\":\"b\"}]}", "Only one key allowed in match expression"),
+                // Finding: the old parser took {} as "match everything"; Event Ruler refuses it.
+                arguments("{}", "Empty objects are not allowed"));
     }
 
     @ParameterizedTest(name = "[{index}] {1}")
