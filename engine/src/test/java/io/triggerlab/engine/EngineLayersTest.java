@@ -22,11 +22,12 @@ class EngineLayersTest {
     private static final String MAPPING = ENGINE + ".controlplane.mapping";
 
     /**
-     * The class of controlplane.mapping that is the service on top of it; the rest of the package is the mapping model
-     * (records, requests, validation rules, the API's exceptions, and MappingLifecycle, the port the runtime
-     * implements) that every layer speaks.
+     * The classes of controlplane.mapping that are services on top of it (the mappings, their tags); the rest of the
+     * package is the mapping model (records, requests, validation rules, the API's exceptions, and the ports the
+     * runtime implements: MappingLifecycle, MappingStatus) that every layer speaks.
      */
-    private static final Set<String> MAPPING_SERVICES = Set.of(MAPPING + ".MappingService");
+    private static final Set<String> MAPPING_SERVICES = Set.of(MAPPING + ".MappingService",
+            MAPPING + ".ResourceTagging");
 
     private final JavaClasses engine = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
