@@ -47,6 +47,8 @@ import io.triggerlab.engine.infra.sandbox.EmbeddedKafkaBroker;
 import io.triggerlab.engine.infra.sandbox.FreePorts;
 import io.triggerlab.engine.infra.sandbox.SandboxListener;
 import io.triggerlab.engine.infra.sandbox.SecuredSandbox;
+import io.triggerlab.engine.infra.schema.sandbox.SandboxSchemaRegistry;
+import io.triggerlab.engine.runtime.schema.SchemaRegistryAccess;
 import io.triggerlab.engine.infra.secrets.AwsSettingsFile;
 import io.triggerlab.engine.infra.secrets.LocalVault;
 import io.triggerlab.engine.infra.secrets.SecretResolver;
@@ -73,6 +75,8 @@ public final class Engine implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Engine.class);
     private static final String SANDBOX_PORT_SETTING = "sandbox.port";
+    /** The sandbox registry keeps its port across restarts, so a mapping's SchemaRegistryURI stays valid. */
+    private static final String SCHEMA_REGISTRY_PORT_SETTING = "sandbox.schema-registry.port";
     /** The local secrets vault's directory inside the data directory. */
     public static final String SECRETS_DIRECTORY = "secrets";
 
@@ -80,12 +84,15 @@ public final class Engine implements AutoCloseable {
     private final EngineClient client;
     private final Deque<AutoCloseable> closeables;
     private final EmbeddedKafkaBroker sandbox;
+    private final SandboxSchemaRegistry schemaRegistry;
 
-    private Engine(EngineParts parts, Deque<AutoCloseable> closeables, EmbeddedKafkaBroker sandbox) {
+    private Engine(EngineParts parts, Deque<AutoCloseable> closeables, EmbeddedKafkaBroker sandbox,
+                   SandboxSchemaRegistry schemaRegistry) {
         this.parts = parts;
         this.client = new EngineClient(parts);
         this.closeables = closeables;
         this.sandbox = sandbox;
+        this.schemaRegistry = schemaRegistry;
     }
 
     /** Starts the engine with a fresh event bus. */
@@ -143,6 +150,13 @@ public final class Engine implements AutoCloseable {
             } else {
                 bootstrap = config.externalBootstrap();
             }
+            SandboxSchemaRegistry schemaRegistry = null;
+            if (sandbox != null) {
+                schemaRegistry = push(started, SandboxSchemaRegistry.start(bootstrap,
+                        settings.get(SCHEMA_REGISTRY_PORT_SETTING).map(Integer::parseInt).filter(FreePorts::isFree)
+                                .orElse(0)));
+                settings.put(SCHEMA_REGISTRY_PORT_SETTING, String.valueOf(schemaRegistry.url().getPort()));
+            }
             FunctionRegistry functions = new FunctionRegistry(database.dataSource());
             // Closed after the pollers (pushed later, closed earlier) and before the database: queued bodies get stored.
             JdbcInvocationHistory stored = push(started,
@@ -170,7 +184,8 @@ public final class Engine implements AutoCloseable {
                     config.clock());
             PollerSupervisor supervisor = push(started, new PollerSupervisor(status, functions, clusters, invokers,
                     consumers::create, history, events,
-                    config.clock(), metrics, aws.destinations()));
+                    config.clock(), metrics, aws.destinations(), new SchemaRegistryAccess(secrets,
+                    new SchemaRegistryAccess.GlueAccess(Optional.ofNullable(aws.profile()), Optional.empty()))));
             MappingService mappings = new MappingService(status, functions,
                     clusters, config.clock(), config.region(), config.accountId(), supervisor, AccessConfigurations.CHECK,
                     new KafkaGroupOffsets(clusters, security, KafkaGroupOffsets.DEFAULT_TIMEOUT));
@@ -183,7 +198,8 @@ public final class Engine implements AutoCloseable {
             supervisor.recover();
             Engine engine = new Engine(new EngineParts(config, events, bootstrap, api.endpoint(), mappings, supervisor,
                     functions, clusters, history, metrics, replayer, awsCheck, faults, vault, secrets, secured,
-                    new KafkaTopicCatalog(bootstrap), new KafkaTestRecordProducer(bootstrap)), started, sandbox);
+                    new KafkaTopicCatalog(bootstrap), new KafkaTestRecordProducer(bootstrap)), started, sandbox,
+                    schemaRegistry);
             events.publish(new EngineEvent.EngineStarted(config.clock().instant(), bootstrap, config.usesSandbox(),
                     api.endpoint().toString()));
             log.info("Engine started: Kafka at {}{}, Lambda API at {}, data directory {}", bootstrap,
@@ -279,6 +295,11 @@ public final class Engine implements AutoCloseable {
     }
 
     /** The embedded broker, when the engine runs the sandbox. */
+    /** The sandbox's Confluent-compatible schema registry, when the engine runs the sandbox. */
+    public Optional<URI> sandboxSchemaRegistry() {
+        return Optional.ofNullable(schemaRegistry).map(SandboxSchemaRegistry::url);
+    }
+
     public Optional<EmbeddedKafkaBroker> sandbox() {
         return Optional.ofNullable(sandbox);
     }

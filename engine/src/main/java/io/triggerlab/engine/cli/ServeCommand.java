@@ -107,6 +107,8 @@ final class ServeCommand implements Callable<Integer> {
             out.println("Sandbox CA certificate: " + secured.caFile()
                     + "  (trust it in your clients; SERVER_ROOT_CA_CERTIFICATE secret " + secured.caSecretArn() + ")");
         });
+        engine.sandboxSchemaRegistry().ifPresent(url -> out.println("Schema registry: " + url
+                + "  (Confluent-compatible; SchemaRegistryURI for triggers on the sandbox)"));
         out.println("Lambda API: " + engine.apiEndpoint()
                 + "  (aws lambda ... --endpoint-url " + engine.apiEndpoint() + ")");
         if (access.tokenRequired()) {

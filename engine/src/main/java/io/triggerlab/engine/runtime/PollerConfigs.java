@@ -17,6 +17,11 @@ import io.triggerlab.engine.invoke.function.FunctionDefinition;
 import io.triggerlab.engine.runtime.filter.RecordFilter;
 import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
 import io.triggerlab.engine.controlplane.mapping.FilterCriteria;
+import io.triggerlab.engine.controlplane.mapping.KafkaEventSourceConfig;
+import io.triggerlab.engine.controlplane.mapping.SchemaRegistryConfig;
+import io.triggerlab.engine.infra.schema.SchemaRegistryUnavailableException;
+import io.triggerlab.engine.runtime.schema.SchemaRegistryAccess;
+import io.triggerlab.engine.runtime.schema.SchemaStage;
 
 import java.util.HashMap;
 import java.util.List;
@@ -28,10 +33,14 @@ final class PollerConfigs {
     private final ClusterRegistry clusters;
 
     private final AwsDestinationSettings awsDestinations;
+    private final SchemaRegistryAccess schemaRegistries;
 
-    PollerConfigs(ClusterRegistry clusters, AwsDestinationSettings awsDestinations) {
+    /** @param schemaRegistries how SchemaRegistryConfig reaches its registry, or {@code null} to ignore it */
+    PollerConfigs(ClusterRegistry clusters, AwsDestinationSettings awsDestinations,
+                  SchemaRegistryAccess schemaRegistries) {
         this.clusters = clusters;
         this.awsDestinations = awsDestinations;
+        this.schemaRegistries = schemaRegistries;
     }
 
     PollerConfig of(EventSourceMapping mapping, FunctionDefinition function) {
@@ -48,7 +57,28 @@ final class PollerConfigs {
         }
         return new PollerConfig(mapping.uuid(), mapping.topic(), mapping.consumerGroupId(), initialPosition(mapping),
                 BatchPolicy.of(mapping.batchSize(), mapping.batchingWindow()), source,
-                client, function.timeout(), RetryBackoff.DEFAULT, deliveryRules(mapping), awsDestinations);
+                client, function.timeout(), RetryBackoff.DEFAULT, deliveryRules(mapping), awsDestinations,
+                schemaStage(mapping));
+    }
+
+    /**
+     * The mapping's schema registry stage: the attributes named in {@code SchemaValidationConfigs} are validated and
+     * decoded; none named, nothing to do. Its secrets are read here, so a bad one is the mapping's PROBLEM at once.
+     */
+    private SchemaStage schemaStage(EventSourceMapping mapping) {
+        KafkaEventSourceConfig kafka = mapping.kafkaEventSourceConfig();
+        SchemaRegistryConfig registry = kafka == null ? null : kafka.schemaRegistryConfig();
+        if (registry == null || schemaRegistries == null || registry.schemaValidationConfigs().isEmpty()) {
+            return null;
+        }
+        List<String> attributes = registry.schemaValidationConfigs().stream()
+                .map(SchemaRegistryConfig.ValidationConfig::attribute).toList();
+        try {
+            return new SchemaStage(schemaRegistries.client(registry), !"SOURCE".equals(registry.eventRecordFormat()),
+                    attributes.contains("KEY"), attributes.contains("VALUE"));
+        } catch (SchemaRegistryUnavailableException e) {
+            throw new InvalidPollerConfigException(e.getMessage());
+        }
     }
 
     /** Filters and the error controls, with AWS's effective values (-1 retries + a destination = 10 retries). */

@@ -1,6 +1,7 @@
 package io.triggerlab.engine.runtime;
 
 import io.triggerlab.engine.runtime.poll.ConsumerFactory;
+import io.triggerlab.engine.runtime.schema.SchemaRegistryAccess;
 import io.triggerlab.engine.runtime.poll.PollerConfig;
 import io.triggerlab.engine.runtime.destination.AwsDestinationSettings;
 import io.triggerlab.engine.infra.cluster.ClusterRegistry;
@@ -71,10 +72,18 @@ public final class PollerSupervisor implements MappingLifecycle, AutoCloseable {
                             FunctionInvokerFactory invokers, ConsumerFactory consumers, InvocationHistory history,
                             EngineEventBus events, Clock clock, MetricsService metrics,
                             AwsDestinationSettings awsDestinations) {
+        this(mappings, functions, clusters, invokers, consumers, history, events, clock, metrics, awsDestinations, null);
+    }
+
+    /** @param schemaRegistries how a mapping's SchemaRegistryConfig reaches its registry, or {@code null} to ignore it */
+    public PollerSupervisor(MappingStatus mappings, FunctionRegistry functions, ClusterRegistry clusters,
+                            FunctionInvokerFactory invokers, ConsumerFactory consumers, InvocationHistory history,
+                            EngineEventBus events, Clock clock, MetricsService metrics,
+                            AwsDestinationSettings awsDestinations, SchemaRegistryAccess schemaRegistries) {
         this.mappings = mappings;
         this.functions = functions;
         this.metrics = metrics;
-        this.configs = new PollerConfigs(clusters, awsDestinations);
+        this.configs = new PollerConfigs(clusters, awsDestinations, schemaRegistries);
         this.invokers = invokers;
         this.consumers = consumers;
         this.history = history;

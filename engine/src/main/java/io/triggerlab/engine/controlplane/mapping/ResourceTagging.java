@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /**
  * Lambda's tagging operations ({@code TagResource}, {@code UntagResource}, {@code ListTags}) on the resources
- * TriggerLab has: event source mappings and registered functions (spec §9; botocore's {@code TaggableResource}).
+ * TriggerLab has: event source mappings and registered functions (docs/aws-behaviour.md#api-operations; botocore's {@code TaggableResource}).
  * Model constraints answer {@link ValidationException}; an ARN of a resource TriggerLab does not have answers
  * {@link ResourceNotFoundException}; more than {@value #MAX_TAGS} tags on one resource answers
  * {@link InvalidParameterValueException}.

@@ -18,6 +18,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -66,10 +67,22 @@ public final class PemMaterial {
 
     /** Checks the private key (and its password) as Lambda would; returns how it is encrypted. */
     public static KeyEncryption requirePrivateKey(String pem, String password, String where) {
+        return readPrivateKey(pem, password, where).encryption();
+    }
+
+    /** The private key, read with the same rules as {@link #requirePrivateKey}. */
+    public static PrivateKey privateKey(String pem, String password, String where) {
+        return readPrivateKey(pem, password, where).key();
+    }
+
+    private record ReadKey(PrivateKey key, KeyEncryption encryption) {
+    }
+
+    private static ReadKey readPrivateKey(String pem, String password, String where) {
         Object parsed = parse(pem, where);
         if (parsed instanceof PrivateKeyInfo info) {
-            decodeKey(info.getPrivateKeyAlgorithm().getAlgorithm().getId(), encoded(info), where);
-            return KeyEncryption.NONE;
+            return new ReadKey(decodeKey(info.getPrivateKeyAlgorithm().getAlgorithm().getId(), encoded(info), where),
+                    KeyEncryption.NONE);
         }
         if (parsed instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
             if (PBES2.equals(encrypted.getEncryptionAlgorithm().getAlgorithm())) {
@@ -80,8 +93,7 @@ public final class PemMaterial {
                 throw invalid(where + " is encrypted (BEGIN ENCRYPTED PRIVATE KEY) but the secret has no "
                         + "\"privateKeyPassword\" field", null);
             }
-            decryptPbes1(encrypted, password, where);
-            return KeyEncryption.PBES1;
+            return new ReadKey(decryptPbes1(encrypted, password, where), KeyEncryption.PBES1);
         }
         if (parsed instanceof PEMKeyPair || parsed instanceof PEMEncryptedKeyPair) {
             throw invalid(where + " is a traditional (PKCS#1/SEC1, 'BEGIN RSA/EC PRIVATE KEY') key; Lambda needs "
@@ -111,7 +123,7 @@ public final class PemMaterial {
     }
 
     /** The same JDK route kafka-clients takes: the algorithm name from the key's own parameters. */
-    private static void decryptPbes1(PKCS8EncryptedPrivateKeyInfo encrypted, String password, String where) {
+    private static PrivateKey decryptPbes1(PKCS8EncryptedPrivateKeyInfo encrypted, String password, String where) {
         try {
             EncryptedPrivateKeyInfo info = new EncryptedPrivateKeyInfo(encrypted.getEncoded());
             SecretKeyFactory factory = SecretKeyFactory.getInstance(info.getAlgName());
@@ -120,7 +132,7 @@ public final class PemMaterial {
                     info.getAlgParameters());
             PKCS8EncodedKeySpec spec = info.getKeySpec(cipher);
             PrivateKeyInfo plain = PrivateKeyInfo.getInstance(spec.getEncoded());
-            decodeKey(plain.getPrivateKeyAlgorithm().getAlgorithm().getId(), spec.getEncoded(), where);
+            return decodeKey(plain.getPrivateKeyAlgorithm().getAlgorithm().getId(), spec.getEncoded(), where);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             if (e instanceof ClientSecurityException cse) {
                 throw cse;
@@ -131,11 +143,10 @@ public final class PemMaterial {
         }
     }
 
-    private static void decodeKey(String algorithmOid, byte[] pkcs8, String where) {
+    private static PrivateKey decodeKey(String algorithmOid, byte[] pkcs8, String where) {
         for (String algorithm : new String[] {"RSA", "EC", "DSA", "Ed25519", "Ed448"}) {
             try {
-                KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-                return;
+                return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
             } catch (GeneralSecurityException e) {
                 // Not this algorithm; try the next one.
             }

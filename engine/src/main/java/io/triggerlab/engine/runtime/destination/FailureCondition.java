@@ -9,7 +9,11 @@ package io.triggerlab.engine.runtime.destination;
 public enum FailureCondition {
     RETRIES_EXHAUSTED("RetryAttemptsExhausted", "RetriesExhausted"),
     RECORD_AGE_EXCEEDED("RecordAgeExceeded", "RecordAgeExceeded"),
-    MAXIMUM_PAYLOAD_SIZE_EXCEEDED("MaximumPayloadSizeExceeded", "MaximumPayloadSizeExceeded");
+    MAXIMUM_PAYLOAD_SIZE_EXCEEDED("MaximumPayloadSizeExceeded", "MaximumPayloadSizeExceeded"),
+    /** Schema registry: the record names no schema the registry has (docs/aws-behaviour.md#schema-registry). */
+    SCHEMA_NOT_FOUND("SCHEMA_NOT_FOUND", "SCHEMA_NOT_FOUND"),
+    /** Schema registry: the record's bytes do not decode with the schema they name. */
+    DESERIALIZATION_ERROR("DESERIALIZATION_ERROR", "DESERIALIZATION_ERROR");
 
     private final String awsName;
     private final String kafkaName;

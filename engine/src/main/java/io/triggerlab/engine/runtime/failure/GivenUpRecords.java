@@ -111,6 +111,10 @@ public final class GivenUpRecords implements AutoCloseable {
                 return "older than MaximumRecordAgeInSeconds";
             case MAXIMUM_PAYLOAD_SIZE_EXCEEDED:
                 return "larger than the 6291456-byte invocation payload limit";
+            case SCHEMA_NOT_FOUND:
+                return "the schema registry has no schema for it";
+            case DESERIALIZATION_ERROR:
+                return "its bytes do not decode with the schema they name";
             default:
                 return "MaximumRetryAttempts used up";
         }

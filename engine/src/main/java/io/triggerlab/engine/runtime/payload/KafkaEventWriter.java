@@ -1,5 +1,7 @@
 package io.triggerlab.engine.runtime.payload;
 
+import io.triggerlab.engine.runtime.schema.DecodedRecord;
+import io.triggerlab.engine.runtime.schema.SchemaMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -51,6 +53,10 @@ public final class KafkaEventWriter {
     private static final byte[] VALUE = ascii(",\"value\":");
     private static final byte[] HEADERS = ascii(",\"headers\":[");
     private static final byte[] RECORD_END = ascii("]}");
+    private static final byte[] KEY_SCHEMA = ascii(",\"keySchemaMetadata\":{\"schemaId\":\"");
+    private static final byte[] VALUE_SCHEMA = ascii(",\"valueSchemaMetadata\":{\"schemaId\":\"");
+    private static final byte[] DATA_FORMAT = ascii("\",\"dataFormat\":\"");
+    private static final byte[] SCHEMA_END = ascii("\"}");
     private static final byte[] ENVELOPE_END = ascii("}}");
 
     static {
@@ -229,7 +235,16 @@ public final class KafkaEventWriter {
                     + JsonOut.sizeOfSignedByteArray(header.value());
             first = false;
         }
+        if (record instanceof DecodedRecord decoded) {
+            size += decoded.keySchema().map(m -> schemaSize(KEY_SCHEMA, m)).orElse(0L)
+                    + decoded.valueSchema().map(m -> schemaSize(VALUE_SCHEMA, m)).orElse(0L);
+        }
         return size;
+    }
+
+    private static long schemaSize(byte[] opening, SchemaMetadata metadata) {
+        return opening.length + JsonOut.sizeOfStringBody(metadata.schemaId()) + DATA_FORMAT.length
+                + metadata.dataFormat().name().length() + SCHEMA_END.length;
     }
 
     /** The bytes a topic name takes inside a JSON string (escaped, UTF-8). */
@@ -289,7 +304,23 @@ public final class KafkaEventWriter {
             out.raw('}');
             first = false;
         }
-        out.raw(RECORD_END);
+        if (record instanceof DecodedRecord decoded) {
+            out.raw(']');
+            decoded.keySchema().ifPresent(m -> writeSchema(out, KEY_SCHEMA, m));
+            decoded.valueSchema().ifPresent(m -> writeSchema(out, VALUE_SCHEMA, m));
+            out.raw('}');
+        } else {
+            out.raw(RECORD_END);
+        }
+    }
+
+    /** {@code ,"valueSchemaMetadata":{"schemaId":"…","dataFormat":"AVRO"}}, as Lambda adds it after the headers. */
+    private static void writeSchema(JsonOut out, byte[] opening, SchemaMetadata metadata) {
+        out.raw(opening);
+        out.stringBody(metadata.schemaId());
+        out.raw(DATA_FORMAT);
+        out.stringBody(metadata.dataFormat().name());
+        out.raw(SCHEMA_END);
     }
 
     private static byte[] envelopeStart(EventSource source) {

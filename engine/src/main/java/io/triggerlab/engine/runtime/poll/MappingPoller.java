@@ -2,6 +2,7 @@ package io.triggerlab.engine.runtime.poll;
 
 import io.triggerlab.engine.infra.auth.ConnectionProblem;
 import io.triggerlab.engine.infra.auth.ConnectionProblems;
+import io.triggerlab.engine.infra.schema.SchemaRegistryUnavailableException;
 import io.triggerlab.engine.invoke.FunctionInvoker;
 import io.triggerlab.engine.observe.history.InvocationHistory;
 import io.triggerlab.engine.runtime.batch.BatchAssembler;
@@ -97,7 +98,7 @@ public final class MappingPoller implements Runnable {
         this.givenUp = new GivenUpRecords(config.mappingUuid(), config.delivery(), config.destinationSource(), recorder,
                 observer);
         this.delivery = new BatchDelivery(config, invoker, writer, recorder, givenUp, progress, observer, clock);
-        this.intake = new RecordIntake(config.delivery().filter(), assembler, progress, observer);
+        this.intake = new RecordIntake(config.delivery().filter(), config.schema(), givenUp, assembler, progress, observer);
         this.committer = new CommitPipeline(consumer, progress, observer);
         this.startingOffsets = new StartingOffsets(consumer, config.initialPosition());
         this.connection = new ConnectionWatch(consumer, config.topic(), observer);
@@ -150,6 +151,13 @@ public final class MappingPoller implements Runnable {
             }
         } catch (WakeupException | InterruptException e) {
             state = RunState.STOPPING; // requestStop() woke the consumer, or the thread was interrupted
+        } catch (SchemaRegistryUnavailableException e) {
+            // Says nothing about the records: read them again from the committed offsets once the registry answers.
+            log.warn("Schema registry unavailable for mapping {}: {}", config.mappingUuid(), e.getMessage());
+            observer.pollingError(e);
+            observer.processingResult(ProcessingResults.schemaRegistryUnavailable(e.getMessage()));
+            rewindToCommitted();
+            awaitStop(POLLING_ERROR_BACKOFF);
         } catch (RuntimeException e) {
             // A bug or an unexpected client failure must not end the mapping, nor skip what was in flight.
             log.error("Poller of mapping {} hit an unexpected error; resuming from the committed offsets",

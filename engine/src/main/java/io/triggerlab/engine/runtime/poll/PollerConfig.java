@@ -6,6 +6,7 @@ import io.triggerlab.engine.runtime.failure.RetryBackoff;
 import io.triggerlab.engine.runtime.batch.BatchPolicy;
 import io.triggerlab.engine.runtime.destination.AwsDestinationSettings;
 import io.triggerlab.engine.runtime.payload.EventSource;
+import io.triggerlab.engine.runtime.schema.SchemaStage;
 
 import java.time.Duration;
 import java.util.Map;
@@ -25,11 +26,21 @@ import java.util.Objects;
  * @param backoff          wait between attempts at a failing batch
  * @param delivery         filters, retry limits, record age, bisect, partial responses, on-failure destination
  * @param awsDestinations  whether SQS/SNS/S3 destinations reach the real service or the local outbox
+ * @param schema           the {@code SchemaRegistryConfig} stage records pass before the filters, or {@code null}
  */
 public record PollerConfig(String mappingUuid, String topic, String groupId, InitialPosition initialPosition,
                            BatchPolicy batchPolicy, EventSource eventSource, Map<String, Object> clientProperties,
                            Duration functionTimeout, RetryBackoff backoff, DeliveryRules delivery,
-                           AwsDestinationSettings awsDestinations) {
+                           AwsDestinationSettings awsDestinations, SchemaStage schema) {
+
+    /** A config without a schema registry. */
+    public PollerConfig(String mappingUuid, String topic, String groupId, InitialPosition initialPosition,
+                        BatchPolicy batchPolicy, EventSource eventSource, Map<String, Object> clientProperties,
+                        Duration functionTimeout, RetryBackoff backoff, DeliveryRules delivery,
+                        AwsDestinationSettings awsDestinations) {
+        this(mappingUuid, topic, groupId, initialPosition, batchPolicy, eventSource, clientProperties, functionTimeout,
+                backoff, delivery, awsDestinations, null);
+    }
 
     /** A config whose SQS/SNS/S3 destinations go to the local outbox. */
     public PollerConfig(String mappingUuid, String topic, String groupId, InitialPosition initialPosition,

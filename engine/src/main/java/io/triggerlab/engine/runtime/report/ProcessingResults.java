@@ -23,4 +23,12 @@ public final class ProcessingResults {
         return "PROBLEM: Record " + topicPartition + " offset " + offset
                 + " is larger than the 6291456-byte invocation payload limit (MaximumPayloadSizeExceeded); it was skipped.";
     }
+
+    /**
+     * TriggerLab's own wording: AWS documents no LastProcessingResult for a schema registry it cannot reach. The
+     * records are read again once it answers; none is skipped.
+     */
+    public static String schemaRegistryUnavailable(String cause) {
+        return "PROBLEM: Schema registry unavailable: " + cause + ". Records are read again once it answers.";
+    }
 }

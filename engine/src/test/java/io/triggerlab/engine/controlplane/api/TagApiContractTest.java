@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * TagResource, UntagResource and ListTags on the wire, one test per operation and per error type: status,
- * {@code X-Amzn-ErrorType}, {@code Type} and the message text (spec §9, botocore's tagging operations).
+ * {@code X-Amzn-ErrorType}, {@code Type} and the message text (docs/aws-behaviour.md#api-operations, botocore's tagging operations).
  */
 class TagApiContractTest {
 
