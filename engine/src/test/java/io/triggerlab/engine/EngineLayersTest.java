@@ -72,6 +72,10 @@ class EngineLayersTest {
                 // infra.store holds every JDBC store (issue 18.2: one place for them); a store knows the records it
                 // stores, and the service that owns them names its store. Records only: no store calls a service.
                 .ignoreDependency(in(ENGINE + ".infra.store"), DATA)
+                // aws.properties' reader builds the on-failure destinations' settings record, the one edge from infra
+                // up into the runtime (layer exception 4 below). Moving AwsDestinationSettings into infra.secrets
+                // removes it; it touches the destinations' files, which their owners are changing.
+                .ignoreDependency(named("AwsSettingsFile"), named("AwsDestinationSettings"))
                 .because("a cycle between packages means neither can be understood or changed alone")
                 .check(engine);
     }
