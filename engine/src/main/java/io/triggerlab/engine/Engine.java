@@ -35,6 +35,9 @@ import io.triggerlab.engine.observe.history.NoPayloadHistory;
 import io.triggerlab.engine.observe.history.InvocationRecord;
 import io.triggerlab.engine.invoke.DefaultFunctionInvokerFactory;
 import io.triggerlab.engine.invoke.FunctionInvokerFactory;
+import io.triggerlab.engine.invoke.runtime.RuntimeHost;
+import io.triggerlab.engine.invoke.runtime.RuntimeHostConfig;
+import io.triggerlab.engine.runtime.step.StepMode;
 import io.triggerlab.engine.infra.store.MappingRepository;
 import io.triggerlab.engine.controlplane.mapping.MappingService;
 import io.triggerlab.engine.controlplane.mapping.StoredMappingStatus;
@@ -75,6 +78,8 @@ public final class Engine implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Engine.class);
     private static final String SANDBOX_PORT_SETTING = "sandbox.port";
+    /** Under the data directory: unpacked code and runtime clients of runtime targets. */
+    public static final String RUNTIMES_DIRECTORY = "runtimes";
     /** The sandbox registry keeps its port across restarts, so a mapping's SchemaRegistryURI stays valid. */
     private static final String SCHEMA_REGISTRY_PORT_SETTING = "sandbox.schema-registry.port";
     /** The local secrets vault's directory inside the data directory. */
@@ -177,8 +182,11 @@ public final class Engine implements AutoCloseable {
             MetricsService metrics = push(started, new MetricsService(database.dataSource(), metricsSettings, events,
                     config.clock(), props -> withSecurity(props, security)));
             FaultInjector faults = new FaultInjector();
+            // Closed after the supervisor (pushed earlier): pollers stop invoking before their environments stop.
+            RuntimeHost runtimes = push(started, new RuntimeHost(RuntimeHostConfig.from(settings,
+                    dataDirectory.root().resolve(RUNTIMES_DIRECTORY)), functions::findByName, config.clock()));
             FunctionInvokerFactory invokers = new FaultInjectingInvokerFactory(
-                    new DefaultFunctionInvokerFactory(config.clock()), faults);
+                    new DefaultFunctionInvokerFactory(config.clock(), runtimes), faults);
             // The runtime reports to the mapping store it is given; the control plane hears nothing back from it.
             StoredMappingStatus status = new StoredMappingStatus(new MappingRepository(database.dataSource()),
                     config.clock());
@@ -193,7 +201,8 @@ public final class Engine implements AutoCloseable {
                     new KafkaTopicLimits(clusters, security));
             Replayer replayer = new Replayer(history, mappings, functions, invokers, events, config.clock());
             LambdaApiServer api = push(started, new LambdaApiServer(new ApiContext(mappings, functions, clusters, history,
-                    config.clock(), config.region(), config.accountId(), metrics, faults, awsCheck, secured, replayer),
+                    config.clock(), config.region(), config.accountId(), metrics, faults, awsCheck, secured, replayer,
+                    supervisor.stepMode()),
                     config.apiPort(), apiAccess));
             supervisor.recover();
             Engine engine = new Engine(new EngineParts(config, events, bootstrap, api.endpoint(), mappings, supervisor,
@@ -389,6 +398,11 @@ public final class Engine implements AutoCloseable {
      */
     public InvocationRecord replay(long invocationId) {
         return parts.replayer().replay(invocationId);
+    }
+
+    /** Step mode per trigger (a TriggerLab extra): batches held for "Deliver next batch". */
+    public StepMode stepMode() {
+        return parts.supervisor().stepMode();
     }
 
     /** How many pollers (Kafka consumers) a mapping runs right now. */

@@ -22,11 +22,12 @@ class EngineLayersTest {
     private static final String MAPPING = ENGINE + ".controlplane.mapping";
 
     /**
-     * The class of controlplane.mapping that is the service on top of it; the rest of the package is the mapping model
-     * (records, requests, validation rules, the API's exceptions, and MappingLifecycle, the port the runtime
-     * implements) that every layer speaks.
+     * The classes of controlplane.mapping that are services on top of it (the mappings, their tags); the rest of the
+     * package is the mapping model (records, requests, validation rules, the API's exceptions, and the ports the
+     * runtime implements: MappingLifecycle, MappingStatus) that every layer speaks.
      */
-    private static final Set<String> MAPPING_SERVICES = Set.of(MAPPING + ".MappingService");
+    private static final Set<String> MAPPING_SERVICES = Set.of(MAPPING + ".MappingService",
+            MAPPING + ".ResourceTagging");
 
     private final JavaClasses engine = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -102,10 +103,10 @@ class EngineLayersTest {
                         "Observe", "Invoke", "Infrastructure")
 
                 // Exceptions, each with its reason:
-                // 1. The runtime reports a mapping's State and LastProcessingResult back to MappingService, and the
-                //    replayer reads the mapping from it: the back-reference issue 18.3 (branch poller) replaces with
-                //    an interface the supervisor is given at construction.
-                .ignoreDependency(in(ENGINE + ".runtime"), named("MappingService"))
+                // 1. The replayer (a command of the console and the API, run by the runtime's invokers) reads the
+                //    mapping it replays from MappingService. The supervisor reports State and LastProcessingResult
+                //    through MappingStatus, part of the model, since issue 18.3.
+                .ignoreDependency(named("Replayer"), named("MappingService"))
                 // 2. Validation parses function names and filter patterns with the parsers the runtime and the
                 //    invokers use, so a request is refused for exactly what would fail once it runs.
                 .ignoreDependency(MAPPING_MODEL, named("FunctionReference", "FilterPattern",
@@ -113,9 +114,6 @@ class EngineLayersTest {
                 // 3. infra.store holds every JDBC store, and a store reads and writes the records of the layer that
                 //    owns them (metrics, history); it calls none of that layer's services.
                 .ignoreDependency(in(ENGINE + ".infra.store"), DATA)
-                // 4. aws.properties holds the SQS/SNS/S3 destinations' settings beside the profile and Secrets
-                //    Manager's; its reader builds their record.
-                .ignoreDependency(named("AwsSettingsFile"), named("AwsDestinationSettings"))
                 .because("a record enters at the control plane, is polled and batched by the runtime, observed, "
                         + "invoked, and everything stands on the infrastructure; nothing calls back up")
                 .check(engine);

@@ -1,6 +1,7 @@
 package io.triggerlab.console.settings;
 
 import io.triggerlab.engine.invoke.function.FunctionDefinition;
+import io.triggerlab.engine.invoke.function.LambdaRuntime;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -8,6 +9,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -19,6 +21,7 @@ import io.triggerlab.console.common.DialogKeys;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -63,7 +66,7 @@ public final class FunctionEditorView {
                 stage.close();
             }
         });
-        Scene scene = new Scene(view.root(), 620, 480);
+        Scene scene = new Scene(view.root(), 620, 540);
         scene.getStylesheets().add(stylesheet);
         stage.setScene(scene);
         stage.setTitle("TriggerLab · Function");
@@ -90,12 +93,25 @@ public final class FunctionEditorView {
                 row("Classpath", field("function-classpath", "target/classes:lib/app.jar", viewModel.classpathProperty())),
                 row("Handler", field("function-handler", "com.example.OrderHandler::handleRequest",
                         viewModel.handlerProperty()))));
+        ComboBox<String> runtimeChoice = new ComboBox<>();
+        runtimeChoice.setId("function-runtime");
+        runtimeChoice.setEditable(true);
+        runtimeChoice.getItems().setAll(Arrays.stream(LambdaRuntime.values()).map(LambdaRuntime::id).toList());
+        runtimeChoice.valueProperty().bindBidirectional(viewModel.runtimeProperty());
+        GridPane runtime = grid(List.<Node[]>of(
+                row("Runtime", runtimeChoice),
+                row("Handler", field("function-runtime-handler", "app.handler · index.handler · com.example.Handler::handleRequest",
+                        viewModel.handlerProperty())),
+                row("Code", field("function-code", "directory, .zip or .jar", viewModel.codeProperty())),
+                row("Memory (MB)", field("function-memory", "128", viewModel.memorySizeProperty())),
+                row("Environment", field("function-environment", "KEY=VALUE, KEY2=VALUE2", viewModel.environmentProperty()))));
         GridPane invoke = grid(List.<Node[]>of(
                 row("Endpoint", field("function-endpoint", "empty = AWS", viewModel.endpointProperty())),
                 row("Function name", field("function-remote-name", "the name there", viewModel.remoteFunctionNameProperty())),
                 row("Qualifier", field("function-qualifier", "version or alias (optional)", viewModel.qualifierProperty())),
                 row("Region", field("function-region", "us-east-1", viewModel.regionProperty())),
                 row("Profile", field("function-profile", "AWS profile (optional)", viewModel.profileProperty()))));
+        showFor(runtime, TargetKind.RUNTIME);
         showFor(command, TargetKind.COMMAND);
         showFor(java, TargetKind.JAVA);
         showFor(invoke, TargetKind.INVOKE);
@@ -112,7 +128,7 @@ public final class FunctionEditorView {
 
         GridPane top = grid(List.<Node[]>of(row("Name", name), row("Runs as", kind)));
         GridPane bottom = grid(List.<Node[]>of(row("Timeout (s)", timeout)));
-        return new VBox(10, top, kindHint, command, java, invoke, bottom, warning);
+        return new VBox(10, top, kindHint, runtime, command, java, invoke, bottom, warning);
     }
 
     private void showFor(Node section, TargetKind kind) {

@@ -6,6 +6,8 @@ import io.triggerlab.engine.invoke.function.FunctionDefinition;
 import io.triggerlab.engine.invoke.function.FunctionTarget;
 import io.triggerlab.engine.invoke.function.JavaHandlerTarget;
 import io.triggerlab.engine.invoke.function.LambdaInvokeTarget;
+import io.triggerlab.engine.invoke.function.LambdaRuntime;
+import io.triggerlab.engine.invoke.function.RuntimeTarget;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
@@ -29,7 +31,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Registers a new function or edits one: its name, target (command, Java handler or Invoke API) and timeout. Warns
+ * Registers a new function or edits one: its name, target (Lambda runtime, command, Java handler or Invoke API) and
+ * timeout. Warns
  * when the timeout is above the 14 minutes a Kafka trigger allows.
  */
 public final class FunctionEditorViewModel {
@@ -50,6 +53,10 @@ public final class FunctionEditorViewModel {
     private final StringProperty qualifier = new SimpleStringProperty("");
     private final StringProperty region = new SimpleStringProperty("");
     private final StringProperty profile = new SimpleStringProperty("");
+    private final StringProperty runtime = new SimpleStringProperty(LambdaRuntime.PYTHON_3_12.id());
+    private final StringProperty code = new SimpleStringProperty("");
+    private final StringProperty memorySize = new SimpleStringProperty(String.valueOf(RuntimeTarget.DEFAULT_MEMORY_SIZE));
+    private final StringProperty environment = new SimpleStringProperty("");
     private final StringProperty timeoutSeconds = new SimpleStringProperty(
             String.valueOf(FunctionDefinition.DEFAULT_TIMEOUT.toSeconds()));
     private final StringBinding timeoutWarning;
@@ -81,6 +88,13 @@ public final class FunctionEditorViewModel {
             kind.set(TargetKind.JAVA);
             classpath.set(String.join(File.pathSeparator, j.classpath().stream().map(Path::toString).toList()));
             handler.set(j.handler());
+        } else if (target instanceof RuntimeTarget r) {
+            kind.set(TargetKind.RUNTIME);
+            runtime.set(r.runtime().id());
+            handler.set(r.handler());
+            code.set(r.code().toString());
+            memorySize.set(String.valueOf(r.memorySize()));
+            environment.set(EnvironmentText.format(r.environment()));
         } else if (target instanceof LambdaInvokeTarget) {
             LambdaInvokeTarget l = (LambdaInvokeTarget) target;
             kind.set(TargetKind.INVOKE);
@@ -128,6 +142,12 @@ public final class FunctionEditorViewModel {
             case JAVA:
                 return new JavaHandlerTarget(Arrays.stream(classpath.get().split(File.pathSeparator))
                         .map(String::strip).filter(s -> !s.isEmpty()).map(Path::of).toList(), handler.get().strip());
+            case RUNTIME:
+                if (blank(code.get())) {
+                    throw new IllegalArgumentException("Code is required: the directory (or .zip/.jar) holding the handler");
+                }
+                return new RuntimeTarget(LambdaRuntime.of(runtime.get().strip()), handler.get().strip(),
+                        Path.of(code.get().strip()), parseMemory(), EnvironmentText.parse(environment.get()), null);
             case INVOKE:
                 return new LambdaInvokeTarget(endpointUri(), remoteFunctionName.get().strip(),
                         blank(qualifier.get()) ? null : qualifier.get().strip(), region.get().strip(),
@@ -150,6 +170,15 @@ public final class FunctionEditorViewModel {
             return uri;
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("Endpoint '" + endpoint.get().strip() + "' is not a URL: " + e.getReason(), e);
+        }
+    }
+
+    private int parseMemory() {
+        try {
+            return Integer.parseInt(memorySize.get().strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Memory '" + memorySize.get().strip() + "' is not a whole number of MB: "
+                    + "must be 128..10240");
         }
     }
 
@@ -225,6 +254,25 @@ public final class FunctionEditorViewModel {
 
     public StringProperty profileProperty() {
         return profile;
+    }
+
+    /** Lambda's Runtime identifier, e.g. {@code python3.12}. */
+    public StringProperty runtimeProperty() {
+        return runtime;
+    }
+
+    /** The runtime target's code: a directory, a .zip or a .jar. */
+    public StringProperty codeProperty() {
+        return code;
+    }
+
+    public StringProperty memorySizeProperty() {
+        return memorySize;
+    }
+
+    /** The runtime target's environment variables as {@code KEY=VALUE} pairs separated by commas or new lines. */
+    public StringProperty environmentProperty() {
+        return environment;
     }
 
     public StringProperty timeoutSecondsProperty() {

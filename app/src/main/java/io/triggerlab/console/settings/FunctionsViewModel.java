@@ -6,6 +6,7 @@ import io.triggerlab.engine.invoke.function.FunctionDefinition;
 import io.triggerlab.engine.invoke.function.FunctionTarget;
 import io.triggerlab.engine.invoke.function.JavaHandlerTarget;
 import io.triggerlab.engine.invoke.function.LambdaInvokeTarget;
+import io.triggerlab.engine.invoke.function.RuntimeTarget;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -81,6 +82,9 @@ public final class FunctionsViewModel {
             }
             if (target instanceof JavaHandlerTarget) {
                 return ((JavaHandlerTarget) target).handler();
+            }
+            if (target instanceof RuntimeTarget r) {
+                return r.runtime() + " · " + r.handler() + " · " + r.code();
             }
             LambdaInvokeTarget l = (LambdaInvokeTarget) target;
             return (l.endpoint() == null ? "AWS " + l.region() : l.endpoint().toString()) + " · " + l.functionName();

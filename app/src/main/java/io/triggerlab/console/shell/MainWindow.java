@@ -163,7 +163,8 @@ public final class MainWindow {
             Stage stage = (Stage) root.getScene().getWindow();
             stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
         });
-        Menu file = new Menu("File", null, settings, new SeparatorMenuItem(), quit);
+        MenuItem openSam = item("Open SAM template…", "Shortcut+O", "menu-open-sam", () -> actions.openSamTemplate());
+        Menu file = new Menu("File", null, openSam, settings, new SeparatorMenuItem(), quit);
         MenuItem newTrigger = item("New trigger…", "Shortcut+N", "menu-new-trigger", () -> actions.newTrigger());
         MenuItem refresh = item("Refresh", "F5", "menu-refresh", () -> {
             actions.refresh();

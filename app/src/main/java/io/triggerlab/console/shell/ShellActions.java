@@ -15,6 +15,10 @@ public interface ShellActions {
     /** View › Refresh (F5). */
     void refresh();
 
+    /** File › Open SAM template…: the functions and Kafka triggers of the user's SAM project. */
+    default void openSamTemplate() {
+    }
+
     /** File › Settings… (Ctrl+,). */
     void settings();
 

@@ -22,6 +22,9 @@ import io.triggerlab.console.producer.Pacer;
 import io.triggerlab.console.producer.ProducerForms;
 import io.triggerlab.console.producer.ProducerView;
 import io.triggerlab.console.producer.ProducerViewModel;
+import io.triggerlab.console.sam.SamImportBackend;
+import io.triggerlab.console.sam.SamImportView;
+import io.triggerlab.console.sam.SamImportViewModel;
 import io.triggerlab.console.settings.ClusterInUseStore;
 import io.triggerlab.console.settings.ClusterInUseViewModel;
 import io.triggerlab.console.settings.ClustersBackend;
@@ -378,6 +381,13 @@ final class Workspace implements ShellActions {
         inUse.load();
         secrets.reload();
         stage.show();
+    }
+
+    @Override
+    public void openSamTemplate() {
+        Window owner = mainWindow.root().getScene() == null ? null : mainWindow.root().getScene().getWindow();
+        new SamImportView(owner, new SamImportViewModel(SamImportBackend.of(engine), work), stylesheet, triggers::refresh)
+                .chooseAndOpen();
     }
 
     @Override

@@ -35,6 +35,11 @@ final class EngineApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
+    JsonNode put(String path, JsonNode body) {
+        return send(HttpRequest.newBuilder(resolve(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
     JsonNode delete(String path) {
         return send(HttpRequest.newBuilder(resolve(path)).DELETE());
     }

@@ -13,7 +13,10 @@ import java.io.File;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 
 /** {@code triggerlab function add|list|remove}: the local functions registry of a running engine. */
 @Command(name = "function", description = "Register, list and remove the functions your triggers invoke.",
@@ -26,6 +29,8 @@ final class FunctionCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = {"Registers a function. The target is one of:",
+                    "  a Lambda runtime: triggerlab function add my-fn --runtime python3.12 --handler app.handler --code ./src",
+                    "                    (python3.9-3.13, nodejs18.x-22.x, java17, java21, provided.al2023, provided.al2)",
                     "  a command:        triggerlab function add my-fn -- python3 handler.py",
                     "  a Java handler:   triggerlab function add my-fn --java com.example.Handler::handleRequest --classpath target/fn.jar",
                     "  the Invoke API:   triggerlab function add my-fn --invoke-url http://127.0.0.1:3001 (sam local start-lambda)"})
@@ -43,6 +48,9 @@ final class FunctionCommand {
         @ArgGroup(exclusive = false)
         InvokeTarget invoke;
 
+        @ArgGroup(exclusive = false)
+        RuntimeOptions runtime;
+
         @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "3",
                 description = "Function timeout (default ${DEFAULT-VALUE} s, as Lambda; Kafka triggers allow at most 840).")
         int timeoutSeconds;
@@ -56,6 +64,9 @@ final class FunctionCommand {
             JsonNode created = new EngineApiClient(endpoint.endpoint).post("/triggerlab/v1/functions", body);
             PrintWriter out = spec.commandLine().getOut();
             out.println("Registered " + created.path("functionArn").asText(name));
+            if (created.hasNonNull("runtimeProblem")) {
+                out.println("It cannot run yet: " + created.path("runtimeProblem").asText());
+            }
             if (timeoutSeconds > 840) {
                 out.println("Note: Kafka triggers allow a function timeout of at most 14 minutes (840 s).");
             }
@@ -63,13 +74,16 @@ final class FunctionCommand {
         }
 
         private ObjectNode target() {
-            int kinds = (command == null || command.isEmpty() ? 0 : 1) + (java == null ? 0 : 1) + (invoke == null ? 0 : 1);
+            int kinds = (command == null || command.isEmpty() ? 0 : 1) + (java == null ? 0 : 1) + (invoke == null ? 0 : 1)
+                    + (runtime == null ? 0 : 1);
             if (kinds != 1) {
-                throw new IllegalArgumentException("Give exactly one target: a command after --, --java with --classpath,"
-                        + " or --invoke-url");
+                throw new IllegalArgumentException("Give exactly one target: --runtime with --handler and --code, a "
+                        + "command after --, --java with --classpath, or --invoke-url");
             }
             ObjectNode target = EngineApiClient.json().createObjectNode();
-            if (java != null) {
+            if (runtime != null) {
+                runtime.write(target);
+            } else if (java != null) {
                 target.put("kind", "java");
                 ArrayNode classpath = target.putArray("classpath");
                 for (String entry : java.classpath.split(File.pathSeparator)) {
@@ -89,6 +103,49 @@ final class FunctionCommand {
                 command.forEach(target.putArray("command")::add);
             }
             return target;
+        }
+    }
+
+    /** A function defined as Lambda defines one, run through the engine's Runtime API. */
+    static final class RuntimeOptions {
+        @Option(names = "--runtime", required = true, paramLabel = "RUNTIME",
+                description = "Lambda's Runtime: python3.12, nodejs20.x, java21, provided.al2023, ...")
+        String runtime;
+
+        @Option(names = "--handler", required = true, paramLabel = "HANDLER",
+                description = "Lambda's Handler: app.handler, index.handler, com.example.Handler::handleRequest.")
+        String handler;
+
+        @Option(names = "--code", required = true, paramLabel = "DIR|ZIP|JAR", description = "The function's code.")
+        Path code;
+
+        @Option(names = "--env", paramLabel = "KEY=VALUE", description = "An environment variable (repeatable).")
+        Map<String, String> environment = new LinkedHashMap<>();
+
+        @Option(names = "--memory", paramLabel = "MB", defaultValue = "128",
+                description = "MemorySize (default ${DEFAULT-VALUE}); Java's heap follows it, as on Lambda.")
+        int memorySize;
+
+        @Option(names = "--debug-port", paramLabel = "PORT", description = "TriggerLab extra: start the runtime with "
+                + "its debugger listening on 127.0.0.1:PORT (JDWP for Java, --inspect for Node.js, debugpy for Python).")
+        Integer debugPort;
+
+        @Option(names = "--debug-suspend-timeout", description = "TriggerLab extra: with --debug-port, invocations are "
+                + "not ended at the timeout while you sit at a breakpoint.")
+        boolean suspendTimeout;
+
+        void write(ObjectNode target) {
+            target.put("kind", "runtime");
+            target.put("runtime", runtime);
+            target.put("handler", handler);
+            target.put("code", code.toAbsolutePath().normalize().toString());
+            target.put("memorySize", memorySize);
+            ObjectNode env = target.putObject("environment");
+            environment.forEach(env::put);
+            if (debugPort != null) {
+                target.putObject("debugging").put("enabled", true).put("port", debugPort)
+                        .put("suspendTimeout", suspendTimeout);
+            }
         }
     }
 
@@ -133,8 +190,14 @@ final class FunctionCommand {
                 out.println("No functions registered. Add one with 'triggerlab function add NAME -- COMMAND'.");
             }
             for (JsonNode f : functions) {
-                out.printf("%-24s %-8s %4ss  %s%n", f.path("name").asText(), f.path("target").path("kind").asText(),
-                        f.path("timeoutSeconds").asText(), f.path("functionArn").asText());
+                JsonNode target = f.path("target");
+                String kind = target.path("kind").asText();
+                out.printf("%-24s %-8s %4ss  %s%s%n", f.path("name").asText(), kind, f.path("timeoutSeconds").asText(),
+                        f.path("functionArn").asText(), kind.equals("runtime")
+                                ? "  " + target.path("runtime").asText() + " " + target.path("handler").asText() : "");
+                if (f.hasNonNull("runtimeProblem")) {
+                    out.println("    cannot run: " + f.path("runtimeProblem").asText());
+                }
             }
             return 0;
         }

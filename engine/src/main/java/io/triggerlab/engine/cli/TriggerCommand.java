@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.triggerlab.engine.runtime.offsets.OffsetReset;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -14,10 +15,14 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
-/** {@code triggerlab trigger reset-offsets UUID --to earliest|latest|TIMESTAMP}: TriggerLab extras on a trigger. */
+/**
+ * TriggerLab extras on a trigger: {@code reset-offsets UUID --to earliest|latest|TIMESTAMP}, {@code step UUID on|off}
+ * (step mode) and {@code next UUID} (deliver the next batch).
+ */
 @Command(name = "trigger", mixinStandardHelpOptions = true,
         description = "Operations on a trigger (event source mapping) that the Lambda API does not have.",
-        subcommands = TriggerCommand.ResetOffsets.class)
+        subcommands = {TriggerCommand.ResetOffsets.class, TagsCommand.class, TriggerCommand.Step.class,
+                TriggerCommand.Next.class})
 final class TriggerCommand implements Callable<Integer> {
 
     @Spec
@@ -66,5 +71,60 @@ final class TriggerCommand implements Callable<Integer> {
             out.println("Enable the trigger to deliver from these offsets.");
             return 0;
         }
+    }
+
+    @Command(name = "step", mixinStandardHelpOptions = true,
+            description = {"Step mode (a TriggerLab extra): each batch of the trigger waits for 'triggerlab trigger next'",
+                    "so you can sit at a breakpoint in the function without the trigger running on.",
+                    "  triggerlab trigger step 6f1c… on",
+                    "  triggerlab trigger step 6f1c… off"})
+    static final class Step extends EngineApiCommand {
+
+        @Parameters(index = "0", paramLabel = "UUID", description = "The event source mapping.")
+        String uuid;
+
+        @Parameters(index = "1", paramLabel = "on|off", description = "Hold each batch (on) or run on (off).")
+        String state;
+
+        @Override
+        public Integer call() {
+            if (!state.equals("on") && !state.equals("off")) {
+                throw new IllegalArgumentException("Say 'on' or 'off', not '" + state + "'");
+            }
+            ObjectNode body = EngineApiClient.json().createObjectNode().put("enabled", state.equals("on"));
+            JsonNode status = new EngineApiClient(endpoint.endpoint).put(stepPath(uuid, "/step-mode"), body);
+            spec.commandLine().getOut().println(describe(status));
+            return 0;
+        }
+    }
+
+    @Command(name = "next", mixinStandardHelpOptions = true,
+            description = "Deliver next batch: lets a trigger in step mode send its next batch to the function.")
+    static final class Next extends EngineApiCommand {
+
+        @Parameters(index = "0", paramLabel = "UUID", description = "The event source mapping (in step mode).")
+        String uuid;
+
+        @Override
+        public Integer call() {
+            JsonNode status = new EngineApiClient(endpoint.endpoint).post(stepPath(uuid, "/deliver-next-batch"),
+                    EngineApiClient.json().createObjectNode());
+            spec.commandLine().getOut().println(describe(status));
+            return 0;
+        }
+    }
+
+    private static String stepPath(String uuid, String suffix) {
+        return "/triggerlab/v1/mappings/" + URLEncoder.encode(uuid, StandardCharsets.UTF_8) + suffix;
+    }
+
+    private static String describe(JsonNode status) {
+        if (!status.path("enabled").asBoolean()) {
+            return "Step mode is off: trigger " + status.path("uuid").asText() + " delivers its batches as they come.";
+        }
+        return "Step mode is on for trigger " + status.path("uuid").asText() + ": "
+                + status.path("deliveriesGranted").asInt() + " batch(es) may go"
+                + (status.path("batchWaiting").asBoolean() ? "; a batch is waiting" : "")
+                + ". Deliver the next one with: triggerlab trigger next " + status.path("uuid").asText();
     }
 }

@@ -12,7 +12,8 @@ import java.util.concurrent.Callable;
 /**
  * The headless {@code triggerlab} command. Each subcommand is its own class registered in {@code subcommands}
  * ({@code serve}, {@code function add|list|remove|fault}, {@code cluster}, {@code history}, {@code produce}, {@code metrics},
- * {@code aws-check}, {@code secret}, {@code sandbox info|user add|acl grant-esm}, {@code policy check}, {@code trigger reset-offsets}).
+ * {@code aws-check}, {@code secret}, {@code sandbox info|user add|acl grant-esm}, {@code policy check}, {@code trigger reset-offsets},
+ * {@code sam import}).
  * <p>
  * Exit codes: 0 success, 2 a problem the user can fix (bad option, data directory in use, port taken, broker did not
  * start) reported as one line on stderr, 1 an unexpected failure (a bug), reported with its stack trace.
@@ -23,7 +24,7 @@ import java.util.concurrent.Callable;
         description = "Runs AWS Lambda's Kafka / Amazon MSK trigger locally, for real.",
         subcommands = {ServeCommand.class, FunctionCommand.class, ClusterCommand.class, HistoryCommand.class,
                 ProduceCommand.class, SecretCommand.class, MetricsCommand.class, AwsCheckCommand.class,
-                SandboxCommand.class, PolicyCommand.class, TriggerCommand.class})
+                SandboxCommand.class, PolicyCommand.class, TriggerCommand.class, SamCommand.class})
 public final class TriggerLabCli implements Callable<Integer> {
 
     /** A problem the user can fix: wrong option, directory in use, port taken, broker did not start. */

@@ -8,6 +8,12 @@ import io.triggerlab.engine.controlplane.mapping.CreateEventSourceMappingRequest
 import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
 import io.triggerlab.engine.controlplane.mapping.MappingValidator;
 import io.triggerlab.engine.controlplane.mapping.UpdateEventSourceMappingRequest;
+import io.triggerlab.engine.controlplane.sam.ClusterChoice;
+import io.triggerlab.engine.controlplane.sam.ClusterQuestion;
+import io.triggerlab.engine.controlplane.sam.FunctionTargetFactory;
+import io.triggerlab.engine.controlplane.sam.ImportPlan;
+import io.triggerlab.engine.controlplane.sam.ImportResult;
+import io.triggerlab.engine.controlplane.sam.TemplateImporter;
 import io.triggerlab.engine.infra.cluster.ClusterRegistry;
 import io.triggerlab.engine.infra.cluster.KafkaCluster;
 import io.triggerlab.engine.infra.cluster.KafkaRecordReader;
@@ -31,6 +37,8 @@ import io.triggerlab.engine.runtime.offsets.OffsetReset;
 import io.triggerlab.engine.runtime.offsets.OffsetResetResult;
 
 import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -51,6 +59,7 @@ public final class EngineClient {
     private final ClusterTopics topics;
     private final ClusterAdmin clusterAdmin;
     private final AwsSettings awsSettings;
+    private final TemplateImporter samTemplates;
 
     public EngineClient(EngineParts parts) {
         this.parts = parts;
@@ -58,6 +67,8 @@ public final class EngineClient {
         this.topics = ClusterTopics.of(parts.topics());
         this.clusterAdmin = new ClusterAdmin(parts);
         this.awsSettings = new AwsSettings(parts.config());
+        this.samTemplates = new TemplateImporter(parts.functions(), parts.mappings(), parts.clusters(),
+                parts.config().region(), parts.config().accountId(), FunctionTargetFactory.RUNTIME);
     }
 
     // ---- the engine itself
@@ -205,6 +216,23 @@ public final class EngineClient {
     /** Disarms a function's fault; what was armed, if anything. */
     public Optional<FaultPlan> clearFault(String functionName) {
         return parts.faults().clear(functionName);
+    }
+
+    // ---- SAM templates
+
+    /** Reads a SAM / CloudFormation template; changes nothing ({@link TemplateImporter}). */
+    public ImportPlan samPlan(Path template, Map<String, String> parameters) {
+        return samTemplates.plan(template, parameters);
+    }
+
+    /** The template's MSK clusters the user must map to a registered cluster, given the answers so far. */
+    public List<ClusterQuestion> samClusterQuestions(ImportPlan plan, ClusterChoice choice) {
+        return samTemplates.questions(plan, choice);
+    }
+
+    /** Registers the plan's functions and creates or updates its triggers. */
+    public ImportResult importSam(ImportPlan plan, ClusterChoice choice) {
+        return samTemplates.apply(plan, choice);
     }
 
     // ---- clusters and topics

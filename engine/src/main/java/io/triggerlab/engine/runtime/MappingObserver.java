@@ -9,6 +9,8 @@ import io.triggerlab.engine.observe.metrics.MappingCounters;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
+import io.triggerlab.engine.runtime.step.StepGate;
+
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -27,15 +29,22 @@ final class MappingObserver implements PollerObserver {
     private final Clock clock;
     private final AtomicReference<String> lastResult;
     private final MappingCounters counters;
+    private final StepGate steps;
 
     MappingObserver(String mappingUuid, String currentResult, MappingStatus mappings, EngineEventBus events, Clock clock,
-                    MappingCounters counters) {
+                    MappingCounters counters, StepGate steps) {
         this.counters = counters;
+        this.steps = steps;
         this.mappingUuid = mappingUuid;
         this.mappings = mappings;
         this.events = events;
         this.clock = clock;
         this.lastResult = new AtomicReference<>(currentResult);
+    }
+
+    @Override
+    public StepGate stepGate() {
+        return steps;
     }
 
     @Override

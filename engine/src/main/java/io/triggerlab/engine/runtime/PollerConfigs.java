@@ -4,7 +4,7 @@ import io.triggerlab.engine.runtime.failure.DeliveryRules;
 import io.triggerlab.engine.runtime.failure.RetryBackoff;
 import io.triggerlab.engine.runtime.poll.InitialPosition;
 import io.triggerlab.engine.runtime.poll.PollerConfig;
-import io.triggerlab.engine.runtime.destination.AwsDestinationSettings;
+import io.triggerlab.engine.infra.secrets.AwsDestinationSettings;
 import io.triggerlab.engine.infra.auth.AccessConfigurations;
 import io.triggerlab.engine.infra.auth.ClientSecurityProperties;
 import io.triggerlab.engine.infra.auth.ClusterAuth;

@@ -3,7 +3,7 @@ package io.triggerlab.engine.runtime;
 import io.triggerlab.engine.runtime.poll.ConsumerFactory;
 import io.triggerlab.engine.runtime.schema.SchemaRegistryAccess;
 import io.triggerlab.engine.runtime.poll.PollerConfig;
-import io.triggerlab.engine.runtime.destination.AwsDestinationSettings;
+import io.triggerlab.engine.infra.secrets.AwsDestinationSettings;
 import io.triggerlab.engine.infra.cluster.ClusterRegistry;
 import io.triggerlab.engine.observe.events.EngineEvent;
 import io.triggerlab.engine.observe.events.EngineEventBus;
@@ -11,6 +11,7 @@ import io.triggerlab.engine.invoke.function.FunctionDefinition;
 import io.triggerlab.engine.invoke.function.FunctionRegistry;
 import io.triggerlab.engine.observe.history.InvocationHistory;
 import io.triggerlab.engine.invoke.FunctionInvokerFactory;
+import io.triggerlab.engine.runtime.step.StepMode;
 import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
 import io.triggerlab.engine.controlplane.mapping.MappingLifecycle;
 import io.triggerlab.engine.controlplane.mapping.MappingState;
@@ -59,6 +60,8 @@ public final class PollerSupervisor implements MappingLifecycle, AutoCloseable {
     private final Map<String, AutoCloseable> monitored = new HashMap<>();
     /** Where the supervisor reports each mapping's state and processing result. */
     private final MappingStatus mappings;
+    /** Step mode per trigger (a TriggerLab extra); in memory only. */
+    private final StepMode steps = new StepMode();
 
     public PollerSupervisor(MappingStatus mappings, FunctionRegistry functions, ClusterRegistry clusters,
                             FunctionInvokerFactory invokers, ConsumerFactory consumers, InvocationHistory history,
@@ -126,6 +129,7 @@ public final class PollerSupervisor implements MappingLifecycle, AutoCloseable {
         submit(mapping.uuid(), () -> {
             stopRuntime(mapping.uuid());
             metrics.forget(mapping.uuid());
+            steps.forget(mapping.uuid());
             mappings.completeDeletion(mapping.uuid());
             events.publish(new EngineEvent.MappingRemoved(clock.instant(), mapping.uuid()));
         });
@@ -156,7 +160,8 @@ public final class PollerSupervisor implements MappingLifecycle, AutoCloseable {
             MappingCounters counters = metrics.counters(mapping.uuid());
             MappingRuntime runtime = new MappingRuntime(config, consumers,
                     new CountingInvoker(invokers.create(function), counters), history,
-                    new MappingObserver(mapping.uuid(), mapping.lastProcessingResult(), mappings, events, clock, counters),
+                    new MappingObserver(mapping.uuid(), mapping.lastProcessingResult(), mappings, events, clock, counters,
+                            steps.gate(mapping.uuid())),
                     clock);
             MonitoredMapping watched = monitoredMapping(mapping, config);
             runtime.scaleTo(MetricsService.initialPollers(watched));
@@ -193,6 +198,11 @@ public final class PollerSupervisor implements MappingLifecycle, AutoCloseable {
         if (runtime != null) {
             runtime.close();
         }
+    }
+
+    /** Which triggers hold each batch for "Deliver next batch". */
+    public StepMode stepMode() {
+        return steps;
     }
 
     /** Pollers currently running for a mapping (0 when it is disabled). */

@@ -83,6 +83,28 @@ class TriggerOperationCommandsIT {
     }
 
     @Test
+    void tags_showsAddsAndRemoves_throughLambdasTaggingOperations() {
+        EventSourceMapping mapping = engine.mappings().create(CreateEventSourceMappingRequest.builder()
+                .functionName("cat").topics(List.of(TestTopics.unique("cli-tags"))).startingPosition("LATEST")
+                .enabled(false).tags(Map.of("env", "dev"))
+                .selfManagedEventSource(SelfManagedEventSource.ofBootstrapServers(List.of(broker.bootstrapServers())))
+                .build());
+
+        Run shown = run("trigger", "tags", mapping.uuid(), "--endpoint", endpoint);
+        Run changed = run("trigger", "tags", mapping.uuid(), "--add", "team=payments", "--remove", "env", "--endpoint", endpoint);
+        Run bad = run("trigger", "tags", mapping.uuid(), "--add", "nokey", "--endpoint", endpoint);
+
+        assertThat(shown.exitCode()).as(shown.err()).isZero();
+        assertThat(shown.out()).isEqualTo("Tags of " + mapping.eventSourceMappingArn() + ":" + System.lineSeparator()
+                + "  env = dev" + System.lineSeparator());
+        assertThat(changed.exitCode()).as(changed.err()).isZero();
+        assertThat(changed.out()).isEqualTo("Tags of " + mapping.eventSourceMappingArn() + ":" + System.lineSeparator()
+                + "  team = payments" + System.lineSeparator());
+        assertThat(bad.exitCode()).isEqualTo(TriggerLabCli.EXIT_USAGE);
+        assertThat(bad.err()).contains("--add nokey is not KEY=VALUE: write it as team=payments");
+    }
+
+    @Test
     void resetOffsets_printsEachPartitionBeforeAndAfter_andIsRefusedWhileEnabled() {
         EventSourceMapping mapping = deliveredMapping(TestTopics.unique("cli-reset"));
         await().until(() -> engine.mappings().get(mapping.uuid()).state() == MappingState.ENABLED);

@@ -10,6 +10,8 @@ import io.triggerlab.engine.observe.metrics.MetricsService;
 import io.triggerlab.engine.runtime.replay.Replayer;
 import io.triggerlab.engine.infra.sandbox.SecuredSandbox;
 
+import io.triggerlab.engine.runtime.step.StepMode;
+
 import java.time.Clock;
 import java.util.Objects;
 
@@ -35,7 +37,16 @@ import java.util.Objects;
 public record ApiContext(MappingService mappings, FunctionRegistry functions, ClusterRegistry clusters,
                          InvocationHistory history, Clock clock, String region, String accountId,
                          MetricsService metrics, FaultInjector faults, AwsCompatibilityCheck awsCheck,
-                         SecuredSandbox securedSandbox, Replayer replayer) {
+                         SecuredSandbox securedSandbox, Replayer replayer, StepMode stepMode) {
+
+    /** A context whose step mode reaches no poller. */
+    public ApiContext(MappingService mappings, FunctionRegistry functions, ClusterRegistry clusters,
+                      InvocationHistory history, Clock clock, String region, String accountId,
+                      MetricsService metrics, FaultInjector faults, AwsCompatibilityCheck awsCheck,
+                      SecuredSandbox securedSandbox, Replayer replayer) {
+        this(mappings, functions, clusters, history, clock, region, accountId, metrics, faults, awsCheck,
+                securedSandbox, replayer, new StepMode());
+    }
 
     /** A context without replays. */
     public ApiContext(MappingService mappings, FunctionRegistry functions, ClusterRegistry clusters,

@@ -30,7 +30,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * POST   sandbox/esm-acls          {"user","topic","group"}             201 (the five ACLs Lambda needs)
  * POST   policy-check              {"mappingUuid","policy"}             200 (see {@link PolicyCheckRoutes})
  * POST   mappings/{uuid}/reset-offsets  {"to","timestamp"?}             200 (see {@link TriggerOperationRoutes})
+ * GET    mappings/{uuid}/step-mode                                      200 (see {@link StepModeRoutes})
+ * PUT    mappings/{uuid}/step-mode      {"enabled": true|false}         200
+ * POST   mappings/{uuid}/deliver-next-batch                             200
  * POST   history/{id}/replay       (no body)                            200 Summary of the replay
+ * POST   sam/import                {"template","parameters"?,"clusters"?}  200 what was imported ({@link SamRoutes})
  * </pre>
  * The bodies are described on {@link FunctionJson}, {@link ClusterRoutes}, {@link HistoryJson}, {@link MetricsRoutes},
  * {@link SandboxRoutes} and {@link PolicyCheckRoutes}.
@@ -48,17 +52,21 @@ final class ExtensionRoutes {
     private final SandboxRoutes sandbox;
     private final PolicyCheckRoutes policyCheck;
     private final TriggerOperationRoutes operations;
+    private final SamRoutes sam;
+    private final StepModeRoutes stepMode;
 
     ExtensionRoutes(ApiContext context, ObjectMapper mapper) {
         this.functions = new FunctionRoutes(context, mapper);
         this.clusters = new ClusterRoutes(context, mapper);
         this.history = new HistoryRoutes(context.history(), mapper);
-        this.metrics = new MetricsRoutes(context.metrics(), context.clock(), mapper);
+        this.metrics = new MetricsRoutes(context.metrics(), context.mappings(), context.clock(), mapper);
         this.faults = new FaultRoutes(context, mapper);
         this.awsCheck = new AwsCheckRoutes(context.awsCheck(), mapper);
         this.sandbox = new SandboxRoutes(context, mapper);
         this.policyCheck = new PolicyCheckRoutes(context, mapper);
         this.operations = new TriggerOperationRoutes(context, mapper);
+        this.sam = new SamRoutes(context, mapper);
+        this.stepMode = new StepModeRoutes(context, mapper);
     }
 
     boolean handles(String rawPath) {
@@ -69,6 +77,9 @@ final class ExtensionRoutes {
         String rest = request.rawPath().substring(PREFIX.length());
         if (TriggerOperationRoutes.handles(rest)) {
             return operations.handle(request, rest);
+        }
+        if (StepModeRoutes.handles(rest)) {
+            return stepMode.handle(request, rest);
         }
         int slash = rest.indexOf('/');
         if (rest.startsWith("functions/") && FaultRoutes.handles(rest.substring(slash + 1))) {
@@ -88,9 +99,11 @@ final class ExtensionRoutes {
             case "aws-check" -> awsCheck.handle(request, item);
             case "sandbox" -> sandbox.handle(request, item);
             case "policy-check" -> policyCheck.handle(request, item);
+            case "sam" -> sam.handle(request, item);
             default -> throw ApiException.unknownOperation("No TriggerLab API at " + request.rawPath()
                     + ": the collections are " + PREFIX + "functions, " + PREFIX + "clusters, " + PREFIX + "history, "
-                    + PREFIX + "metrics, " + PREFIX + "aws-check, " + PREFIX + "sandbox and " + PREFIX + "policy-check");
+                    + PREFIX + "metrics, " + PREFIX + "aws-check, " + PREFIX + "sandbox, " + PREFIX + "policy-check and "
+                    + PREFIX + "sam");
         };
     }
 

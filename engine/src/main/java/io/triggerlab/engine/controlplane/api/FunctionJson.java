@@ -7,6 +7,10 @@ import io.triggerlab.engine.invoke.function.FunctionDefinition;
 import io.triggerlab.engine.invoke.function.FunctionTarget;
 import io.triggerlab.engine.invoke.function.JavaHandlerTarget;
 import io.triggerlab.engine.invoke.function.LambdaInvokeTarget;
+import io.triggerlab.engine.invoke.function.LambdaRuntime;
+import io.triggerlab.engine.invoke.function.RuntimeDebugging;
+import io.triggerlab.engine.invoke.function.RuntimeTarget;
+import io.triggerlab.engine.invoke.runtime.RuntimePreflight;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -24,9 +28,14 @@ import java.time.Duration;
  *  "target": {"kind": "command", "command": ["python3", "handler.py"], "workingDirectory": "/src", "environment": {"K": "V"}}
  *         or {"kind": "java", "classpath": ["/app/fn.jar"], "handler": "com.example.Handler::handleRequest"}
  *         or {"kind": "lambda", "functionName": "fn", "endpoint": "http://127.0.0.1:3001", "qualifier": null,
- *             "region": "us-east-1", "profile": null}}
+ *             "region": "us-east-1", "profile": null}
+ *         or {"kind": "runtime", "runtime": "python3.12", "handler": "app.handler", "code": "/src",
+ *             "memorySize": 128, "environment": {"K": "V"},
+ *             "debugging": {"enabled": false, "port": 5005, "suspendTimeout": false}}}   memorySize, environment,
+ *                                                                                       debugging optional
  * </pre>
- * Responses add {@code "functionArn"}. Wrong JSON types are 400 {@code SerializationException}; values the function
+ * Responses add {@code "functionArn"}, and for a runtime target that cannot start as it is, {@code "runtimeProblem"}
+ * (what is missing and the command that installs it). Wrong JSON types are 400 {@code SerializationException}; values the function
  * model refuses are 400 {@code InvalidParameterValueException} with the model's message.
  */
 final class FunctionJson {
@@ -50,6 +59,10 @@ final class FunctionJson {
             out.put("timeoutSeconds", BigDecimal.valueOf(millis, 3));
         }
         out.set("target", target(f.target()));
+        if (f.target() instanceof RuntimeTarget runtime) {
+            // Saved either way, as Lambda saves a function it cannot run yet; this says what to install or fix.
+            RuntimePreflight.problem(f.name(), runtime).ifPresent(problem -> out.put("runtimeProblem", problem));
+        }
         return out;
     }
 
@@ -84,7 +97,7 @@ final class FunctionJson {
     private FunctionTarget target(JsonFields t) {
         String kind = t.string("kind");
         if (kind == null) {
-            throw ApiException.invalidParameter("target.kind is required: lambda, java or command");
+            throw ApiException.invalidParameter("target.kind is required: runtime, lambda, java or command");
         }
         return switch (kind) {
             case "command" -> new CommandTarget(required(t.strings("command"), "target.command"),
@@ -94,10 +107,26 @@ final class FunctionJson {
             case "lambda" -> new LambdaInvokeTarget(uri(t.string("endpoint")),
                     required(t.string("functionName"), "target.functionName"), t.string("qualifier"),
                     t.string("region"), t.string("profile"));
+            case "runtime" -> runtimeTarget(t);
             default -> throw ApiException.invalidParameter("target.kind '" + kind
-                    + "' is not valid: use lambda (Lambda's Invoke API), java (a handler in this JVM) or command "
-                    + "(any executable)");
+                    + "' is not valid: use runtime (a Lambda runtime: Python, Node.js, Java or a custom bootstrap), "
+                    + "lambda (Lambda's Invoke API), java (a handler in this JVM) or command (any executable)");
         };
+    }
+
+    private FunctionTarget runtimeTarget(JsonFields t) {
+        LambdaRuntime runtime = LambdaRuntime.of(required(t.string("runtime"), "target.runtime"));
+        Integer memorySize = t.integer("memorySize");
+        JsonFields debug = t.object("debugging");
+        RuntimeDebugging debugging = RuntimeDebugging.OFF;
+        if (debug != null) {
+            Integer port = debug.integer("port");
+            debugging = new RuntimeDebugging(Boolean.TRUE.equals(debug.bool("enabled")),
+                    port == null ? RuntimeDebugging.OFF.port() : port, Boolean.TRUE.equals(debug.bool("suspendTimeout")));
+        }
+        return new RuntimeTarget(runtime, required(t.string("handler"), "target.handler"),
+                required(path(t.string("code"), "target.code"), "target.code"),
+                memorySize == null ? RuntimeTarget.DEFAULT_MEMORY_SIZE : memorySize, t.stringMap("environment"), debugging);
     }
 
     private ObjectNode target(FunctionTarget target) {
@@ -110,6 +139,17 @@ final class FunctionJson {
         } else if (target instanceof JavaHandlerTarget j) {
             j.classpath().forEach(p -> out.withArray("classpath").add(p.toString()));
             out.put("handler", j.handler());
+        } else if (target instanceof RuntimeTarget r) {
+            out.put("runtime", r.runtime().id())
+                    .put("handler", r.handler())
+                    .put("code", r.code().toString())
+                    .put("memorySize", r.memorySize());
+            ObjectNode env = out.putObject("environment");
+            r.environment().forEach(env::put);
+            out.putObject("debugging")
+                    .put("enabled", r.debugging().enabled())
+                    .put("port", r.debugging().port())
+                    .put("suspendTimeout", r.debugging().suspendTimeout());
         } else if (target instanceof LambdaInvokeTarget l) {
             out.put("functionName", l.functionName())
                     .put("endpoint", l.endpoint() == null ? null : l.endpoint().toString())

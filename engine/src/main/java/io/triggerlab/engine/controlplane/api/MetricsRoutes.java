@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.triggerlab.engine.observe.metrics.CounterTotals;
+import io.triggerlab.engine.controlplane.awscheck.AwsPublishedMetrics;
+import io.triggerlab.engine.controlplane.mapping.MappingService;
 import io.triggerlab.engine.observe.metrics.EsmMetric;
 import io.triggerlab.engine.observe.metrics.MetricPoint;
 import io.triggerlab.engine.observe.metrics.MetricQuery;
@@ -34,11 +36,13 @@ final class MetricsRoutes {
     private static final Duration DEFAULT_RANGE = Duration.ofHours(1);
 
     private final MetricsService metrics;
+    private final MappingService mappings;
     private final Clock clock;
     private final ObjectMapper mapper;
 
-    MetricsRoutes(MetricsService metrics, Clock clock, ObjectMapper mapper) {
+    MetricsRoutes(MetricsService metrics, MappingService mappings, Clock clock, ObjectMapper mapper) {
         this.metrics = metrics;
+        this.mappings = mappings;
         this.clock = clock;
         this.mapper = mapper;
     }
@@ -101,6 +105,10 @@ final class MetricsRoutes {
     private ObjectNode current(String mapping) {
         ObjectNode body = mapper.createObjectNode();
         body.put("mapping", mapping);
+        // The AWS view: what CloudWatch would get under this MetricsConfig; TriggerLab's own numbers follow regardless.
+        ArrayNode published = body.putArray("awsPublishes");
+        mappings.all().stream().filter(m -> m.uuid().equals(mapping)).findFirst()
+                .ifPresent(m -> AwsPublishedMetrics.of(m).forEach(published::add));
         body.set("totals", totals(metrics.totals(mapping)));
         metrics.latest(mapping).ifPresentOrElse(s -> body.set("latest", sample(s)), () -> body.putNull("latest"));
         return body;

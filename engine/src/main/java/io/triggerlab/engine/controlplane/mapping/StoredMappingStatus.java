@@ -56,7 +56,13 @@ public final class StoredMappingStatus implements MappingStatus {
     public EventSourceMapping recordProcessingResult(String uuid, String lastProcessingResult) {
         Objects.requireNonNull(lastProcessingResult, "lastProcessingResult");
         synchronized (lock) {
-            EventSourceMapping changed = require(uuid).withLastProcessingResult(lastProcessingResult);
+            EventSourceMapping current = require(uuid);
+            EventSourceMapping changed = current.withLastProcessingResult(lastProcessingResult);
+            String reason = StopReasons.after(lastProcessingResult, current.stateTransitionReason());
+            if (reason != null && current.state() == MappingState.ENABLED) {
+                changed = changed.withState(MappingState.ENABLED, reason, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+                log.info("Event source mapping {}: StateTransitionReason {} ({})", uuid, reason, lastProcessingResult);
+            }
             repository.update(changed);
             return changed;
         }

@@ -1,6 +1,5 @@
 package io.triggerlab.engine.infra.secrets;
 
-import io.triggerlab.engine.runtime.destination.AwsDestinationSettings;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -45,6 +45,7 @@ final class FunctionTargetJson {
             case "lambda" -> LambdaInvokeTarget.class;
             case "java" -> JavaHandlerTarget.class;
             case "command" -> CommandTarget.class;
+            case "runtime" -> RuntimeTarget.class;
             default -> throw new IllegalStateException("Stored function target has unknown kind '" + kind + "'");
         };
         try {

@@ -1,5 +1,6 @@
 package io.triggerlab.engine.runtime.destination;
 
+import io.triggerlab.engine.infra.secrets.AwsDestinationSettings;
 import io.triggerlab.engine.invoke.EmulatorFallbackCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;

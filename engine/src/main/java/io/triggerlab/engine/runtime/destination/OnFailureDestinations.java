@@ -1,5 +1,6 @@
 package io.triggerlab.engine.runtime.destination;
 
+import io.triggerlab.engine.infra.secrets.AwsDestinationSettings;
 import java.util.Map;
 
 /** Opens the destination a mapping's {@code DestinationConfig.OnFailure.Destination} names. */

@@ -1,5 +1,6 @@
 package io.triggerlab.engine.runtime.destination;
 
+import io.triggerlab.engine.infra.secrets.AwsDestinationSettings;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.exception.SdkException;

@@ -1,5 +1,6 @@
 package io.triggerlab.engine.runtime.destination;
 
+import io.triggerlab.engine.infra.secrets.AwsDestinationSettings;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 

@@ -2,7 +2,7 @@ package io.triggerlab.engine.runtime.failure;
 
 import io.triggerlab.engine.runtime.report.AttemptRecorder;
 import io.triggerlab.engine.runtime.report.PollerObserver;
-import io.triggerlab.engine.runtime.destination.AwsDestinationSettings;
+import io.triggerlab.engine.infra.secrets.AwsDestinationSettings;
 import io.triggerlab.engine.runtime.destination.Delivery;
 import io.triggerlab.engine.runtime.destination.DestinationContext;
 import io.triggerlab.engine.runtime.destination.DestinationDeliveryException;

@@ -95,6 +95,11 @@ final class BatchDelivery {
         return true;
     }
 
+    /** The batch was taken but nothing of it was sent yet (step mode holds a batch here). */
+    boolean notYetAttempted() {
+        return invocation == 0 && !pieces.isEmpty();
+    }
+
     /** Nothing of the batch is left to attempt. */
     boolean isDone() {
         return pieces.isEmpty();
@@ -147,7 +152,7 @@ final class BatchDelivery {
             observer.processingResult(ProcessingResults.OK);
             return null;
         }
-        observer.processingResult(ProcessingResults.FUNCTION_CALL_FAILED);
+        observer.processingResult(ProcessingResults.functionCallFailed(piece.last()));
         if (decision instanceof FailurePolicy.Decision.Bisect bisect) {
             pieces.addFirst(piece.narrowed(bisect.second(), piece.attempt()));
             pieces.addFirst(piece.narrowed(bisect.first(), piece.attempt()));

@@ -11,6 +11,7 @@ import io.triggerlab.engine.runtime.payload.KafkaEventWriter;
 import io.triggerlab.engine.runtime.report.AttemptRecorder;
 import io.triggerlab.engine.runtime.report.PollerObserver;
 import io.triggerlab.engine.runtime.report.ProcessingResults;
+import io.triggerlab.engine.runtime.step.StepGate;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -48,6 +49,8 @@ public final class MappingPoller implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(MappingPoller.class);
     private static final Duration IDLE_POLL = Duration.ofMillis(200);
     private static final Duration POLLING_ERROR_BACKOFF = Duration.ofSeconds(2);
+    /** How often a batch held in step mode looks for "Deliver next batch". */
+    private static final Duration STEP_POLL = Duration.ofMillis(100);
 
     /** Where the poller is in its life; each state is one kind of loop iteration. */
     public enum RunState {
@@ -82,6 +85,8 @@ public final class MappingPoller implements Runnable {
 
     private volatile RunState state = RunState.NEW;
     private boolean flowPaused;
+    /** A batch is held in step mode (reported once to the gate, for the console). */
+    private boolean waitingForStep;
     /** While {@link RunState#RETRYING}: when the next attempt is due, and whether a poll ran since the failure. */
     private Instant retryAt;
     private boolean polledWhileWaiting;
@@ -185,6 +190,9 @@ public final class MappingPoller implements Runnable {
 
     /** Sends the batch's next piece, commits what is done, and either goes on, waits for a retry, or polls again. */
     private void invoke() {
+        if (delivery.notYetAttempted() && heldForStep()) {
+            return;
+        }
         Duration wait = delivery.attemptNext();
         committer.commitDone();
         if (delivery.isDone()) {
@@ -198,6 +206,33 @@ public final class MappingPoller implements Runnable {
             polledWhileWaiting = false;
             state = RunState.RETRYING;
         }
+    }
+
+    /**
+     * Step mode (a TriggerLab extra): a new batch waits for "Deliver next batch". Meanwhile the poller waits as for a
+     * retry — every partition paused, polling so the group keeps it — and asks again after {@link #STEP_POLL}.
+     *
+     * @return true when the batch must wait
+     */
+    private boolean heldForStep() {
+        StepGate gate = observer.stepGate();
+        if (gate.tryPass()) {
+            if (waitingForStep) {
+                waitingForStep = false;
+                gate.waiting(false);
+            }
+            return false;
+        }
+        if (!waitingForStep) {
+            waitingForStep = true;
+            gate.waiting(true);
+        }
+        consumer.pause(consumer.assignment());
+        flowPaused = true;
+        retryAt = clock.instant().plus(STEP_POLL);
+        polledWhileWaiting = false;
+        state = RunState.RETRYING;
+        return true;
     }
 
     /**
@@ -334,9 +369,9 @@ public final class MappingPoller implements Runnable {
     void stop() {
         state = RunState.STOPPING;
         try {
-            commitBeforeClosing();
+            committer.commitNow(consumer.assignment());
         } catch (WakeupException e) {
-            commitBeforeClosing(); // the wakeup is used up now
+            committer.commitNow(consumer.assignment()); // the wakeup is used up now
         } catch (RuntimeException e) {
             log.warn("Final commit failed; the records since the last commit are delivered again: {}", e.toString());
         }
@@ -346,11 +381,11 @@ public final class MappingPoller implements Runnable {
         } catch (RuntimeException e) {
             log.warn("Closing the consumer failed: {}", e.toString());
         }
+        if (waitingForStep) {
+            waitingForStep = false;
+            observer.stepGate().waiting(false);
+        }
         state = RunState.STOPPED;
-    }
-
-    private void commitBeforeClosing() {
-        committer.commitNow(consumer.assignment());
     }
 
     /**

@@ -4,7 +4,7 @@ import io.triggerlab.engine.runtime.failure.DeliveryRules;
 import io.triggerlab.engine.runtime.failure.GivenUpRecords;
 import io.triggerlab.engine.runtime.failure.RetryBackoff;
 import io.triggerlab.engine.runtime.batch.BatchPolicy;
-import io.triggerlab.engine.runtime.destination.AwsDestinationSettings;
+import io.triggerlab.engine.infra.secrets.AwsDestinationSettings;
 import io.triggerlab.engine.runtime.payload.EventSource;
 import io.triggerlab.engine.runtime.schema.SchemaStage;
 

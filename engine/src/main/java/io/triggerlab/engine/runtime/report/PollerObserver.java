@@ -1,6 +1,7 @@
 package io.triggerlab.engine.runtime.report;
 
 import io.triggerlab.engine.observe.history.InvocationRecord;
+import io.triggerlab.engine.runtime.step.StepGate;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
@@ -61,6 +62,11 @@ public interface PollerObserver {
      * the attempt is simply not in the history.
      */
     default void historyUnavailable(Exception error) {
+    }
+
+    /** The trigger's step mode (a TriggerLab extra): each batch passes it before delivery. */
+    default StepGate stepGate() {
+        return StepGate.OPEN;
     }
 
     /** An observer that ignores everything. */

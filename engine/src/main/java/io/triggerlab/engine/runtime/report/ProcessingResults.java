@@ -16,6 +16,18 @@ public final class ProcessingResults {
     }
 
     /**
+     * {@link #FUNCTION_CALL_FAILED}, followed, when the function could not be started or reached at all (a missing
+     * interpreter, code directory or client), by the reason and the fix: TriggerLab's addition, so the trigger itself
+     * says what to install.
+     */
+    public static String functionCallFailed(io.triggerlab.engine.invoke.InvocationResult last) {
+        if (last instanceof io.triggerlab.engine.invoke.InvocationResult.InvokeFailed failed) {
+            return FUNCTION_CALL_FAILED + ". " + failed.message();
+        }
+        return FUNCTION_CALL_FAILED;
+    }
+
+    /**
      * TriggerLab's own wording (AWS documents the condition {@code MaximumPayloadSizeExceeded} for on-failure
      * destinations, but no LastProcessingResult text for it).
      */

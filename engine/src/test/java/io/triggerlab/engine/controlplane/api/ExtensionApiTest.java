@@ -82,6 +82,23 @@ class ExtensionApiTest {
     }
 
     @Test
+    void functions_registerARuntimeTarget_andReadItBack() {
+        HttpResponse<String> created = fixture.postJson(API + "functions", "{\"name\":\"py-fn\",\"timeoutSeconds\":10,"
+                + "\"target\":{\"kind\":\"runtime\",\"runtime\":\"python3.12\",\"handler\":\"app.handler\","
+                + "\"code\":\"src\",\"memorySize\":256,\"environment\":{\"STAGE\":\"dev\"}}}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        JsonNode target = fixture.json(fixture.send("GET", API + "functions/py-fn", null)).get("target");
+        assertThat(target.get("kind").asText()).isEqualTo("runtime");
+        assertThat(target.get("runtime").asText()).isEqualTo("python3.12");
+        assertThat(target.get("handler").asText()).isEqualTo("app.handler");
+        assertThat(target.get("code").asText()).isEqualTo("src");
+        assertThat(target.get("memorySize").asInt()).isEqualTo(256);
+        assertThat(target.get("environment").get("STAGE").asText()).isEqualTo("dev");
+        assertThat(target.get("debugging").get("enabled").asBoolean()).isFalse();
+    }
+
+    @Test
     void functions_refuseDuplicatesAndBadTargets_withSpecificMessages() {
         String lambda = "{\"name\":\"my-function\",\"target\":{\"kind\":\"lambda\",\"functionName\":\"fn\","
                 + "\"endpoint\":\"http://127.0.0.1:3001\",\"region\":\"us-east-1\"}}";
@@ -89,8 +106,14 @@ class ExtensionApiTest {
                 "Function 'my-function' is already registered: change it with PUT /triggerlab/v1/functions/my-function, "
                         + "or DELETE it first");
         assertError(fixture.postJson(API + "functions", "{\"name\":\"x\",\"target\":{\"kind\":\"docker\"}}"), 400,
-                "InvalidParameterValueException", "target.kind 'docker' is not valid: use lambda (Lambda's Invoke API), "
-                        + "java (a handler in this JVM) or command (any executable)");
+                "InvalidParameterValueException", "target.kind 'docker' is not valid: use runtime (a Lambda runtime: "
+                        + "Python, Node.js, Java or a custom bootstrap), lambda (Lambda's Invoke API), java (a handler "
+                        + "in this JVM) or command (any executable)");
+        assertError(fixture.postJson(API + "functions", "{\"name\":\"x\",\"target\":{\"kind\":\"runtime\","
+                        + "\"runtime\":\"python2.7\",\"handler\":\"app.handler\",\"code\":\"src\"}}"), 400,
+                "InvalidParameterValueException", "Runtime 'python2.7' is not supported: use one of python3.9, "
+                        + "python3.10, python3.11, python3.12, python3.13, nodejs18.x, nodejs20.x, nodejs22.x, java17, "
+                        + "java21, provided.al2023, provided.al2");
         assertError(fixture.postJson(API + "functions", "{\"name\":\"bad name!\",\"target\":{\"kind\":\"command\","
                         + "\"command\":[\"true\"]}}"), 400, "InvalidParameterValueException",
                 "Function name 'bad name!' is not valid: 1 to 64 letters, digits, hyphens or underscores");
@@ -217,7 +240,7 @@ class ExtensionApiTest {
         assertError(fixture.send("GET", API + "nothing", null), 404, "UnknownOperationException",
                 "No TriggerLab API at /triggerlab/v1/nothing: the collections are /triggerlab/v1/functions, "
                         + "/triggerlab/v1/clusters, /triggerlab/v1/history, /triggerlab/v1/metrics, /triggerlab/v1/aws-check, "
-                        + "/triggerlab/v1/sandbox and /triggerlab/v1/policy-check");
+                        + "/triggerlab/v1/sandbox, /triggerlab/v1/policy-check and /triggerlab/v1/sam");
     }
 
     private static InvocationRecord invocation(String mapping, InvocationOutcome outcome, String payload) {

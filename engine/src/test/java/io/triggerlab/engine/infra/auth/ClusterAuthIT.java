@@ -189,10 +189,14 @@ class ClusterAuthIT {
                 sac("SASL_SCRAM_512_AUTH", secret), sac("SERVER_ROOT_CA_CERTIFICATE", rootCa()));
         awaitResult(mapping, "PROBLEM: SASL authentication failed.");
         assertThat(function.calls()).isZero();
+        // docs/aws-reading.md: the consumer stops with AWS's code in StateTransitionReason; State stays Enabled.
+        assertThat(engine.mappings().get(mapping.uuid()).stateTransitionReason()).isEqualTo("EVENT_SOURCE_AUTHN_ERROR");
+        assertThat(engine.mappings().get(mapping.uuid()).state()).isEqualTo(MappingState.ENABLED);
 
         putSecret("wrong", userPassword(SCRAM_512_USER, SCRAM_512_PASSWORD));
         awaitConsumed(mapping, "late");
         assertThat(engine.mappings().get(mapping.uuid()).state()).isEqualTo(MappingState.ENABLED);
+        assertThat(engine.mappings().get(mapping.uuid()).stateTransitionReason()).isEqualTo("USER_INITIATED");
     }
 
     @Test
@@ -203,6 +207,7 @@ class ClusterAuthIT {
                 sac("SERVER_ROOT_CA_CERTIFICATE", rootCa()));
         awaitResult(mapping, "PROBLEM: Cluster failed to authorize Lambda.");
         assertThat(function.calls()).isZero();
+        assertThat(engine.mappings().get(mapping.uuid()).stateTransitionReason()).isEqualTo("EVENT_SOURCE_AUTHZ_ERROR");
 
         secured.broker().createAcls(KafkaAcls.requiredFor("User:" + NO_GROUP_USER, topic, mapping.uuid()));
         awaitConsumed(mapping, "acl");
@@ -244,6 +249,8 @@ class ClusterAuthIT {
         EventSourceMapping mapping = map("127.0.0.1:" + closedPort(), TestTopics.unique("dead"));
         awaitResult(mapping, "PROBLEM: Connection error. Please check your event source connection configuration.");
         assertThat(engine.mappings().get(mapping.uuid()).state()).isEqualTo(MappingState.ENABLED);
+        assertThat(engine.mappings().get(mapping.uuid()).stateTransitionReason()).as("a connection error is retried, not a stop")
+                .isEqualTo("USER_INITIATED");
     }
 
     @Test

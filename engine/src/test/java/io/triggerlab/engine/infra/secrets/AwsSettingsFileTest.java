@@ -1,6 +1,5 @@
 package io.triggerlab.engine.infra.secrets;
 
-import io.triggerlab.engine.runtime.destination.AwsDestinationSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

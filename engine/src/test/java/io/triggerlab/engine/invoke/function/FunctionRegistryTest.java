@@ -73,7 +73,13 @@ class FunctionRegistryTest {
         registry.register(java);
         registry.register(lambda);
 
-        assertThat(registry.list()).containsExactly(cmd, java, lambda);
+        FunctionDefinition runtime = new FunctionDefinition("py", new RuntimeTarget(LambdaRuntime.PYTHON_3_12,
+                "app.handler", Path.of("src"), 256, Map.of("STAGE", "dev"), new RuntimeDebugging(true, 5678, true)),
+                Duration.ofSeconds(10), "us-east-1", "123456789012");
+        registry.register(runtime);
+
+        assertThat(registry.list()).containsExactly(cmd, java, runtime, lambda);
+        assertThat(registry.findByName("py").orElseThrow().target()).isEqualTo(runtime.target());
         assertThat(registry.findByName("java").orElseThrow().target())
                 .isEqualTo(new JavaHandlerTarget(List.of(Path.of("build/libs/app.jar"), Path.of("/opt/lib")),
                         "com.example.Handler::handle"));

@@ -1,5 +1,6 @@
 package io.triggerlab.engine.runtime.destination;
 
+import io.triggerlab.engine.infra.secrets.AwsDestinationSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.triggerlab.engine.runtime.payload.EventSource;

@@ -1,4 +1,4 @@
-package io.triggerlab.engine.runtime.destination;
+package io.triggerlab.engine.infra.secrets;
 
 import java.net.URI;
 
