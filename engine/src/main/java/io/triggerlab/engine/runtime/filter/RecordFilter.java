@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.triggerlab.engine.runtime.schema.DecodedRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import software.amazon.event.ruler.Machine;
 
@@ -89,7 +90,12 @@ public final class RecordFilter {
         if (record.key() != null) {
             view.put("key", Base64.getEncoder().encodeToString(record.key()));
         }
-        value(record.value()).ifPresent(v -> view.set("value", v));
+        if (record instanceof DecodedRecord decoded && decoded.decodedValue().isPresent()) {
+            // A schema registry decoded the value: filters see the record, whatever format it is delivered in.
+            view.set("value", decoded.decodedValue().get());
+        } else {
+            value(record.value()).ifPresent(v -> view.set("value", v));
+        }
         return view;
     }
 

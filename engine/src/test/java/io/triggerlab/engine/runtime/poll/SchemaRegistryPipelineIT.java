@@ -105,6 +105,28 @@ class SchemaRegistryPipelineIT {
     }
 
     @Test
+    void inSourceFormat_theFilterStillMatchesTheDecodedRecord_andTheFunctionGetsTheAvroBytes() throws Exception {
+        String topic = TestTopics.unique("avro-source");
+        broker.createTopic(topic, 1);
+        int id = register(topic + "-value", AVSC);
+        byte[] paid = avro(id, 2, "PAID");
+        produce(topic, avro(id, 1, "NEW"), paid);
+
+        EventSourceMapping mapping = harness.createMapping("fn", topic, r -> r.batchSize(10)
+                .provisionedPollerConfig(new ProvisionedPollerConfig(1, 1, null))
+                .selfManagedKafkaEventSourceConfig(new KafkaEventSourceConfig(null, schemaConfig("SOURCE")))
+                .filterCriteria(new FilterCriteria(List.of(new FilterCriteria.Filter(
+                        "{\"value\":{\"status\":[\"PAID\"]}}")))));
+
+        await().until(() -> harness.committedOffset(mapping.uuid(), topic, 0) == 2);
+        JsonNode records = JSON.readTree(function.events().get(0)).get("records").get(topic + "-0");
+        assertThat(records).hasSize(1);
+        byte[] body = java.util.Arrays.copyOfRange(paid, 5, paid.length);
+        assertThat(Base64.getDecoder().decode(records.get(0).get("value").asText())).isEqualTo(body);
+        assertThat(records.get(0).get("valueSchemaMetadata").get("dataFormat").asText()).isEqualTo("AVRO");
+    }
+
+    @Test
     void unknownSchemaAndUndecodableBytes_goToTheDestinationWithLambdasReasons() throws Exception {
         String topic = TestTopics.unique("bad");
         String dlq = TestTopics.unique("dlq");
