@@ -193,7 +193,8 @@ public final class Engine implements AutoCloseable {
             PollerSupervisor supervisor = push(started, new PollerSupervisor(status, functions, clusters, invokers,
                     consumers::create, history, events,
                     config.clock(), metrics, aws.destinations(), new SchemaRegistryAccess(secrets,
-                    new SchemaRegistryAccess.GlueAccess(Optional.ofNullable(aws.profile()), Optional.empty()))));
+                    new SchemaRegistryAccess.GlueAccess(Optional.ofNullable(aws.profile()), Optional.empty())),
+                    config.retryBackoff()));
             MappingService mappings = new MappingService(status, functions,
                     clusters, config.clock(), config.region(), config.accountId(), supervisor, AccessConfigurations.CHECK,
                     new KafkaGroupOffsets(clusters, security, KafkaGroupOffsets.DEFAULT_TIMEOUT));

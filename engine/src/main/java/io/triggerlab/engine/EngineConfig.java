@@ -1,5 +1,7 @@
 package io.triggerlab.engine;
 
+import io.triggerlab.engine.runtime.failure.RetryBackoff;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
@@ -19,10 +21,12 @@ import java.util.Objects;
  * @param keepHistoryPayloads whether the invocation history stores each event and response (the default); false keeps
  *                           every invocation's row, sizes, errors and logs but not the bodies, which costs far less at
  *                           high throughput (bench/README.md)
+ * @param retryBackoff       the wait between attempts at a failing batch (AWS documents none; 500 ms doubling to
+ *                           30 s by default). Tests shorten it so a retried batch does not cost them real seconds.
  */
 public record EngineConfig(Path dataDirectory, String externalBootstrap, int sandboxPort, int apiPort,
                            String region, String accountId, Clock clock, boolean securedSandbox,
-                           boolean keepHistoryPayloads) {
+                           boolean keepHistoryPayloads, RetryBackoff retryBackoff) {
 
     public static final int DEFAULT_API_PORT = 9001;
     public static final String DEFAULT_REGION = "us-east-1";
@@ -46,6 +50,7 @@ public record EngineConfig(Path dataDirectory, String externalBootstrap, int san
             throw new IllegalArgumentException("Account id '" + accountId + "' is not valid: must be 12 digits");
         }
         clock = clock == null ? Clock.systemUTC() : clock;
+        retryBackoff = retryBackoff == null ? RetryBackoff.DEFAULT : retryBackoff;
         if (securedSandbox && externalBootstrap != null) {
             throw new IllegalArgumentException("A secured sandbox needs the embedded sandbox broker, but an existing "
                     + "cluster (" + externalBootstrap + ") was chosen: give one or the other");
@@ -55,7 +60,7 @@ public record EngineConfig(Path dataDirectory, String externalBootstrap, int san
     /** Without a secured sandbox. */
     public EngineConfig(Path dataDirectory, String externalBootstrap, int sandboxPort, int apiPort,
                         String region, String accountId, Clock clock) {
-        this(dataDirectory, externalBootstrap, sandboxPort, apiPort, region, accountId, clock, false, true);
+        this(dataDirectory, externalBootstrap, sandboxPort, apiPort, region, accountId, clock, false, true, null);
     }
 
     /** Defaults for a data directory: sandbox broker on a free port, API on {@value #DEFAULT_API_PORT}. */
@@ -64,30 +69,36 @@ public record EngineConfig(Path dataDirectory, String externalBootstrap, int san
     }
 
     public EngineConfig withApiPort(int port) {
-        return new EngineConfig(dataDirectory, externalBootstrap, sandboxPort, port, region, accountId, clock, securedSandbox, keepHistoryPayloads);
+        return new EngineConfig(dataDirectory, externalBootstrap, sandboxPort, port, region, accountId, clock, securedSandbox, keepHistoryPayloads, retryBackoff);
     }
 
     public EngineConfig withExternalBootstrap(String bootstrap) {
-        return new EngineConfig(dataDirectory, bootstrap, sandboxPort, apiPort, region, accountId, clock, securedSandbox, keepHistoryPayloads);
+        return new EngineConfig(dataDirectory, bootstrap, sandboxPort, apiPort, region, accountId, clock, securedSandbox, keepHistoryPayloads, retryBackoff);
     }
 
     /** The region and account that appear in every ARN the engine makes (functions, mappings, the sandbox cluster). */
     public EngineConfig withAccount(String newRegion, String newAccountId) {
-        return new EngineConfig(dataDirectory, externalBootstrap, sandboxPort, apiPort, newRegion, newAccountId, clock, securedSandbox, keepHistoryPayloads);
+        return new EngineConfig(dataDirectory, externalBootstrap, sandboxPort, apiPort, newRegion, newAccountId, clock, securedSandbox, keepHistoryPayloads, retryBackoff);
     }
 
     public EngineConfig withSandboxPort(int port) {
-        return new EngineConfig(dataDirectory, externalBootstrap, port, apiPort, region, accountId, clock, securedSandbox, keepHistoryPayloads);
+        return new EngineConfig(dataDirectory, externalBootstrap, port, apiPort, region, accountId, clock, securedSandbox, keepHistoryPayloads, retryBackoff);
     }
 
     /** The sandbox broker with secured listeners, ACLs and its own CA (see {@link #securedSandbox()}). */
     public EngineConfig withSecuredSandbox(boolean secured) {
-        return new EngineConfig(dataDirectory, externalBootstrap, sandboxPort, apiPort, region, accountId, clock, secured, keepHistoryPayloads);
+        return new EngineConfig(dataDirectory, externalBootstrap, sandboxPort, apiPort, region, accountId, clock, secured, keepHistoryPayloads, retryBackoff);
     }
 
     public EngineConfig withKeepHistoryPayloads(boolean keep) {
         return new EngineConfig(dataDirectory, externalBootstrap, sandboxPort, apiPort, region, accountId, clock,
-                securedSandbox, keep);
+                securedSandbox, keep, retryBackoff);
+    }
+
+    /** Another wait between attempts at a failing batch (see {@link #retryBackoff()}). */
+    public EngineConfig withRetryBackoff(RetryBackoff backoff) {
+        return new EngineConfig(dataDirectory, externalBootstrap, sandboxPort, apiPort, region, accountId, clock,
+                securedSandbox, keepHistoryPayloads, backoff);
     }
 
     public boolean usesSandbox() {

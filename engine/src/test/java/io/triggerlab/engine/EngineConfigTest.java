@@ -1,5 +1,6 @@
 package io.triggerlab.engine;
 
+import io.triggerlab.engine.runtime.failure.RetryBackoff;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,5 +41,13 @@ class EngineConfigTest {
     void refusesAccountIdsThatAreNotTwelveDigits(String account) {
         assertThatThrownBy(() -> defaults.withAccount("us-east-1", account))
                 .hasMessage("Account id '" + account + "' is not valid: must be 12 digits");
+    }
+
+    @Test
+    void retryBackoffDefaultsToTheEnginesAndCanBeShortenedForTests() {
+        RetryBackoff fast = new RetryBackoff(java.time.Duration.ofMillis(20), java.time.Duration.ofMillis(400));
+
+        assertThat(defaults.retryBackoff()).isEqualTo(RetryBackoff.DEFAULT);
+        assertThat(defaults.withRetryBackoff(fast).withApiPort(0).retryBackoff()).isEqualTo(fast);
     }
 }

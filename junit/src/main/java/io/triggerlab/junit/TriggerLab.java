@@ -2,6 +2,7 @@ package io.triggerlab.junit;
 
 import io.triggerlab.engine.Engine;
 import io.triggerlab.engine.EngineConfig;
+import io.triggerlab.engine.runtime.failure.RetryBackoff;
 import io.triggerlab.engine.client.EngineClient;
 import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
 import io.triggerlab.engine.controlplane.mapping.MappingState;
@@ -59,8 +60,17 @@ public final class TriggerLab implements AutoCloseable {
      * @param securedSandbox whether the broker also runs SASL/SCRAM, TLS and mTLS listeners with its own CA
      */
     public static TriggerLab start(Path dataDirectory, boolean securedSandbox) {
+        return start(dataDirectory, securedSandbox, Duration.ofMillis(50));
+    }
+
+    /**
+     * As {@link #start(Path, boolean)}, retrying a failing batch after {@code retryBackoff}, twice that, … up to 20
+     * times it (see {@link TriggerLabTest#retryBackoffMillis()}).
+     */
+    public static TriggerLab start(Path dataDirectory, boolean securedSandbox, Duration retryBackoff) {
         EngineConfig config = EngineConfig.defaults(dataDirectory).withApiPort(0).withSandboxPort(0)
-                .withSecuredSandbox(securedSandbox);
+                .withSecuredSandbox(securedSandbox)
+                .withRetryBackoff(new RetryBackoff(retryBackoff, retryBackoff.multipliedBy(20)));
         return new TriggerLab(Engine.start(config));
     }
 

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
@@ -48,9 +49,11 @@ public final class TriggerLabExtension implements BeforeAllCallback, ParameterRe
                 .flatMap(c -> AnnotationSupport.findAnnotation(c, TriggerLabTest.class)).orElse(null);
         boolean secured = settings != null && settings.securedSandbox();
         boolean perJvm = settings != null && settings.perJvm();
+        Duration backoff = Duration.ofMillis(settings == null ? 50 : settings.retryBackoffMillis());
         ExtensionContext owner = perJvm ? context.getRoot() : classContext(context);
-        String key = (perJvm ? "jvm" : "class") + (secured ? "-secured" : "");
-        return owner.getStore(NAMESPACE).getOrComputeIfAbsent(key, k -> RunningLab.start(secured), RunningLab.class).lab();
+        String key = (perJvm ? "jvm" : "class") + (secured ? "-secured" : "") + "-backoff" + backoff.toMillis();
+        return owner.getStore(NAMESPACE).getOrComputeIfAbsent(key, k -> RunningLab.start(secured, backoff),
+                RunningLab.class).lab();
     }
 
     /** The class's own context, so every method of the class sees the same lab. */
@@ -65,7 +68,7 @@ public final class TriggerLabExtension implements BeforeAllCallback, ParameterRe
     /** A lab and its data directory, closed together by JUnit. */
     private record RunningLab(TriggerLab lab, Path dataDirectory) implements AutoCloseable {
 
-        static RunningLab start(boolean secured) {
+        static RunningLab start(boolean secured, Duration backoff) {
             Path directory;
             try {
                 directory = Files.createTempDirectory("triggerlab-test-");
@@ -73,7 +76,7 @@ public final class TriggerLabExtension implements BeforeAllCallback, ParameterRe
                 throw new UncheckedIOException("Could not create the engine's temporary data directory", e);
             }
             try {
-                return new RunningLab(TriggerLab.start(directory, secured), directory);
+                return new RunningLab(TriggerLab.start(directory, secured, backoff), directory);
             } catch (RuntimeException | Error e) {
                 delete(directory);
                 throw e;

@@ -30,4 +30,11 @@ public @interface TriggerLabTest {
      * use names of its own.
      */
     boolean perJvm() default false;
+
+    /**
+     * The engine's first wait, in milliseconds, before it tries a failing batch again; each further attempt waits twice
+     * as long, up to 20 times this. 50 ms by default, so a test of retries, bisect or a destination does not spend
+     * real seconds waiting; 500 is the engine's own default (AWS documents no backoff).
+     */
+    long retryBackoffMillis() default 50;
 }

@@ -34,13 +34,18 @@ final class PollerConfigs {
 
     private final AwsDestinationSettings awsDestinations;
     private final SchemaRegistryAccess schemaRegistries;
+    private final RetryBackoff backoff;
 
-    /** @param schemaRegistries how SchemaRegistryConfig reaches its registry, or {@code null} to ignore it */
+    /**
+     * @param schemaRegistries how SchemaRegistryConfig reaches its registry, or {@code null} to ignore it
+     * @param backoff          the wait between attempts at a failing batch
+     */
     PollerConfigs(ClusterRegistry clusters, AwsDestinationSettings awsDestinations,
-                  SchemaRegistryAccess schemaRegistries) {
+                  SchemaRegistryAccess schemaRegistries, RetryBackoff backoff) {
         this.clusters = clusters;
         this.awsDestinations = awsDestinations;
         this.schemaRegistries = schemaRegistries;
+        this.backoff = backoff;
     }
 
     PollerConfig of(EventSourceMapping mapping, FunctionDefinition function) {
@@ -57,7 +62,7 @@ final class PollerConfigs {
         }
         return new PollerConfig(mapping.uuid(), mapping.topic(), mapping.consumerGroupId(), initialPosition(mapping),
                 BatchPolicy.of(mapping.batchSize(), mapping.batchingWindow()), source,
-                client, function.timeout(), RetryBackoff.DEFAULT, deliveryRules(mapping), awsDestinations,
+                client, function.timeout(), backoff, deliveryRules(mapping), awsDestinations,
                 schemaStage(mapping));
     }
 

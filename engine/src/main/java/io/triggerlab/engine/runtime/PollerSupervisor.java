@@ -1,5 +1,6 @@
 package io.triggerlab.engine.runtime;
 
+import io.triggerlab.engine.runtime.failure.RetryBackoff;
 import io.triggerlab.engine.runtime.poll.ConsumerFactory;
 import io.triggerlab.engine.runtime.schema.SchemaRegistryAccess;
 import io.triggerlab.engine.runtime.poll.PollerConfig;
@@ -75,18 +76,23 @@ public final class PollerSupervisor implements MappingLifecycle, AutoCloseable {
                             FunctionInvokerFactory invokers, ConsumerFactory consumers, InvocationHistory history,
                             EngineEventBus events, Clock clock, MetricsService metrics,
                             AwsDestinationSettings awsDestinations) {
-        this(mappings, functions, clusters, invokers, consumers, history, events, clock, metrics, awsDestinations, null);
+        this(mappings, functions, clusters, invokers, consumers, history, events, clock, metrics, awsDestinations, null,
+                RetryBackoff.DEFAULT);
     }
 
-    /** @param schemaRegistries how a mapping's SchemaRegistryConfig reaches its registry, or {@code null} to ignore it */
+    /**
+     * @param schemaRegistries how a mapping's SchemaRegistryConfig reaches its registry, or {@code null} to ignore it
+     * @param backoff          the wait between attempts at a failing batch
+     */
     public PollerSupervisor(MappingStatus mappings, FunctionRegistry functions, ClusterRegistry clusters,
                             FunctionInvokerFactory invokers, ConsumerFactory consumers, InvocationHistory history,
                             EngineEventBus events, Clock clock, MetricsService metrics,
-                            AwsDestinationSettings awsDestinations, SchemaRegistryAccess schemaRegistries) {
+                            AwsDestinationSettings awsDestinations, SchemaRegistryAccess schemaRegistries,
+                            RetryBackoff backoff) {
         this.mappings = mappings;
         this.functions = functions;
         this.metrics = metrics;
-        this.configs = new PollerConfigs(clusters, awsDestinations, schemaRegistries);
+        this.configs = new PollerConfigs(clusters, awsDestinations, schemaRegistries, backoff);
         this.invokers = invokers;
         this.consumers = consumers;
         this.history = history;
