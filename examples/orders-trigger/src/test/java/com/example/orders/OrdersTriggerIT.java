@@ -58,6 +58,22 @@ class OrdersTriggerIT {
     }
 
     @Test
+    void aFailingBatchIsRetriedThenGivenUpToTheDeadLetterTopic(TriggerLab lab) {
+        Trigger trigger = lab.trigger(t -> t.function("orders").topic("orders-retried").batchSize(10)
+                .retries(2).destination("kafka://orders-retried-dlq"));
+
+        lab.produce("orders-retried", "not an order");
+
+        // One attempt and two retries of the same batch, then the record goes to the DLQ and the offset moves on.
+        lab.awaitCommitted(trigger, 0, 1);
+        assertThat(lab.invocations(trigger)).filteredOn(i -> i.outcome() == InvocationOutcome.FUNCTION_ERROR)
+                .hasSize(3).allSatisfy(i -> assertThat(i.values()).containsExactly("not an order"));
+        ConsumedRecord failure = lab.awaitRecords("orders-retried-dlq", 1).get(0);
+        assertThat(failure.json().path("requestContext").path("approximateInvokeCount").asInt()).isEqualTo(3);
+        assertThat(failure.json().path("requestContext").path("condition").asText()).isEqualTo("RetriesExhausted");
+    }
+
+    @Test
     void aFilterKeepsTheFunctionFromSeeingWhatItDoesNotMatch(TriggerLab lab) {
         Trigger trigger = lab.trigger(t -> t.function("orders").topic("orders-filtered")
                 .filter("{\"value\":{\"kind\":[\"order\"]}}"));
