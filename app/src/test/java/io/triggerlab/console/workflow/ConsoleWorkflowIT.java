@@ -158,8 +158,11 @@ class ConsoleWorkflowIT {
                 .containsExactly("customer", "Zoë", "[90, 111, -61, -85]");
         assertThat(console.text("#inspector-value")).isEqualTo("{\n  \"orderId\" : 1,\n  \"item\" : \"grinder\"\n}");
         robot.clickOn("#inspector-event-plain");
-        assertThat(console.text("#inspector-event")).contains("\"eventSource\" : \"aws:kafka\"", "\"customer\" : [ 90, 111, -61, -85 ]");
-        assertThat(console.text("#inspector-response")).contains("\"eventSource\" : \"aws:kafka\"");
+        // The event's text is loaded after the records and headers; wait for it rather than read it at once.
+        await().untilAsserted(() -> assertThat(console.text("#inspector-event"))
+                .contains("\"eventSource\" : \"aws:kafka\"", "\"customer\" : [ 90, 111, -61, -85 ]"));
+        await().untilAsserted(() -> assertThat(console.text("#inspector-response"))
+                .contains("\"eventSource\" : \"aws:kafka\""));
 
         // Replay sends the same event again; the replay arrives in the table as its own row, marked with its original.
         robot.clickOn("#replay-invocation");
