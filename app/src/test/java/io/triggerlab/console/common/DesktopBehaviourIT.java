@@ -41,8 +41,10 @@ class DesktopBehaviourIT {
     private Stage stage;
 
     @Start
-    void start(Stage stage) {
-        this.stage = stage;
+    void start(Stage primary) {
+        // An owner window of its own: TestFX hands every test class the same primary stage, and a stage keeps the
+        // size it was shown at, so a small owner here would shrink the next class's console window.
+        this.stage = new Stage();
         stage.setScene(new Scene(new Label("owner"), 300, 200));
         stage.show();
     }
