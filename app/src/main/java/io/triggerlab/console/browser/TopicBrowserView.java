@@ -1,5 +1,6 @@
 package io.triggerlab.console.browser;
 
+import io.triggerlab.console.common.TextColumns;
 import io.triggerlab.console.common.TableHeaders;
 import io.triggerlab.console.inspector.BytesDetail;
 import io.triggerlab.console.inspector.BytesPane;
@@ -8,7 +9,6 @@ import io.triggerlab.console.inspector.RecordRow;
 import io.triggerlab.console.inspector.ValueMode;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -21,7 +21,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
@@ -31,7 +30,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.Objects;
-import java.util.function.Function;
 
 /** The topic browser's window: what to read on top, the records found, and the selected one's decoded bytes. */
 public final class TopicBrowserView {
@@ -115,13 +113,13 @@ public final class TopicBrowserView {
         TableView<RecordRow> records = new TableView<>(viewModel.records());
         records.setId("browse-records");
         records.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        records.getColumns().add(column("Partition", RecordRow::topicPartition, 110));
-        records.getColumns().add(column("Offset", r -> String.valueOf(r.offset()), 60));
-        records.getColumns().add(column("Time", RecordRow::timestamp, 150));
-        records.getColumns().add(column("Key", r -> r.keyPreview(mode.getValue()), 90));
-        records.getColumns().add(column("Value", r -> r.valuePreview(mode.getValue()), 260));
-        records.getColumns().add(column("Size", RecordRow::size, 70));
-        records.getColumns().add(column("Hdrs", r -> String.valueOf(r.headers().size()), 45));
+        records.getColumns().add(TextColumns.of("Partition", RecordRow::topicPartition, 110));
+        records.getColumns().add(TextColumns.of("Offset", r -> String.valueOf(r.offset()), 60));
+        records.getColumns().add(TextColumns.of("Time", RecordRow::timestamp, 150));
+        records.getColumns().add(TextColumns.of("Key", r -> r.keyPreview(mode.getValue()), 90));
+        records.getColumns().add(TextColumns.of("Value", r -> r.valuePreview(mode.getValue()), 260));
+        records.getColumns().add(TextColumns.of("Size", RecordRow::size, 70));
+        records.getColumns().add(TextColumns.of("Hdrs", r -> String.valueOf(r.headers().size()), 45));
         TableHeaders.fit(records);
         mode.valueProperty().addListener((o, was, is) -> records.refresh());
         var selected = records.getSelectionModel().selectedItemProperty();
@@ -129,10 +127,10 @@ public final class TopicBrowserView {
         TableView<HeaderRow> headers = new TableView<>();
         headers.setId("browse-headers");
         headers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        headers.getColumns().add(headerColumn("Header", HeaderRow::name));
-        headers.getColumns().add(headerColumn("Size", HeaderRow::size));
-        headers.getColumns().add(headerColumn("Decoded (UTF-8)", HeaderRow::text));
-        headers.getColumns().add(headerColumn("Raw signed bytes", HeaderRow::raw));
+        headers.getColumns().add(TextColumns.<HeaderRow>of("Header", HeaderRow::name));
+        headers.getColumns().add(TextColumns.<HeaderRow>of("Size", HeaderRow::size));
+        headers.getColumns().add(TextColumns.<HeaderRow>of("Decoded (UTF-8)", HeaderRow::text));
+        headers.getColumns().add(TextColumns.<HeaderRow>of("Raw signed bytes", HeaderRow::raw));
         TableHeaders.fit(headers);
         headers.setPrefHeight(100);
         selected.addListener((o, was, is) -> headers.getItems().setAll(is == null ? java.util.List.of() : is.headers()));
@@ -176,18 +174,5 @@ public final class TopicBrowserView {
         field.setPrefWidth(width);
         field.textProperty().bindBidirectional(property);
         return field;
-    }
-
-    private static TableColumn<RecordRow, String> column(String title, Function<RecordRow, String> value, double width) {
-        TableColumn<RecordRow, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        return column;
-    }
-
-    private static TableColumn<HeaderRow, String> headerColumn(String title, Function<HeaderRow, String> value) {
-        TableColumn<HeaderRow, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        return column;
     }
 }

@@ -1,13 +1,12 @@
 package io.triggerlab.console.destinations;
 
-import javafx.beans.property.ReadOnlyStringWrapper;
+import io.triggerlab.console.common.TextColumns;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
@@ -19,7 +18,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.Objects;
-import java.util.function.Function;
 
 /** The "Destinations" tab: the on-failure deliveries and the selected failure record. Only builds nodes and binds. */
 public final class DestinationsView {
@@ -76,12 +74,12 @@ public final class DestinationsView {
         TableView<OutboxRow> table = new TableView<>(viewModel.rows());
         table.setId("outbox-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        table.getColumns().add(column("Time", OutboxRow::time, 135));
-        table.getColumns().add(column("Destination", OutboxRow::destination, 340));
-        table.getColumns().add(column("Condition", OutboxRow::condition, 170));
-        table.getColumns().add(column("Records", r -> String.valueOf(r.records()), 55));
-        table.getColumns().add(column("Partitions and offsets", OutboxRow::partitions, 140));
-        table.getColumns().add(column("Delivery", r -> r.delivery().label(), 150));
+        table.getColumns().add(TextColumns.of("Time", OutboxRow::time, 135));
+        table.getColumns().add(TextColumns.of("Destination", OutboxRow::destination, 340));
+        table.getColumns().add(TextColumns.of("Condition", OutboxRow::condition, 170));
+        table.getColumns().add(TextColumns.of("Records", r -> String.valueOf(r.records()), 55));
+        table.getColumns().add(TextColumns.of("Partitions and offsets", OutboxRow::partitions, 140));
+        table.getColumns().add(TextColumns.of("Delivery", r -> r.delivery().label(), 150));
         io.triggerlab.console.common.TableHeaders.fit(table);
         Label none = new Label("Nothing was sent to a destination yet.");
         none.getStyleClass().add("placeholder");
@@ -128,12 +126,5 @@ public final class DestinationsView {
         VBox.setVgrow(json, Priority.ALWAYS);
         box.getStyleClass().add("tab-header");
         return box;
-    }
-
-    private static TableColumn<OutboxRow, String> column(String title, Function<OutboxRow, String> value, double width) {
-        TableColumn<OutboxRow, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        return column;
     }
 }

@@ -1,6 +1,6 @@
 package io.triggerlab.console.inspector;
 
-import javafx.beans.property.ReadOnlyStringWrapper;
+import io.triggerlab.console.common.TextColumns;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -12,7 +12,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
@@ -212,14 +211,14 @@ public final class InspectorView {
         TableView<RecordRow> records = new TableView<>(viewModel.records());
         records.setId("inspector-records");
         records.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        records.getColumns().add(column("Partition", RecordRow::topicPartition, 110));
-        records.getColumns().add(column("Offset", r -> String.valueOf(r.offset()), 50));
-        records.getColumns().add(column("Time", r -> r.timestamp().length() > 11 ? r.timestamp().substring(11)
+        records.getColumns().add(TextColumns.of("Partition", RecordRow::topicPartition, 110));
+        records.getColumns().add(TextColumns.of("Offset", r -> String.valueOf(r.offset()), 50));
+        records.getColumns().add(TextColumns.of("Time", r -> r.timestamp().length() > 11 ? r.timestamp().substring(11)
                 : r.timestamp(), 90));
-        records.getColumns().add(column("Key", r -> r.keyPreview(viewModel.valueModeProperty().get()), 80));
-        records.getColumns().add(column("Value", r -> r.valuePreview(viewModel.valueModeProperty().get()), 190));
-        records.getColumns().add(column("Size", RecordRow::size, 60));
-        records.getColumns().add(column("Hdrs", r -> String.valueOf(r.headers().size()), 40));
+        records.getColumns().add(TextColumns.of("Key", r -> r.keyPreview(viewModel.valueModeProperty().get()), 80));
+        records.getColumns().add(TextColumns.of("Value", r -> r.valuePreview(viewModel.valueModeProperty().get()), 190));
+        records.getColumns().add(TextColumns.of("Size", RecordRow::size, 60));
+        records.getColumns().add(TextColumns.of("Hdrs", r -> String.valueOf(r.headers().size()), 40));
         viewModel.valueModeProperty().addListener((o, was, is) -> records.refresh());
         TableHeaders.fit(records);
         records.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
@@ -236,10 +235,10 @@ public final class InspectorView {
         TableView<HeaderRow> headers = new TableView<>(viewModel.headers());
         headers.setId("inspector-headers");
         headers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        headers.getColumns().add(headerColumn("Header", HeaderRow::name));
-        headers.getColumns().add(headerColumn("Size", HeaderRow::size));
-        headers.getColumns().add(headerColumn("Decoded (UTF-8)", HeaderRow::text));
-        headers.getColumns().add(headerColumn("Raw signed bytes (as sent)", HeaderRow::raw));
+        headers.getColumns().add(TextColumns.<HeaderRow>of("Header", HeaderRow::name));
+        headers.getColumns().add(TextColumns.<HeaderRow>of("Size", HeaderRow::size));
+        headers.getColumns().add(TextColumns.<HeaderRow>of("Decoded (UTF-8)", HeaderRow::text));
+        headers.getColumns().add(TextColumns.<HeaderRow>of("Raw signed bytes (as sent)", HeaderRow::raw));
         Label noHeaders = new Label("This record has no headers.");
         noHeaders.getStyleClass().add("placeholder");
         headers.setPlaceholder(noHeaders);
@@ -281,18 +280,5 @@ public final class InspectorView {
     private static Label bound(Label label, javafx.beans.value.ObservableStringValue text) {
         label.textProperty().bind(text);
         return label;
-    }
-
-    private static TableColumn<RecordRow, String> column(String title, Function<RecordRow, String> value, double width) {
-        TableColumn<RecordRow, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        return column;
-    }
-
-    private static TableColumn<HeaderRow, String> headerColumn(String title, Function<HeaderRow, String> value) {
-        TableColumn<HeaderRow, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        return column;
     }
 }
