@@ -54,6 +54,8 @@ public final class TriggerPageViewModel {
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper("");
     /** The UUID asked for last; answers about any other trigger arrive too late and are dropped. */
     private String shownUuid;
+    /** Engine events applied to the shown trigger; a load that started before one of them answers with older news. */
+    private long changesApplied;
 
     public TriggerPageViewModel(TriggerPageBackend backend, BackgroundWork work, ZoneId zone) {
         this.backend = Objects.requireNonNull(backend, "backend");
@@ -71,10 +73,14 @@ public final class TriggerPageViewModel {
             return;
         }
         busy.set(true);
+        long changesBefore = changesApplied;
         work.submit("load the trigger", () -> backend.get(uuid), loaded -> {
             if (uuid.equals(shownUuid)) {
                 busy.set(false);
-                apply(loaded);
+                // An event that arrived while loading (Creating -> Enabled, say) is newer than what the load read.
+                if (changesApplied == changesBefore) {
+                    apply(loaded);
+                }
                 refreshPollers();
             }
         }, this::fail);
@@ -82,7 +88,8 @@ public final class TriggerPageViewModel {
 
     /** A newer version of a mapping from an engine event; ignored unless it is the one shown. */
     public void onMappingChanged(EventSourceMapping changed) {
-        if (changed.uuid().equals(shownUuid) && mapping.get() != null) {
+        if (changed.uuid().equals(shownUuid)) {
+            changesApplied++;
             apply(changed);
             refreshPollers();
         }

@@ -112,6 +112,18 @@ class TriggerPageViewModelTest {
         assertThat(vm.titleProperty().get()).isEqualTo("pay-fn");
     }
 
+    @Test
+    void aChangeThatArrivesWhileLoading_isNotOverwrittenByTheOlderLoad() {
+        backend.stored.put(A, mapping(A, "order-fn", "orders", MappingState.CREATING, null));
+
+        vm.show(A);
+        vm.onMappingChanged(mapping(A, "order-fn", "orders", MappingState.ENABLED, null));
+        background.runAll();
+
+        assertThat(vm.stateProperty().get()).isEqualTo("Enabled");
+        assertThat(vm.badgeProperty().get()).isEqualTo(StateBadge.ENABLED);
+    }
+
     private static final class FakeBackend implements TriggerPageBackend {
         final Map<String, EventSourceMapping> stored = new HashMap<>();
         final List<UpdateEventSourceMappingRequest> updates = new ArrayList<>();
