@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The poll loop one iteration at a time: {@link MappingPoller#runOnce()} called by the test on its own thread, against
- * Kafka's {@link MockConsumer} and a fixed clock, so each step's effect is asserted before the next one runs.
+ * Kafka's {@link MockConsumer} and a fixed clock, so each step's effect is asserted before the next one runs. Attempts
+ * run on the caller's thread here; {@link MappingPollerPipelineTest} covers the worker thread.
  */
 class MappingPollerStepTest {
 
@@ -55,7 +56,7 @@ class MappingPollerStepTest {
                 new RetryBackoff(Duration.ZERO, Duration.ZERO));
         poller = new MappingPoller(config, consumer, invoker,
                 new JdbcInvocationHistory(database.dataSource(), HistoryRetention.defaults()), PollerObserver.NONE,
-                FIXED);
+                FIXED, AttemptWorker.onCallerThread());
         poller.start();
         consumer.rebalance(List.of(P0));
         consumer.updateBeginningOffsets(Map.of(P0, 0L));
