@@ -43,13 +43,13 @@ final class AttemptInFlight implements AutoCloseable {
     }
 
     /** How long the attempt has been running. */
-    long runningMillis() {
-        return (System.nanoTime() - sentAt) / 1_000_000;
+    Duration runningFor() {
+        return Duration.ofNanos(System.nanoTime() - sentAt);
     }
 
-    /** Waits up to {@code millis} for the attempt; returns whether it is done. */
-    boolean awaitDone(long millis) {
-        return running == null || AttemptWorker.awaitDone(running, millis);
+    /** Waits up to {@code wait} for the attempt; returns whether it is done. */
+    boolean awaitDone(Duration wait) {
+        return running == null || AttemptWorker.awaitDone(running, wait.toNanos());
     }
 
     /**

@@ -68,10 +68,10 @@ abstract class AttemptWorker implements AutoCloseable {
         }
     }
 
-    /** Waits up to {@code millis} for the attempt to finish; returns whether it did. */
-    static boolean awaitDone(Future<?> attempt, long millis) {
+    /** Waits up to {@code nanos} for the attempt to finish; returns whether it did. */
+    static boolean awaitDone(Future<?> attempt, long nanos) {
         try {
-            attempt.get(millis, TimeUnit.MILLISECONDS);
+            attempt.get(nanos, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             return false;
         } catch (InterruptedException e) {

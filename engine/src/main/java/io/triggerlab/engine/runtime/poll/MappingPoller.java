@@ -53,6 +53,8 @@ public final class MappingPoller implements Runnable {
     private static final Duration POLLING_ERROR_BACKOFF = Duration.ofSeconds(2);
     /** How often a batch held in step mode looks for "Deliver next batch". */
     private static final Duration STEP_POLL = Duration.ofMillis(100);
+    /** How long the poll thread waits for an attempt before it polls meanwhile. */
+    private static final Duration QUICK_ATTEMPT = Duration.ofNanos(300_000);
 
     /** Where the poller is in its life; each state is one kind of loop iteration. */
     public enum RunState {
@@ -298,13 +300,18 @@ public final class MappingPoller implements Runnable {
     /**
      * While the worker builds and sends: polls on, so the next batch is assembled meanwhile — briefly, to notice the
      * end of the attempt soon (a quarter of its time so far, 1–20 ms); with the buffer full, waits for the attempt and
-     * polls only for the group's sake. A rebalance in this poll settles the attempt first ({@link Rebalances}).
+     * polls only for the group's sake. A quick invocation (a fraction of a millisecond) is waited for before the first
+     * poll, which could otherwise keep the next batch waiting for a millisecond. A rebalance in this poll settles the
+     * attempt first ({@link Rebalances}).
      */
     private void pollWhileInFlight() {
-        if (flowPaused && inFlight.awaitDone(IDLE_POLL.toMillis())) {
+        Duration running = inFlight.runningFor();
+        boolean done = flowPaused ? inFlight.awaitDone(IDLE_POLL)
+                : running.compareTo(QUICK_ATTEMPT) < 0 && inFlight.awaitDone(QUICK_ATTEMPT.minus(running));
+        if (done) {
             return;
         }
-        pollOnce(Duration.ofMillis(Math.max(1, Math.min(20, inFlight.runningMillis() / 4))));
+        pollOnce(Duration.ofMillis(Math.max(1, Math.min(20, running.toMillis() / 4))));
         applyFlowControl();
     }
 
