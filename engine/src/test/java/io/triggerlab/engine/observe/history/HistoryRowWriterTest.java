@@ -67,9 +67,8 @@ class HistoryRowWriterTest {
 
     @Test
     void whenARunCannotBeStoredAsOneBatch_eachRowIsTriedAlone_andOnlyTheBadOneIsReportedFailed() {
-        InvocationRecord bad = TestInvocations.invocation(MAPPING, "bad-batch", 1, InvocationOutcome.SUCCESS,
-                TestInvocations.eventJson(200, 3));
-        RefusesOneRow refusing = new RefusesOneRow(stored, bad.requestId());
+        // A row the store refuses, alone or in a batch (one that has an id already).
+        InvocationRecord bad = TestInvocations.invocation(MAPPING, InvocationOutcome.SUCCESS).withId(7);
         List<String> failed = new CopyOnWriteArrayList<>();
         List<Long> ids = new CopyOnWriteArrayList<>();
         InvocationHistory.Appended collect = new InvocationHistory.Appended() {
@@ -83,72 +82,13 @@ class HistoryRowWriterTest {
                 failed.add(error.getMessage());
             }
         };
-        try (HistoryRowWriter batching = new HistoryRowWriter(refusing)) {
-            batching.appendLater(TestInvocations.invocation(MAPPING, InvocationOutcome.SUCCESS), collect);
-            batching.appendLater(bad, collect);
-            batching.appendLater(TestInvocations.invocation(MAPPING, InvocationOutcome.SUCCESS), collect);
-            batching.awaitWritten();
-        }
+        writer.appendLater(TestInvocations.invocation(MAPPING, InvocationOutcome.SUCCESS), collect);
+        writer.appendLater(bad, collect);
+        writer.appendLater(TestInvocations.invocation(MAPPING, InvocationOutcome.SUCCESS), collect);
+        writer.awaitWritten();
 
         assertThat(ids).hasSize(2).isSorted();
-        assertThat(failed).containsExactly("disk full at " + bad.requestId());
+        assertThat(failed).singleElement().asString().contains("got id 7 for request " + bad.requestId());
         assertThat(stored.count(MAPPING)).isEqualTo(2);
-    }
-
-    /** A store that cannot take one particular row (as a full disk might refuse it), alone or in a batch. */
-    private static final class RefusesOneRow implements InvocationHistory {
-        private final InvocationHistory stored;
-        private final String refusedRequest;
-
-        RefusesOneRow(InvocationHistory stored, String refusedRequest) {
-            this.stored = stored;
-            this.refusedRequest = refusedRequest;
-        }
-
-        @Override
-        public InvocationRecord append(InvocationRecord invocation) {
-            if (invocation.requestId().equals(refusedRequest)) {
-                throw new HistoryStoreException("disk full at " + refusedRequest, null);
-            }
-            return stored.append(invocation);
-        }
-
-        @Override
-        public List<InvocationRecord> appendAll(List<InvocationRecord> invocations) {
-            if (invocations.stream().anyMatch(i -> i.requestId().equals(refusedRequest))) {
-                throw new HistoryStoreException("disk full at " + refusedRequest, null);
-            }
-            return stored.appendAll(invocations);
-        }
-
-        @Override
-        public List<InvocationSummary> list(HistoryQuery query) {
-            return stored.list(query);
-        }
-
-        @Override
-        public java.util.Optional<InvocationRecord> get(long id) {
-            return stored.get(id);
-        }
-
-        @Override
-        public List<InvocationSummary> attemptsOf(String batchId) {
-            return stored.attemptsOf(batchId);
-        }
-
-        @Override
-        public long count(String mappingUuid) {
-            return stored.count(mappingUuid);
-        }
-
-        @Override
-        public int deleteMapping(String mappingUuid) {
-            return stored.deleteMapping(mappingUuid);
-        }
-
-        @Override
-        public HistoryStats stats() {
-            return stored.stats();
-        }
     }
 }

@@ -4,12 +4,7 @@ import io.triggerlab.engine.infra.store.Database;
 import io.triggerlab.engine.invoke.FunctionInvoker;
 import io.triggerlab.engine.invoke.InvocationRequest;
 import io.triggerlab.engine.invoke.InvocationResult;
-import io.triggerlab.engine.observe.history.HistoryRetention;
 import io.triggerlab.engine.observe.history.InvocationRecord;
-import io.triggerlab.engine.observe.history.JdbcInvocationHistory;
-import io.triggerlab.engine.runtime.batch.BatchPolicy;
-import io.triggerlab.engine.runtime.failure.RetryBackoff;
-import io.triggerlab.engine.runtime.payload.EventSource;
 import io.triggerlab.engine.runtime.poll.MappingPoller.RunState;
 import io.triggerlab.engine.runtime.report.PollerObserver;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,10 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,7 +39,6 @@ class MappingPollerPipelineTest {
     private static final String TOPIC = "orders";
     private static final String MAPPING = "00000000-0000-0000-0000-000000000003";
     private static final TopicPartition P0 = new TopicPartition(TOPIC, 0);
-    private static final Clock FIXED = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
 
     private Database database;
     private MockConsumer<byte[], byte[]> consumer;
@@ -60,17 +51,7 @@ class MappingPollerPipelineTest {
     void setUp() {
         database = Database.inMemory("poller-pipeline-" + UUID.randomUUID());
         consumer = new MockConsumer<>("earliest");
-        PollerConfig config = new PollerConfig(MAPPING, TOPIC, "g1", new InitialPosition.Earliest(),
-                BatchPolicy.of(2, Duration.ofMillis(500)), EventSource.selfManaged("localhost:9092"),
-                Map.of("bootstrap.servers", "localhost:9092"), Duration.ofSeconds(3),
-                new RetryBackoff(Duration.ZERO, Duration.ZERO));
-        poller = new MappingPoller(config, consumer, invoker,
-                new JdbcInvocationHistory(database.dataSource(), HistoryRetention.defaults()), new CountingPolls(),
-                FIXED, AttemptWorker.onOwnThread());
-        poller.start();
-        consumer.rebalance(List.of(P0));
-        consumer.updateBeginningOffsets(Map.of(P0, 0L));
-        consumer.seek(P0, 0);
+        poller = SteppedPollers.started(MAPPING, P0, consumer, invoker, database, new CountingPolls(), AttemptWorker.onOwnThread());
     }
 
     @AfterEach
