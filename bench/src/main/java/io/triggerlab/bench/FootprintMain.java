@@ -110,6 +110,9 @@ public final class FootprintMain {
             TimeUnit.SECONDS.sleep(idleSeconds);
             System.out.printf("RSS %d s after the burst: %d MB; %s%n", idleSeconds, rssMb(serve.pid()),
                     liveHeapAfterFullGc(serve.pid()));
+            if (jvm.stream().anyMatch(f -> f.startsWith("-XX:NativeMemoryTracking="))) {
+                System.out.println(nativeMemory(serve.pid()));
+            }
         } finally {
             function.stop(0);
             serve.destroy();
@@ -185,6 +188,32 @@ public final class FootprintMain {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "live heap not read (interrupted)";
+        }
+    }
+
+    /**
+     * Where the JVM's own memory goes (heap, class metadata, thread stacks, code, GC, internal), from Native Memory
+     * Tracking: what is left of the RSS beyond its total is outside the JVM's accounting (native libraries such as
+     * JavaFX's, malloc arenas).
+     */
+    private static String nativeMemory(long pid) {
+        try {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(pid), "VM.native_memory", "summary", "scale=MB").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(60, TimeUnit.SECONDS);
+            StringBuilder summary = new StringBuilder("native memory tracking (committed MB):");
+            Matcher m = Pattern.compile("(?m)^\\s*-?\\s*([A-Za-z][A-Za-z ]*?) \\(reserved=\\d+MB, committed=(\\d+)MB\\)")
+                    .matcher(out);
+            while (m.find()) {
+                summary.append(String.format("%n  %-24s %6s", m.group(1).trim(), m.group(2)));
+            }
+            return summary.toString();
+        } catch (IOException e) {
+            return "native memory not read (" + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "native memory not read (interrupted)";
         }
     }
 
