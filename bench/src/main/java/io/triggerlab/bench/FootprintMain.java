@@ -174,21 +174,9 @@ public final class FootprintMain {
 
     /** Heap in use right after a full GC, from {@code jcmd <pid> GC.class_histogram} (which runs one first). */
     private static String liveHeapAfterFullGc(long pid) {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        try {
-            Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "GC.class_histogram")
-                    .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor(60, TimeUnit.SECONDS);
-            Matcher total = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)").matcher(out);
-            return total.find() ? "live heap after a full GC " + Long.parseLong(total.group(1)) / (1024 * 1024) + " MB"
-                    : "live heap not read (jcmd printed no total)";
-        } catch (IOException e) {
-            return "live heap not read (" + e.getMessage() + ")";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "live heap not read (interrupted)";
-        }
+        Matcher total = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)").matcher(jcmd(pid, "GC.class_histogram"));
+        return total.find() ? "live heap after a full GC " + Long.parseLong(total.group(1)) / (1024 * 1024) + " MB"
+                : "live heap not read (jcmd printed no total)";
     }
 
     /**
@@ -197,23 +185,31 @@ public final class FootprintMain {
      * JavaFX's, malloc arenas).
      */
     private static String nativeMemory(long pid) {
+        StringBuilder summary = new StringBuilder("native memory tracking (committed MB):");
+        Matcher m = Pattern.compile("(?m)^\\s*-?\\s*([A-Za-z][A-Za-z ]*?) \\(reserved=\\d+MB, committed=(\\d+)MB\\)")
+                .matcher(jcmd(pid, "VM.native_memory", "summary", "scale=MB"));
+        while (m.find()) {
+            summary.append(String.format("%n  %-24s %6s", m.group(1).trim(), m.group(2)));
+        }
+        return summary.toString();
+    }
+
+    /** What the JDK's {@code jcmd} prints for one diagnostic command on the process (empty if it cannot run). */
+    private static String jcmd(long pid, String... command) {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(pid)));
+        line.addAll(List.of(command));
         try {
-            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    String.valueOf(pid), "VM.native_memory", "summary", "scale=MB").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor(60, TimeUnit.SECONDS);
-            StringBuilder summary = new StringBuilder("native memory tracking (committed MB):");
-            Matcher m = Pattern.compile("(?m)^\\s*-?\\s*([A-Za-z][A-Za-z ]*?) \\(reserved=\\d+MB, committed=(\\d+)MB\\)")
-                    .matcher(out);
-            while (m.find()) {
-                summary.append(String.format("%n  %-24s %6s", m.group(1).trim(), m.group(2)));
-            }
-            return summary.toString();
+            return out;
         } catch (IOException e) {
-            return "native memory not read (" + e.getMessage() + ")";
+            System.out.println("jcmd " + String.join(" ", command) + " failed: " + e.getMessage());
+            return "";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "native memory not read (interrupted)";
+            return "";
         }
     }
 

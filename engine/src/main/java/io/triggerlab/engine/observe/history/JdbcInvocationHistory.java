@@ -346,26 +346,13 @@ public final class JdbcInvocationHistory implements InvocationHistory, AutoClose
 
     /** Both rows in one transaction: a reader never sees an invocation without its bodies. */
     private static long insert(Connection c, InvocationRows.Encoded row) throws SQLException {
-        c.setAutoCommit(false);
-        try (PreparedStatement invocation = c.prepareStatement(InvocationRows.INSERT_INVOCATION,
-                Statement.RETURN_GENERATED_KEYS);
-             PreparedStatement body = c.prepareStatement(InvocationRows.INSERT_BODY)) {
-            InvocationRows.bindInvocation(invocation, row);
-            invocation.executeUpdate();
-            long id = generatedId(invocation);
-            InvocationRows.bindBody(body, id, row);
-            body.executeUpdate();
-            c.commit();
-            return id;
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
+        return insertAll(c, List.of(row))[0];
     }
 
-    /** Every row and its bodies as two JDBC batches in one transaction; the ids in the rows' order. */
+    /**
+     * Every row and its bodies as two JDBC batches in one transaction (a reader never sees an invocation without its
+     * bodies); the ids in the rows' order.
+     */
     private static long[] insertAll(Connection c, List<InvocationRows.Encoded> rows) throws SQLException {
         c.setAutoCommit(false);
         try (PreparedStatement invocation = c.prepareStatement(InvocationRows.INSERT_INVOCATION,
