@@ -10,10 +10,9 @@ fi
 cd "$(dirname "$0")/.."
 
 ./mvnw -B -q -o -pl app,bench -am -DskipTests compile dependency:build-classpath \
-  -Dmdep.outputFile=classpath.txt -Dmdep.includeScope=runtime >/dev/null
-console_cp="app/target/classes:engine/target/classes:$(cat app/classpath.txt)"
-bench_cp="bench/target/classes:engine/target/classes:$(cat bench/classpath.txt)"
-rm -f app/classpath.txt bench/classpath.txt engine/classpath.txt
+  -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime >/dev/null
+console_cp="app/target/classes:engine/target/classes:$(cat app/target/classpath.txt)"
+bench_cp="bench/target/classes:engine/target/classes:$(cat bench/target/classpath.txt)"
 
 flags=${CONSOLE_JVM:-$(sed -n 's/^--java-options \(-X[^ ]*\)$/\1/p' installers/common/app.args | tr '\n' ' ')}
 
