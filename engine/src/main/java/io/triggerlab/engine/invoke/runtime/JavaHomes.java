@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 /**
  * Finds the JVM a Java runtime's function runs on: Lambda's {@code java17} runs Java 17 and {@code java21} Java 21, and
  * a handler compiled for 21 does not load on 17. The engine's own JVM is used when its major version is the runtime's;
- * otherwise an installed JDK or JRE of exactly that version: {@code TRIGGERLAB_JAVA<N>_HOME}, {@code JAVA_HOME_<N>_X64}
- * (as CI images set), then the usual install places of Linux, macOS, Windows, SDKMAN and IntelliJ.
+ * otherwise an installed JDK or JRE of exactly that version ({@code TRIGGERLAB_JAVA<N>_HOME}, {@code JAVA_HOME_<N>_X64}
+ * as CI images set, then the usual install places of Linux, macOS, Windows, SDKMAN and IntelliJ), and failing that the
+ * engine's JVM if it is newer than the runtime's.
  */
 final class JavaHomes {
 
@@ -33,14 +34,19 @@ final class JavaHomes {
     /** The {@code java} program for {@code runtime}, or the reason none was found, naming the install command. */
     static Path javaFor(LambdaRuntime runtime) throws RuntimeUnavailableException {
         int feature = featureOf(runtime);
-        if (Runtime.version().feature() == feature) {
+        int engine = Runtime.version().feature();
+        if (engine == feature) {
             return Executables.currentJava();
         }
-        return find(feature).orElseThrow(() -> new RuntimeUnavailableException("Runtime " + runtime + " needs a Java "
-                + feature + " JVM, and TriggerLab (running on Java " + Runtime.version().feature() + ") found none. "
-                + "Install one — sudo apt-get install openjdk-" + feature + "-jre-headless (Debian/Ubuntu), brew install "
-                + "openjdk@" + feature + " (macOS) or winget install EclipseAdoptium.Temurin." + feature + ".JRE "
-                + "(Windows) — or set TRIGGERLAB_JAVA" + feature + "_HOME to one, then restart TriggerLab."));
+        Optional<Path> exact = find(feature);
+        if (exact.isPresent() || engine < feature) {
+            return exact.orElseThrow(() -> new RuntimeUnavailableException("Runtime " + runtime + " needs a "
+                    + "Java " + feature + " JVM, and TriggerLab (running on Java " + engine + ") found none. Install "
+                    + "one — sudo apt-get install openjdk-" + feature + "-jre-headless (Debian/Ubuntu), brew install "
+                    + "openjdk@" + feature + " (macOS) or winget install EclipseAdoptium.Temurin." + feature + ".JRE "
+                    + "(Windows) — or set TRIGGERLAB_JAVA" + feature + "_HOME to one, then restart TriggerLab."));
+        }
+        return Executables.currentJava(); // a newer JVM than the runtime's still loads the handler's classes
     }
 
     /** An installed JVM of exactly this feature version. */
@@ -64,7 +70,8 @@ final class JavaHomes {
             }
         }
         String home = System.getProperty("user.home", "");
-        for (Path parent : List.of(Path.of("/usr/lib/jvm"), Path.of("/opt/java"), Path.of(home, ".sdkman/candidates/java"),
+        for (Path parent : List.of(Path.of("/usr/lib/jvm"), Path.of("/opt/java"),
+                Path.of(home, ".sdkman/candidates/java"),
                 Path.of(home, ".jdks"), Path.of("/Library/Java/JavaVirtualMachines"),
                 Path.of(home, "Library/Java/JavaVirtualMachines"), Path.of("C:\\Program Files\\Java"),
                 Path.of("C:\\Program Files\\Eclipse Adoptium"), Path.of("C:\\Program Files\\Microsoft"))) {
