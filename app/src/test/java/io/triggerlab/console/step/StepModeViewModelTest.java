@@ -15,22 +15,34 @@ class StepModeViewModelTest {
 
     private final QueuedExecutor background = new QueuedExecutor();
     private final StepMode engine = new StepMode();
-    private final StepModeViewModel vm = new StepModeViewModel(new StepModeBackend() {
+    /** The engine's StepMode behind the port, counting the reads so coalescing shows. */
+    private final CountingBackend backend = new CountingBackend(engine);
+    private final StepModeViewModel vm = new StepModeViewModel(backend, new BackgroundWork(background, Runnable::run));
+
+    private static final class CountingBackend implements StepModeBackend {
+        private final StepMode steps;
+        private int reads;
+
+        CountingBackend(StepMode steps) {
+            this.steps = steps;
+        }
+
         @Override
         public StepMode.Status status(String mappingUuid) {
-            return engine.status(mappingUuid);
+            reads++;
+            return steps.status(mappingUuid);
         }
 
         @Override
         public StepMode.Status set(String mappingUuid, boolean enabled) {
-            return engine.set(mappingUuid, enabled);
+            return steps.set(mappingUuid, enabled);
         }
 
         @Override
         public StepMode.Status deliverNext(String mappingUuid) {
-            return engine.deliverNext(mappingUuid);
+            return steps.deliverNext(mappingUuid);
         }
-    }, new BackgroundWork(background, Runnable::run));
+    }
     private final StepGate poller = engine.gate(UUID);
 
     @Test
@@ -116,6 +128,18 @@ class StepModeViewModelTest {
         background.runAll();
         vm.onInvocationOf("another-uuid");
         assertThat(background.waiting()).isZero();
+    }
+
+    @Test
+    void aRefreshWhileOneIsUnderway_readsNothingMore() {
+        vm.show(UUID);
+        vm.refresh();
+        vm.refresh();
+        background.runAll();
+        assertThat(backend.reads).isEqualTo(1);
+        vm.refresh();
+        background.runAll();
+        assertThat(backend.reads).isEqualTo(2);
     }
 
     /** The poller meets the gate with a batch while no delivery is granted. */

@@ -15,14 +15,8 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,13 +35,11 @@ import static org.awaitility.Awaitility.await;
  * one warm execution environment (its module-level counter reads 1, then 2); the inspector's "Function logs" tab reads
  * like CloudWatch, with Lambda's START, END and REPORT lines (Init Duration on the first).
  */
-@ExtendWith(ApplicationExtension.class)
-class RuntimeFunctionWorkflowIT {
+class RuntimeFunctionWorkflowIT extends ConsoleOnEngine {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final String HANDLER = """
             count = 0
-
 
             def handler(event, context):
                 global count
@@ -57,27 +49,9 @@ class RuntimeFunctionWorkflowIT {
                 return {"count": count, "records": records}
             """;
 
-    @TempDir
-    Path dataDir;
-
-    private Stage stage;
-    private ConsoleDriver console;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close() {
-        if (console != null) {
-            console.close();
-        }
-    }
-
     @Test
     void registersAPythonHandlerInTheEditor_runsItWarm_andTheLogsTabReadsLikeCloudWatch(FxRobot robot) throws Exception {
-        console = new ConsoleDriver(robot, stage).open(dataDir);
+        open(robot);
         Path code = Files.createDirectories(dataDir.resolve("orders-py"));
         Files.writeString(code.resolve("app.py"), HANDLER, StandardCharsets.UTF_8);
 
@@ -121,6 +95,11 @@ class RuntimeFunctionWorkflowIT {
         robot.interact(() -> table.getSelectionModel().select(1));
         await().untilAsserted(() -> assertThat(console.text("#inspector-logs"))
                 .contains("invocation 1 of orders-py: 1 record(s)").containsPattern("Init Duration: [0-9.]+ ms"));
+        // Wide enough that each REPORT line reads on one row, as in CloudWatch.
+        robot.interact(() -> {
+            stage.setWidth(1700);
+            stage.setHeight(1000);
+        });
         snapshot("function-logs.png");
     }
 
@@ -184,11 +163,4 @@ class RuntimeFunctionWorkflowIT {
         }));
     }
 
-    /** With {@code -Dconsole.snapshotDir=DIR}, a PNG of the main window (the README's Logs-tab screenshot). */
-    private void snapshot(String name) {
-        String dir = System.getProperty("console.snapshotDir", "");
-        if (!dir.isBlank()) {
-            console.snapshot(stage, Path.of(dir, name));
-        }
-    }
 }

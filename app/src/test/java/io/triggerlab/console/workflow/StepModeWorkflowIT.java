@@ -7,14 +7,8 @@ import io.triggerlab.engine.infra.cluster.KafkaCluster;
 import io.triggerlab.engine.infra.cluster.TestRecord;
 import io.triggerlab.engine.invoke.function.CommandTarget;
 import io.triggerlab.engine.invoke.function.FunctionDefinition;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,32 +27,13 @@ import static org.awaitility.Awaitility.await;
  * wait at the poller, and each "Deliver next batch" click brings exactly one batch (BatchSize 1) to the function, which
  * counts its own invocations in a file; turning step mode off lets the rest go.
  */
-@ExtendWith(ApplicationExtension.class)
-class StepModeWorkflowIT {
+class StepModeWorkflowIT extends ConsoleOnEngine {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    @TempDir
-    Path dataDir;
-
-    private Stage stage;
-    private ConsoleDriver console;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close() {
-        if (console != null) {
-            console.close();
-        }
-    }
-
     @Test
     void eachDeliverNextBatchClickDeliversExactlyOneBatch(FxRobot robot) throws Exception {
-        console = new ConsoleDriver(robot, stage).open(dataDir);
+        open(robot);
         Path calls = dataDir.resolve("calls.txt");
         EventSourceMapping mapping = createTrigger(calls);
         await().until(() -> robot.lookup("#trigger-" + mapping.uuid()).tryQuery().isPresent());
