@@ -5,8 +5,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
 
@@ -23,11 +23,6 @@ abstract class ConsoleOnEngine {
     Stage stage;
     ConsoleDriver console;
 
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
     @AfterEach
     void closeConsole() {
         if (console != null) {
@@ -37,6 +32,8 @@ abstract class ConsoleOnEngine {
 
     /** Opens the console on a sandbox engine in {@link #dataDir} and waits until the engine runs. */
     ConsoleDriver open(FxRobot robot) throws Exception {
+        // TestFX's primary stage, which a @Start method would be given (TestFX looks for @Start in the test class only).
+        stage = FxToolkit.registerPrimaryStage();
         console = new ConsoleDriver(robot, stage).open(dataDir);
         return console;
     }
