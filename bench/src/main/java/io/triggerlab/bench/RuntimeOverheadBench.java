@@ -49,7 +49,8 @@ public final class RuntimeOverheadBench {
 
     public static void main(String[] args) throws Exception {
         int invocations = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        Path nodeRic = args.length > 1 ? Path.of(args[1]) : null;
+        // Absolute: the runtime process starts in the function's task root, where a relative path means nothing.
+        Path nodeRic = args.length > 1 ? Path.of(args[1]).toAbsolutePath() : null;
         Path work = Files.createTempDirectory("triggerlab-runtime-bench");
         Path node = Files.createDirectories(work.resolve("node-code"));
         Files.writeString(node.resolve("index.mjs"), "export const handler = async () => 'ok';\n");
