@@ -197,12 +197,7 @@ public final class FunctionEditorViewModel {
     }
 
     private int parsePort() {
-        try {
-            return Integer.parseInt(debugPort.get().strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Debug port '" + debugPort.get().strip() + "' is not a port number: "
-                    + "must be 1..65535");
-        }
+        return (int) wholeNumber(debugPort.get(), "Debug port", "a port number: must be 1..65535");
     }
 
     private URI endpointUri() {
@@ -222,21 +217,25 @@ public final class FunctionEditorViewModel {
     }
 
     private int parseMemory() {
-        try {
-            return Integer.parseInt(memorySize.get().strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Memory '" + memorySize.get().strip() + "' is not a whole number of MB: "
-                    + "must be 128..10240");
-        }
+        return (int) wholeNumber(memorySize.get(), "Memory", "a whole number of MB: must be 128..10240");
     }
 
     private long parseTimeout() {
+        return wholeNumber(timeoutSeconds.get(), "Timeout", "a whole number of seconds: must be 1..900");
+    }
+
+    /** The field's whole number; otherwise "Memory 'x' is not a whole number of MB: must be 128..10240". */
+    private static long wholeNumber(String text, String field, String expected) {
+        String typed = text == null ? "" : text.strip();
         try {
-            return Long.parseLong(timeoutSeconds.get().strip());
+            long value = Long.parseLong(typed);
+            if (value == (int) value) {
+                return value;
+            }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Timeout '" + timeoutSeconds.get().strip()
-                    + "' is not a whole number of seconds: must be 1..900");
+            // worded below, with what the field expects
         }
+        throw new IllegalArgumentException(field + " '" + typed + "' is not " + expected);
     }
 
     private String describeTimeout() {
