@@ -86,11 +86,11 @@ public final class SystemLogReporter implements PollerObserver {
     @Override
     public void invoked(InvocationRecord record) {
         delegate.invoked(record);
-        if (record.outcome() != InvocationOutcome.SUCCESS && record.outcome() != InvocationOutcome.SENT_TO_DESTINATION) {
-            systemLog.processingError(poller.index(), record.outcome().name(), record.errorMessage() == null
-                    ? "Batch " + record.batchId() + " attempt " + record.attempt() + ": " + record.outcome()
-                    : record.errorMessage());
+        if (record.outcome() == InvocationOutcome.SUCCESS || record.outcome() == InvocationOutcome.SENT_TO_DESTINATION) {
+            return;
         }
+        FunctionErrorBody error = FunctionErrorBody.of(record);
+        systemLog.processingError(poller.index(), error.code(), error.message());
     }
 
     @Override
