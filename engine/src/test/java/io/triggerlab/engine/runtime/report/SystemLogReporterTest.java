@@ -4,6 +4,7 @@ import io.triggerlab.engine.observe.systemlog.MappingSystemLog;
 import io.triggerlab.engine.observe.systemlog.SystemLogEntry;
 import io.triggerlab.engine.observe.systemlog.SystemLogLevel;
 import io.triggerlab.engine.observe.systemlog.SystemLogQuery;
+import io.triggerlab.engine.observe.systemlog.SystemLogStoreException;
 import io.triggerlab.engine.observe.systemlog.SystemLogs;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -58,7 +59,7 @@ class SystemLogReporterTest {
         @Override public Instant instant() { return now; }
     }
 
-    private static final class ListLogs implements SystemLogs {
+    private static class ListLogs implements SystemLogs {
         final List<SystemLogEntry> kept = new ArrayList<>();
 
         @Override
@@ -180,5 +181,23 @@ class SystemLogReporterTest {
                 "\"error\":{\"errorMessage\":\"Timeout expired while fetching topic metadata\","
                         + "\"errorCode\":\"org.apache.kafka.common.errors.TimeoutException\"}}",
                 "\"error\":{\"errorMessage\":\"Commit failed\",\"errorCode\":\"org.apache.kafka.common.KafkaException\"}}");
+    }
+
+    @Test
+    void aStoreThatFails_neverReachesThePoller() {
+        SystemLogs broken = new ListLogs() {
+            @Override
+            public SystemLogEntry append(SystemLogEntry entry) {
+                throw new SystemLogStoreException("disk full", null);
+            }
+        };
+        consumer.updatePartitions("orders", List.of(partition(0)));
+        MappingSystemLog log = new MappingSystemLog(UUID, ARN, null, SystemLogLevel.DEBUG, broken, clock);
+        SystemLogReporter reporter = new SystemLogReporter(PollerObserver.NONE, log, new SystemLogReporter.PollerIdentity(0,
+                UUID + "-0", "orders", UUID, Map.of("bootstrap.servers", "b:9092")), consumer, clock, Duration.ofMinutes(1));
+
+        reporter.assignmentChanged(Set.of(P0));
+        reporter.pollingError(new TimeoutException("slow"));
+        assertThat(consumer.brokerCalls).as("it got as far as writing").isPositive();
     }
 }
