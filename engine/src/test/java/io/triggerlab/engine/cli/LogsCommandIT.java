@@ -1,14 +1,11 @@
 package io.triggerlab.engine.cli;
 
 import io.triggerlab.engine.Engine;
-import io.triggerlab.engine.EngineConfig;
 import io.triggerlab.engine.controlplane.mapping.CreateEventSourceMappingRequest;
 import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
 import io.triggerlab.engine.controlplane.mapping.LoggingConfig;
 import io.triggerlab.engine.controlplane.mapping.SelfManagedEventSource;
 import io.triggerlab.engine.infra.sandbox.EmbeddedKafkaBroker;
-import io.triggerlab.engine.invoke.function.CommandTarget;
-import io.triggerlab.engine.invoke.function.FunctionDefinition;
 import io.triggerlab.engine.observe.systemlog.SystemLogEntry;
 import io.triggerlab.engine.observe.systemlog.SystemLogLevel;
 import io.triggerlab.engine.observe.systemlog.SystemLogQuery;
@@ -19,14 +16,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -39,7 +33,6 @@ class LogsCommandIT {
 
     private final EmbeddedKafkaBroker broker;
     private Engine engine;
-    private String endpoint;
 
     LogsCommandIT(EmbeddedKafkaBroker broker) {
         this.broker = broker;
@@ -47,10 +40,7 @@ class LogsCommandIT {
 
     @BeforeEach
     void start(@TempDir Path dataDir) {
-        engine = Engine.start(EngineConfig.defaults(dataDir).withApiPort(0).withExternalBootstrap(broker.bootstrapServers()));
-        endpoint = engine.apiEndpoint().toString();
-        engine.functions().register(new FunctionDefinition("cat", new CommandTarget(List.of("cat"), null, null),
-                Duration.ofSeconds(10), engine.config().region(), engine.config().accountId()));
+        engine = CliEngine.start(broker.bootstrapServers(), dataDir);
     }
 
     @AfterEach
@@ -58,19 +48,12 @@ class LogsCommandIT {
         engine.close();
     }
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        return run(new StringWriter(), new StringWriter(), args);
-    }
-
-    private Run run(StringWriter out, StringWriter err, String... args) {
-        CommandLine cli = new TriggerLabCli(new CliEnvironment(Map.of(), "/home/nobody")).commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    /** {@code triggerlab logs UUID OPTIONS… --endpoint <the engine>}. */
+    private String[] logs(String uuid, String... options) {
+        List<String> args = new ArrayList<>(List.of("logs", uuid));
+        args.addAll(List.of(options));
+        args.addAll(List.of("--endpoint", engine.apiEndpoint().toString()));
+        return args.toArray(String[]::new);
     }
 
     private EventSourceMapping mapping(LoggingConfig logging) {
@@ -92,17 +75,17 @@ class LogsCommandIT {
         List<SystemLogEntry> events = await().until(() -> kept(mapping.uuid()), list -> !list.isEmpty());
         SystemLogEntry first = events.get(0);
 
-        Run all = run("logs", mapping.uuid(), "--endpoint", endpoint);
+        CliRun all = CliRun.of(logs(mapping.uuid()));
         assertThat(all.exitCode()).as(all.err()).isZero();
         assertThat(all.out().lines().toList().get(0)).isEqualTo(first.timestamp() + " " + first.logStreamName() + " "
                 + first.message());
         assertThat(first.message()).startsWith("{\"eventType\":\"POLLER_STATUS_EVENT\",");
 
-        Run warn = run("logs", mapping.uuid(), "--level", "warn", "--endpoint", endpoint);
+        CliRun warn = CliRun.of(logs(mapping.uuid(), "--level", "warn"));
         assertThat(warn.exitCode()).isZero();
         assertThat(warn.out()).as("no errors happened").isEmpty();
 
-        Run bad = run("logs", mapping.uuid(), "--level", "TRACE", "--endpoint", endpoint);
+        CliRun bad = CliRun.of(logs(mapping.uuid(), "--level", "TRACE"));
         assertThat(bad.exitCode()).isNotZero();
         assertThat(bad.err()).contains("InvalidParameterValueException: System log level 'TRACE' is not valid: use DEBUG, INFO or WARN");
     }
@@ -110,7 +93,7 @@ class LogsCommandIT {
     @Test
     void logs_ofATriggerWithoutLoggingConfig_saysHowToSetOne() {
         EventSourceMapping mapping = mapping(null);
-        Run run = run("logs", mapping.uuid(), "--endpoint", endpoint);
+        CliRun run = CliRun.of(logs(mapping.uuid()));
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains("Trigger " + mapping.uuid() + " has no LoggingConfig, so it writes no system logs. "
@@ -124,12 +107,12 @@ class LogsCommandIT {
         await().until(() -> kept(mapping.uuid()), list -> !list.isEmpty());
 
         StringWriter out = new StringWriter();
-        CompletableFuture<Run> following = CompletableFuture.supplyAsync(
-                () -> run(out, new StringWriter(), "logs", mapping.uuid(), "--follow", "--endpoint", endpoint));
+        CompletableFuture<CliRun> following = CompletableFuture.supplyAsync(
+                () -> CliRun.of(out, new StringWriter(), logs(mapping.uuid(), "--follow")));
         await().until(() -> out.toString().contains("POLLER_STATUS_EVENT"));
         engine.mappings().delete(mapping.uuid());
 
-        Run run = following.get(60, TimeUnit.SECONDS);
+        CliRun run = following.get(60, TimeUnit.SECONDS);
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> lines = run.out().lines().toList();
         assertThat(lines.get(0)).contains("/" + mapping.uuid() + " {\"eventType\":\"POLLER_STATUS_EVENT\"");

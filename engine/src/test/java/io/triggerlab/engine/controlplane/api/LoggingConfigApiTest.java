@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.triggerlab.engine.observe.systemlog.SystemLogEntry;
 import io.triggerlab.engine.observe.systemlog.SystemLogLevel;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -20,12 +19,7 @@ class LoggingConfigApiTest {
 
     private static final String ESM = "/2015-03-31/event-source-mappings";
 
-    private ApiFixture fixture;
-
-    @BeforeEach
-    void start() {
-        fixture = new ApiFixture();
-    }
+    private final ApiFixture fixture = new ApiFixture();
 
     @AfterEach
     void stop() {

@@ -42,6 +42,7 @@ class SystemLogIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EmbeddedKafkaBroker broker;
+    /** The engine, the trigger's function "fn" with it. */
     private EngineHarness harness;
     private InvokeApiFunction function;
 
@@ -55,14 +56,12 @@ class SystemLogIT {
         MetricsSettings metrics = MetricsSettings.defaults().withSampleInterval(Duration.ofMillis(250))
                 .withEvaluationPeriod(Duration.ofMillis(500)).withAutoScaling(false);
         harness = new EngineHarness(broker.bootstrapServers(), dataDir, metrics, new EngineEventBus());
-        function = new InvokeApiFunction();
-        harness.registerInvokeApiFunction("fn", function, Duration.ofSeconds(3));
+        function = harness.invokeApiFunction("fn", Duration.ofSeconds(3));
     }
 
     @AfterEach
     void tearDown() {
         harness.close();
-        function.close();
     }
 
     @Test
