@@ -10,9 +10,11 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
+import java.util.List;
 import java.util.Objects;
 
 /** The "System logs" tab. Only builds nodes and binds them to {@link SystemLogsViewModel}. */
@@ -52,6 +54,10 @@ public final class SystemLogsView {
         json.getStyleClass().add("mono");
         table.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> json.setText(is == null ? "" : is.json()));
         VBox.setVgrow(table, Priority.ALWAYS);
+        // The table takes what height is left; the wrapped texts above it keep all their lines.
+        for (Label text : List.of(hint, configured, error)) {
+            text.setMinHeight(Region.USE_PREF_SIZE);
+        }
         root.getChildren().addAll(title, hint, configured, filterRow(), error, table, json);
     }
 
