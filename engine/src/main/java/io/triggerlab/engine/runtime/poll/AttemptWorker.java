@@ -14,7 +14,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Where a poller builds and sends its batch's pieces: on a thread of its own, so the poll thread keeps polling (and
- * assembling the next batch) while the event is built and the function runs (docs/adr/0011). One attempt at a time —
+ * assembling the next batch) while the event is built and the function runs (docs/adr/0012). One attempt at a time —
  * the poller submits the next only after it settled the previous one.
  *
  * <p>{@link #onCallerThread()} runs each attempt at once on the submitting thread: the old strictly sequential loop,

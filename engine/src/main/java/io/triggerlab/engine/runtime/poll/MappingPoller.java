@@ -40,7 +40,7 @@ import java.util.concurrent.TimeUnit;
  * the same batch while polling on, so the consumer keeps its group membership (Kafka Connect's WorkerSinkTask
  * contract, which is Lambda's). At most one batch is in flight, so each partition has at most one. Its event is built
  * and sent on the poller's {@link AttemptWorker} while this thread polls on and assembles the next batch
- * (docs/adr/0011); the attempt is settled, and committed, back on this thread.
+ * (docs/adr/0012); the attempt is settled, and committed, back on this thread.
  *
  * <p>The loop is {@link #runOnce()} repeated; its {@link RunState} says what the next iteration does. Tests drive it
  * directly, with a {@code MockConsumer} and a fixed clock. {@link #requestStop()} is the only call from another thread:

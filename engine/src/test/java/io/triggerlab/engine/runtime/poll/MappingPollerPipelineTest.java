@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The poll loop with its attempts on the worker thread (docs/adr/0011): while an invocation runs, the poll thread polls
+ * The poll loop with its attempts on the worker thread (docs/adr/0012): while an invocation runs, the poll thread polls
  * on and the next batch is assembled; nothing is committed before the function returned, and the next batch of the
  * partition is sent only after the previous one settled.
  */
