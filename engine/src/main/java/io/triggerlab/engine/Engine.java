@@ -19,13 +19,14 @@ import io.triggerlab.engine.infra.auth.MskIamSettings;
 import io.triggerlab.engine.infra.auth.SecuredConsumerFactory;
 import io.triggerlab.engine.infra.cluster.ClusterRegistry;
 import io.triggerlab.engine.infra.cluster.KafkaTestRecordProducer;
+import io.triggerlab.engine.infra.cluster.ClusterEndpoint;
 import io.triggerlab.engine.infra.cluster.KafkaTopicCatalog;
 import io.triggerlab.engine.infra.cluster.TestRecordProducer;
 import io.triggerlab.engine.infra.cluster.TopicCatalog;
 import io.triggerlab.engine.observe.events.EngineEvent;
 import io.triggerlab.engine.observe.events.EngineEventBus;
 import io.triggerlab.engine.invoke.function.FunctionRegistry;
-import io.triggerlab.engine.invoke.faults.FaultInjectingInvokerFactory;
+import io.triggerlab.engine.invoke.faults.FaultInjectingInvoker;
 import io.triggerlab.engine.invoke.faults.FaultInjector;
 import io.triggerlab.engine.observe.history.HistoryRetention;
 import io.triggerlab.engine.observe.history.HistoryRowWriter;
@@ -185,7 +186,7 @@ public final class Engine implements AutoCloseable {
             // Closed after the supervisor (pushed earlier): pollers stop invoking before their environments stop.
             RuntimeHost runtimes = push(started, new RuntimeHost(RuntimeHostConfig.from(settings,
                     dataDirectory.root().resolve(RUNTIMES_DIRECTORY)), functions::findByName, config.clock()));
-            FunctionInvokerFactory invokers = new FaultInjectingInvokerFactory(
+            FunctionInvokerFactory invokers = FaultInjectingInvoker.wrapping(
                     new DefaultFunctionInvokerFactory(config.clock(), runtimes), faults);
             // The runtime reports to the mapping store it is given; the control plane hears nothing back from it.
             StoredMappingStatus status = new StoredMappingStatus(new MappingRepository(database.dataSource()),
@@ -208,7 +209,8 @@ public final class Engine implements AutoCloseable {
             supervisor.recover();
             Engine engine = new Engine(new EngineParts(config, events, bootstrap, api.endpoint(), mappings, supervisor,
                     functions, clusters, history, metrics, replayer, awsCheck, faults, vault, secrets, secured,
-                    new KafkaTopicCatalog(bootstrap), new KafkaTestRecordProducer(bootstrap)), started, sandbox,
+                    new KafkaTopicCatalog(ClusterEndpoint.of(bootstrap)),
+                    new KafkaTestRecordProducer(ClusterEndpoint.of(bootstrap))), started, sandbox,
                     schemaRegistry);
             events.publish(new EngineEvent.EngineStarted(config.clock().instant(), bootstrap, config.usesSandbox(),
                     api.endpoint().toString()));

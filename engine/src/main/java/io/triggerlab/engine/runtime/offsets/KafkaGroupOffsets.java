@@ -5,6 +5,7 @@ import io.triggerlab.engine.infra.auth.ClientSecurityException;
 import io.triggerlab.engine.infra.auth.ClientSecurityProperties;
 import io.triggerlab.engine.infra.auth.InvalidAccessConfigurationException;
 import io.triggerlab.engine.infra.auth.MskAccess;
+import io.triggerlab.engine.infra.cluster.ClusterEndpoint;
 import io.triggerlab.engine.infra.cluster.ClusterRegistry;
 import io.triggerlab.engine.runtime.offsets.ConsumerGroupOffsets;
 import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
@@ -14,7 +15,6 @@ import io.triggerlab.engine.runtime.offsets.PartitionOffsetReset;
 import io.triggerlab.engine.controlplane.mapping.ResourceInUseException;
 import io.triggerlab.engine.controlplane.mapping.ServiceException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -88,10 +88,8 @@ public final class KafkaGroupOffsets implements ConsumerGroupOffsets {
             throw new InvalidParameterValueException("Cannot reach the cluster of " + mapping.uuid() + " to reset its "
                     + "offsets: " + e.getMessage());
         }
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, access.bootstrapServers());
-        props.put(AdminClientConfig.CLIENT_ID_CONFIG, mapping.uuid() + "-offset-reset");
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        props.putAll(new ClusterEndpoint(access.bootstrapServers(), timeout)
+                .adminProperties(mapping.uuid() + "-offset-reset"));
         return props;
     }
 
