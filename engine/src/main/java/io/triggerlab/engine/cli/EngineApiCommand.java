@@ -4,6 +4,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
 /**
@@ -17,4 +20,18 @@ abstract class EngineApiCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** The running engine's API at {@code --endpoint}. */
+    EngineApiClient api() {
+        return new EngineApiClient(endpoint.endpoint);
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    /** A name, UUID or ARN as one path segment or query value. */
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
 }

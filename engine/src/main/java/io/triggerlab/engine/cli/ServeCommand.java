@@ -5,12 +5,8 @@ import io.triggerlab.engine.EngineConfig;
 import io.triggerlab.engine.client.EngineClient;
 import io.triggerlab.engine.controlplane.api.ApiAccess;
 import io.triggerlab.engine.observe.events.EngineEventBus;
-import io.triggerlab.engine.infra.store.DataDirectory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -18,7 +14,6 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -27,17 +22,7 @@ import java.util.concurrent.CountDownLatch;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Start the engine (with an embedded Kafka sandbox unless --bootstrap-servers is given) and run until stopped.")
-final class ServeCommand implements Callable<Integer> {
-
-    @ParentCommand
-    private TriggerLabCli parent;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Data directory (default: $TRIGGERLAB_HOME, else ~/.triggerlab).")
-    private Path dataDir;
+final class ServeCommand extends DataDirectoryCommand {
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,HOST:PORT...]",
             description = "Use this existing Kafka cluster instead of the embedded sandbox broker.")
@@ -159,7 +144,7 @@ final class ServeCommand implements Callable<Integer> {
         if (bootstrapServers != null) {
             BootstrapServers.requireValid(bootstrapServers);
         }
-        Path directory = DataDirectory.resolve(dataDir, parent.environment().variables(), parent.environment().userHome());
+        Path directory = dataDirectory();
         EngineConfig config = EngineConfig.defaults(directory).withApiPort(apiPort).withAccount(region, accountId)
                 .withSecuredSandbox(securedSandbox)
                 .withKeepHistoryPayloads(!noHistoryPayloads);
