@@ -1,5 +1,6 @@
 package io.triggerlab.engine.infra.cluster;
 
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -38,35 +39,34 @@ public record ClusterEndpoint(String bootstrapServers, Duration timeout) {
 
     /** An Admin client's properties; mutable, so a caller can add its security properties. */
     public Map<String, Object> adminProperties(String clientId) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMillis());
+        Map<String, Object> props = common(clientId);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMillis());
         return props;
     }
 
     /** A consumer's properties without a group: it assigns partitions itself and commits nothing. */
     public Map<String, Object> groupLessConsumerProperties(String clientId) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        Map<String, Object> props = common(clientId);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMillis());
         props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMillis());
         return props;
     }
 
     /** A producer's properties: {@code acks=all}, and no send waits longer than the timeout for metadata or an answer. */
     public Map<String, Object> producerProperties(String clientId) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        Map<String, Object> props = common(clientId);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMillis());
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMillis());
         // Kafka requires delivery.timeout.ms >= linger.ms + request.timeout.ms.
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMillis() + 5000);
+        return props;
+    }
+
+    private Map<String, Object> common(String clientId) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
+        props.put(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, timeoutMillis());
         return props;
     }
 }

@@ -289,23 +289,18 @@ public final class JdbcInvocationHistory implements InvocationHistory, AutoClose
 
     /** Both rows in one transaction: a reader never sees an invocation without its bodies. */
     private static long insert(Connection c, InvocationRows.Encoded row) throws SQLException {
-        c.setAutoCommit(false);
-        try (PreparedStatement invocation = c.prepareStatement(InvocationRows.INSERT_INVOCATION,
-                Statement.RETURN_GENERATED_KEYS);
-             PreparedStatement body = c.prepareStatement(InvocationRows.INSERT_BODY)) {
-            InvocationRows.bindInvocation(invocation, row);
-            invocation.executeUpdate();
-            long id = generatedId(invocation);
-            InvocationRows.bindBody(body, id, row);
-            body.executeUpdate();
-            c.commit();
-            return id;
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
+        return inTransaction(c, () -> {
+            try (PreparedStatement invocation = c.prepareStatement(InvocationRows.INSERT_INVOCATION,
+                    Statement.RETURN_GENERATED_KEYS);
+                 PreparedStatement body = c.prepareStatement(InvocationRows.INSERT_BODY)) {
+                InvocationRows.bindInvocation(invocation, row);
+                invocation.executeUpdate();
+                long id = generatedId(invocation);
+                InvocationRows.bindBody(body, id, row);
+                body.executeUpdate();
+                return id;
+            }
+        });
     }
 
     /**
@@ -313,19 +308,33 @@ public final class JdbcInvocationHistory implements InvocationHistory, AutoClose
      * is gone. The update locks the row, so a concurrent prune or delete waits and then takes the bodies with it.
      */
     private static boolean insertBodies(Connection c, long id, InvocationRows.Encoded row) throws SQLException {
-        c.setAutoCommit(false);
-        try (PreparedStatement update = c.prepareStatement(InvocationRows.UPDATE_STORED_BYTES);
-             PreparedStatement body = c.prepareStatement(InvocationRows.INSERT_BODY)) {
-            update.setLong(1, row.storedBytes());
-            update.setLong(2, id);
-            if (update.executeUpdate() == 0) {
-                c.rollback();
-                return false;
+        return inTransaction(c, () -> {
+            try (PreparedStatement update = c.prepareStatement(InvocationRows.UPDATE_STORED_BYTES);
+                 PreparedStatement body = c.prepareStatement(InvocationRows.INSERT_BODY)) {
+                update.setLong(1, row.storedBytes());
+                update.setLong(2, id);
+                if (update.executeUpdate() == 0) {
+                    return false;
+                }
+                InvocationRows.bindBody(body, id, row);
+                body.executeUpdate();
+                return true;
             }
-            InvocationRows.bindBody(body, id, row);
-            body.executeUpdate();
+        });
+    }
+
+    @FunctionalInterface
+    private interface Transaction<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs {@code work} as one transaction on {@code c}: committed when it returns, rolled back when it throws. */
+    private static <T> T inTransaction(Connection c, Transaction<T> work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            T result = work.run();
             c.commit();
-            return true;
+            return result;
         } catch (SQLException | RuntimeException e) {
             c.rollback();
             throw e;
