@@ -79,14 +79,15 @@ final class ServeCommand extends DataDirectoryCommand {
         ApiAccess access = ApiAccess.bind(bindAddress(), config.dataDirectory());
         Engine engine = Engine.start(config, new EngineEventBus(), access);
         engine.strictAws(strictAws);
+        EngineClient client = engine.client();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(engine, out, stopped), "triggerlab-shutdown"));
 
         out.println("TriggerLab engine started.");
         out.println("Data directory: " + config.dataDirectory());
-        out.println("Kafka bootstrap servers: " + engine.bootstrapServers()
+        out.println("Kafka bootstrap servers: " + client.bootstrapServers()
                 + (engine.usesSandbox() ? " (embedded sandbox)" : " (existing cluster)"));
-        engine.client().securedSandbox().ifPresent(secured -> {
+        client.securedSandbox().ifPresent(secured -> {
             out.println("Secured sandbox: SASL/SCRAM " + secured.saslScram() + ", TLS " + secured.tls()
                     + " (MSK cluster " + EngineClient.SANDBOX_CLUSTER_NAME + ")");
             out.println("Sandbox CA certificate: " + secured.caFile()
@@ -94,8 +95,8 @@ final class ServeCommand extends DataDirectoryCommand {
         });
         engine.sandboxSchemaRegistry().ifPresent(url -> out.println("Schema registry: " + url
                 + "  (Confluent-compatible; SchemaRegistryURI for triggers on the sandbox)"));
-        out.println("Lambda API: " + engine.apiEndpoint()
-                + "  (aws lambda ... --endpoint-url " + engine.apiEndpoint() + ")");
+        out.println("Lambda API: " + client.apiEndpoint()
+                + "  (aws lambda ... --endpoint-url " + client.apiEndpoint() + ")");
         if (access.tokenRequired()) {
             out.println("Lambda API listens on " + access.bindAddress().getHostAddress() + ", open to the network."
                     + " Clients on other machines must send its token, as 'Authorization: Bearer <token>' or as"
@@ -108,7 +109,7 @@ final class ServeCommand extends DataDirectoryCommand {
         out.flush();
         if (printEnv) {
             PrintWriter env = spec.commandLine().getOut();
-            env.print(TestEnvironment.exports(TestEnvironment.variables(engine.client(), access)));
+            env.print(TestEnvironment.exports(TestEnvironment.variables(client, access)));
             env.flush();
         }
 
