@@ -10,6 +10,7 @@ import io.triggerlab.engine.controlplane.api.ApiContext;
 import io.triggerlab.engine.controlplane.api.LambdaApiServer;
 import io.triggerlab.engine.infra.auth.AccessConfigurations;
 import io.triggerlab.engine.infra.auth.ClientSecurityProperties;
+import io.triggerlab.engine.infra.auth.MappingClusterAccess;
 import io.triggerlab.engine.controlplane.awscheck.AwsCompatibilityCheck;
 import io.triggerlab.engine.controlplane.awscheck.StrictAwsAdmission;
 import io.triggerlab.engine.controlplane.mapping.MappingAdmission;
@@ -179,6 +180,7 @@ public final class Engine implements AutoCloseable {
                     ? push(started, new SecretsManagerProvider(aws.secretsManager(), null)) : null);
             ClientSecurityProperties security = new ClientSecurityProperties(secrets, new MskIamSettings(aws.profile()));
             SecuredConsumerFactory consumers = new SecuredConsumerFactory(ConsumerFactory.KAFKA::create, security);
+            MappingClusterAccess clusterAccess = new MappingClusterAccess(clusters, security);
             // Closed after the supervisor (reverse order): pollers stop first, then the sampler.
             MetricsService metrics = push(started, new MetricsService(database.dataSource(), metricsSettings, events,
                     config.clock(), props -> withSecurity(props, security)));
@@ -198,9 +200,9 @@ public final class Engine implements AutoCloseable {
                     config.retryBackoff()));
             MappingService mappings = new MappingService(status, functions,
                     clusters, config.clock(), config.region(), config.accountId(), supervisor, AccessConfigurations.CHECK,
-                    new KafkaGroupOffsets(clusters, security, KafkaGroupOffsets.DEFAULT_TIMEOUT));
+                    new KafkaGroupOffsets(clusterAccess, KafkaGroupOffsets.DEFAULT_TIMEOUT));
             AwsCompatibilityCheck awsCheck = new AwsCompatibilityCheck(mappings, functions, history, secrets,
-                    new KafkaTopicLimits(clusters, security));
+                    new KafkaTopicLimits(clusterAccess));
             Replayer replayer = new Replayer(history, mappings, functions, invokers, events, config.clock());
             LambdaApiServer api = push(started, new LambdaApiServer(new ApiContext(mappings, functions, clusters, history,
                     config.clock(), config.region(), config.accountId(), metrics, faults, awsCheck, secured, replayer,

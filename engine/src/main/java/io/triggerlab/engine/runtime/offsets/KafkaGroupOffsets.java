@@ -1,12 +1,9 @@
 package io.triggerlab.engine.runtime.offsets;
 
-import io.triggerlab.engine.infra.auth.AccessConfigurations;
 import io.triggerlab.engine.infra.auth.ClientSecurityException;
-import io.triggerlab.engine.infra.auth.ClientSecurityProperties;
+import io.triggerlab.engine.infra.auth.MappingClusterAccess;
 import io.triggerlab.engine.infra.auth.InvalidAccessConfigurationException;
 import io.triggerlab.engine.infra.auth.MskAccess;
-import io.triggerlab.engine.infra.cluster.ClusterEndpoint;
-import io.triggerlab.engine.infra.cluster.ClusterRegistry;
 import io.triggerlab.engine.runtime.offsets.ConsumerGroupOffsets;
 import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
 import io.triggerlab.engine.controlplane.mapping.InvalidParameterValueException;
@@ -48,13 +45,11 @@ public final class KafkaGroupOffsets implements ConsumerGroupOffsets {
     /** How long one reset may wait for the cluster: describe, list and alter are a few small requests. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
 
-    private final ClusterRegistry clusters;
-    private final ClientSecurityProperties security;
+    private final MappingClusterAccess clusters;
     private final Duration timeout;
 
-    public KafkaGroupOffsets(ClusterRegistry clusters, ClientSecurityProperties security, Duration timeout) {
+    public KafkaGroupOffsets(MappingClusterAccess clusters, Duration timeout) {
         this.clusters = Objects.requireNonNull(clusters, "clusters");
-        this.security = Objects.requireNonNull(security, "security");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
     }
 
@@ -82,22 +77,18 @@ public final class KafkaGroupOffsets implements ConsumerGroupOffsets {
 
     private Map<String, Object> clientProperties(EventSourceMapping mapping) {
         MskAccess access = access(mapping);
-        Map<String, Object> props = new HashMap<>();
         try {
-            props.putAll(security.properties(access.auth()));
+            return clusters.adminProperties(access, mapping.uuid() + "-offset-reset", timeout);
         } catch (ClientSecurityException e) {
             throw new InvalidParameterValueException("Cannot reach the cluster of " + mapping.uuid() + " to reset its "
                     + "offsets: " + e.getMessage());
         }
-        props.putAll(new ClusterEndpoint(access.bootstrapServers(), timeout)
-                .adminProperties(mapping.uuid() + "-offset-reset"));
-        return props;
     }
 
     /** The same brokers and authentication method the pollers choose (see the poller's configuration). */
     private MskAccess access(EventSourceMapping mapping) {
         try {
-            return AccessConfigurations.forMapping(mapping, clusters)
+            return clusters.of(mapping)
                     .orElseThrow(() -> new InvalidParameterValueException("Cluster not found: "
                             + mapping.eventSourceArn() + ". Register it again (triggerlab cluster add) to reset the "
                             + "offsets of " + mapping.uuid()));
