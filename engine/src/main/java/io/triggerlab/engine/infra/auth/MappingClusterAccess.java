@@ -14,15 +14,15 @@ import java.util.Optional;
  * Reaches a mapping's cluster exactly as its pollers do, the sandbox's own CA included: the MSK cluster's brokers (or
  * the self-managed bootstrap servers) with the authentication its SourceAccessConfigurations name. For the engine's
  * one-off Admin calls on a mapping's behalf (offset reset, the AWS check's topic limits).
+ *
+ * @param clusters the registered clusters, where an MSK mapping's brokers are found
+ * @param security turns the access's authentication into client properties, reading its secrets
  */
-public final class MappingClusterAccess {
+public record MappingClusterAccess(ClusterRegistry clusters, ClientSecurityProperties security) {
 
-    private final ClusterRegistry clusters;
-    private final ClientSecurityProperties security;
-
-    public MappingClusterAccess(ClusterRegistry clusters, ClientSecurityProperties security) {
-        this.clusters = Objects.requireNonNull(clusters, "clusters");
-        this.security = Objects.requireNonNull(security, "security");
+    public MappingClusterAccess {
+        Objects.requireNonNull(clusters, "clusters");
+        Objects.requireNonNull(security, "security");
     }
 
     /**
