@@ -49,7 +49,7 @@ final class ClusterCommand {
 
         @Override
         public Integer call() {
-            ObjectNode body = EngineApiClient.json().createObjectNode().put("clusterArn", clusterArn);
+            ObjectNode body = newBody().put("clusterArn", clusterArn);
             if (region != null) {
                 body.put("region", region);
             }

@@ -1,5 +1,6 @@
 package io.triggerlab.engine.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -28,6 +29,11 @@ abstract class EngineApiCommand implements Callable<Integer> {
 
     PrintWriter out() {
         return spec.commandLine().getOut();
+    }
+
+    /** An empty JSON object to send as a request body. */
+    static ObjectNode newBody() {
+        return EngineApiClient.json().createObjectNode();
     }
 
     /** A name, UUID or ARN as one path segment or query value. */

@@ -49,7 +49,7 @@ final class FaultCommand extends EngineApiCommand {
                     : "Nothing was armed for " + name);
             return 0;
         } else {
-            ObjectNode body = EngineApiClient.json().createObjectNode();
+            ObjectNode body = newBody();
             body.put("kind", action.error != null ? "error" : action.throttle != null ? "throttle" : "timeout");
             body.put("count", action.error != null ? action.error : action.throttle != null ? action.throttle
                     : action.timeout);

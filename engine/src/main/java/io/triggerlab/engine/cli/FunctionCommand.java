@@ -56,7 +56,7 @@ final class FunctionCommand {
 
         @Override
         public Integer call() {
-            ObjectNode body = EngineApiClient.json().createObjectNode();
+            ObjectNode body = newBody();
             body.put("name", name);
             body.put("timeoutSeconds", timeoutSeconds);
             body.set("target", target());
@@ -79,7 +79,7 @@ final class FunctionCommand {
                 throw new IllegalArgumentException("Give exactly one target: --runtime with --handler and --code, a "
                         + "command after --, --java with --classpath, or --invoke-url");
             }
-            ObjectNode target = EngineApiClient.json().createObjectNode();
+            ObjectNode target = newBody();
             if (runtime != null) {
                 runtime.write(target);
             } else if (java != null) {

@@ -96,7 +96,7 @@ final class HistoryCommand extends EngineApiCommand {
         @Override
         public Integer call() {
             JsonNode replay = api().post("/triggerlab/v1/history/" + id + "/replay",
-                    EngineApiClient.json().createObjectNode());
+                    newBody());
             PrintWriter out = out();
             out.printf("Replayed #%d as #%d: %s in %d ms%n", id, replay.path("id").asLong(),
                     replay.path("outcome").asText(), replay.path("durationMillis").asLong());

@@ -36,7 +36,7 @@ final class PolicyCommand {
 
         @Override
         public Integer call() {
-            ObjectNode body = EngineApiClient.json().createObjectNode();
+            ObjectNode body = newBody();
             body.put("mappingUuid", mapping);
             body.set("policy", policy.json());
             JsonNode report = api().post("/triggerlab/v1/policy-check", body);

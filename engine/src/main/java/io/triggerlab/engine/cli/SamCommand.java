@@ -49,7 +49,7 @@ final class SamCommand extends GroupCommand {
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException("Template " + file + " does not exist or is not a file");
             }
-            ObjectNode body = EngineApiClient.json().createObjectNode();
+            ObjectNode body = newBody();
             body.put("template", file.toString());
             ObjectNode params = body.putObject("parameters");
             parameters.forEach(params::put);

@@ -66,7 +66,7 @@ final class SandboxCommand {
 
         @Override
         public Integer call() {
-            ObjectNode body = EngineApiClient.json().createObjectNode();
+            ObjectNode body = newBody();
             body.put("name", name).put("password", readPassword(passwordFile)).put("mechanism", mechanism);
             JsonNode created = api().post("/triggerlab/v1/sandbox/users", body);
             out().println("SCRAM user " + created.path("principal").asText()
@@ -114,7 +114,7 @@ final class SandboxCommand {
 
         @Override
         public Integer call() {
-            ObjectNode body = EngineApiClient.json().createObjectNode();
+            ObjectNode body = newBody();
             body.put("user", user).put("topic", topic).put("group", group);
             JsonNode granted = api().post("/triggerlab/v1/sandbox/esm-acls", body);
             PrintWriter out = out();

@@ -41,7 +41,7 @@ final class TagsCommand extends EngineApiCommand {
                     .collect(Collectors.joining("&")));
         }
         if (!add.isEmpty()) {
-            ObjectNode body = EngineApiClient.json().createObjectNode();
+            ObjectNode body = newBody();
             ObjectNode tags = body.putObject("Tags");
             for (String pair : add) {
                 int eq = pair.indexOf('=');

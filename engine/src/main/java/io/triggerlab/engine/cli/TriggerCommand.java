@@ -35,7 +35,7 @@ final class TriggerCommand extends GroupCommand {
 
         @Override
         public Integer call() {
-            ObjectNode body = EngineApiClient.json().createObjectNode();
+            ObjectNode body = newBody();
             OffsetReset target = OffsetReset.parse(to);
             if (target instanceof OffsetReset.AtTimestamp at) {
                 body.put("to", "TIMESTAMP").put("timestamp", at.timestamp().toString());
@@ -76,7 +76,7 @@ final class TriggerCommand extends GroupCommand {
             if (!state.equals("on") && !state.equals("off")) {
                 throw new IllegalArgumentException("Say 'on' or 'off', not '" + state + "'");
             }
-            ObjectNode body = EngineApiClient.json().createObjectNode().put("enabled", state.equals("on"));
+            ObjectNode body = newBody().put("enabled", state.equals("on"));
             JsonNode status = api().put(stepPath(uuid, "/step-mode"), body);
             out().println(describe(status));
             return 0;
@@ -93,7 +93,7 @@ final class TriggerCommand extends GroupCommand {
         @Override
         public Integer call() {
             JsonNode status = api().post(stepPath(uuid, "/deliver-next-batch"),
-                    EngineApiClient.json().createObjectNode());
+                    newBody());
             out().println(describe(status));
             return 0;
         }
