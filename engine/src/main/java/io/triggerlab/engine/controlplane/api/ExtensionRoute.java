@@ -3,6 +3,7 @@ package io.triggerlab.engine.controlplane.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * One part of the TriggerLab extension API ({@link ExtensionRoutes}): the engine's services it answers from, the JSON
@@ -33,6 +34,16 @@ abstract class ExtensionRoute {
     static void requireMethod(ApiRequest request, String method) {
         if (!method.equals(request.method())) {
             throw ExtensionRoutes.notAllowed(request, method);
+        }
+    }
+
+    /** {@code text} as a whole number in {@code min..max}, or empty when it is not one (the caller words the error). */
+    static OptionalLong wholeNumber(String text, long min, long max) {
+        try {
+            long value = Long.parseLong(text);
+            return value >= min && value <= max ? OptionalLong.of(value) : OptionalLong.empty();
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
         }
     }
 

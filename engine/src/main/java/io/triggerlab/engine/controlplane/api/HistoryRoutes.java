@@ -85,28 +85,14 @@ final class HistoryRoutes extends ExtensionRoute {
         if (text == null || text.isEmpty()) {
             return fallback;
         }
-        try {
-            long value = Long.parseLong(text.trim());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ApiException.invalidParameter(name + " '" + text + "' is not valid: give a whole number " + min + ".."
-                + (max == Long.MAX_VALUE ? "(an invocation id)" : max));
+        String range = min + ".." + (max == Long.MAX_VALUE ? "(an invocation id)" : max);
+        return wholeNumber(text.trim(), min, max).orElseThrow(() -> ApiException.invalidParameter(name + " '" + text
+                + "' is not valid: give a whole number " + range));
     }
 
     private static long invocationId(String id) {
-        try {
-            long value = Long.parseLong(id);
-            if (value > 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // not an id: nothing has it
-        }
-        throw notFound(id);
+        // Not a whole number: not an id, so nothing has it.
+        return wholeNumber(id, 1, Long.MAX_VALUE).orElseThrow(() -> notFound(id));
     }
 
     private static ApiException notFound(String id) {

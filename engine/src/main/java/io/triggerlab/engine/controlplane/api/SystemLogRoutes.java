@@ -87,15 +87,7 @@ final class SystemLogRoutes extends ExtensionRoute {
         if (value == null) {
             return fallback;
         }
-        try {
-            long n = Long.parseLong(value.strip());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ApiException.invalidParameter("Query parameter " + name + "='" + value + "' is not valid: must be a whole number "
-                + min + ".." + max);
+        return wholeNumber(value.strip(), min, max).orElseThrow(() -> ApiException.invalidParameter("Query parameter "
+                + name + "='" + value + "' is not valid: must be a whole number " + min + ".." + max));
     }
 }
