@@ -208,7 +208,8 @@ public final class Engine implements AutoCloseable {
             supervisor.recover();
             Engine engine = new Engine(new EngineParts(config, events, bootstrap, api.endpoint(), mappings, supervisor,
                     functions, clusters, history, metrics, replayer, awsCheck, faults, vault, secrets, secured,
-                    new KafkaTopicCatalog(bootstrap), new KafkaTestRecordProducer(bootstrap)), started, sandbox,
+                    new KafkaTopicCatalog(bootstrap), new KafkaTestRecordProducer(bootstrap),
+                    schemaRegistry == null ? null : schemaRegistry.url()), started, sandbox,
                     schemaRegistry);
             events.publish(new EngineEvent.EngineStarted(config.clock().instant(), bootstrap, config.usesSandbox(),
                     api.endpoint().toString()));
