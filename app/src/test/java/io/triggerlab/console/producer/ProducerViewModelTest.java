@@ -270,8 +270,8 @@ class ProducerViewModelTest {
 
         ProducerViewModel next = new ProducerViewModel(catalog, producer, new BackgroundWork(background, Runnable::run),
                 sendThread, pacer);
+        next.topicProperty().set("payments"); // a panel opened on a trigger's topic, not the last one sent to
         next.rememberIn(forms);
-        next.topicProperty().set("payments");
         assertThat(next.keyProperty().get()).as("nothing sent to payments yet").isEmpty();
         next.topicProperty().set("orders");
         assertThat(next.keyProperty().get()).isEqualTo("order-{n}");
