@@ -252,6 +252,13 @@ public final class InspectorView {
         Tab headerTab = new Tab("Header", new BytesPane("inspector-header", viewModel.headerDetailProperty()).root());
         headerTab.setId("tab-record-header");
         TabPane detail = new TabPane(valueTab, keyTab, headerTab);
+        Label schemaNote = new Label();
+        schemaNote.setId("inspector-schema-note");
+        schemaNote.getStyleClass().add("hint");
+        schemaNote.setWrapText(true);
+        schemaNote.textProperty().bind(viewModel.schemaNoteProperty());
+        schemaNote.visibleProperty().bind(viewModel.schemaNoteProperty().isNotEmpty());
+        schemaNote.managedProperty().bind(schemaNote.visibleProperty());
         detail.setId("record-detail");
         detail.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         headers.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
@@ -261,7 +268,9 @@ public final class InspectorView {
             }
         });
 
-        SplitPane split = new SplitPane(records, headers, detail);
+        VBox detailBox = new VBox(4, schemaNote, detail);
+        VBox.setVgrow(detail, Priority.ALWAYS);
+        SplitPane split = new SplitPane(records, headers, detailBox);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.36, 0.68);
         VBox box = new VBox(4, top, split);

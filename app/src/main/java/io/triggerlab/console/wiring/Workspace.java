@@ -126,6 +126,7 @@ final class Workspace implements ShellActions {
         this.lag = new LagChartViewModel(EngineBackends.lag(engine), work, zone, Clock.systemUTC());
         this.invocations = new InvocationsViewModel(engine.invocations(), work, zone);
         this.inspector = new InspectorViewModel(engine.invocations(), EngineBackends.replayer(engine), work, zone);
+        inspector.lookUpSchemasWith(SchemaBackends.inspector(engine));
         this.health = new ClusterHealthViewModel(engine.topics(), work);
         triggers.selectedUuidProperty().addListener((o, was, is) -> {
             page.show(is);
