@@ -12,6 +12,7 @@ import io.triggerlab.engine.infra.sandbox.SecuredSandbox;
 
 import io.triggerlab.engine.runtime.step.StepMode;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -37,7 +38,16 @@ import java.util.Objects;
 public record ApiContext(MappingService mappings, FunctionRegistry functions, ClusterRegistry clusters,
                          InvocationHistory history, Clock clock, String region, String accountId,
                          MetricsService metrics, FaultInjector faults, AwsCompatibilityCheck awsCheck,
-                         SecuredSandbox securedSandbox, Replayer replayer, StepMode stepMode) {
+                         SecuredSandbox securedSandbox, Replayer replayer, StepMode stepMode, URI schemaRegistry) {
+
+    /** A context without the sandbox's schema registry. */
+    public ApiContext(MappingService mappings, FunctionRegistry functions, ClusterRegistry clusters,
+                      InvocationHistory history, Clock clock, String region, String accountId,
+                      MetricsService metrics, FaultInjector faults, AwsCompatibilityCheck awsCheck,
+                      SecuredSandbox securedSandbox, Replayer replayer, StepMode stepMode) {
+        this(mappings, functions, clusters, history, clock, region, accountId, metrics, faults, awsCheck,
+                securedSandbox, replayer, stepMode, null);
+    }
 
     /** A context whose step mode reaches no poller. */
     public ApiContext(MappingService mappings, FunctionRegistry functions, ClusterRegistry clusters,
