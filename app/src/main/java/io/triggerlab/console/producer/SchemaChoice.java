@@ -83,30 +83,29 @@ public final class SchemaChoice {
             throw new IllegalArgumentException(registry.get().strip().startsWith("arn:")
                     ? "Give the Glue schema version id (a UUID)." : "Give the subject, e.g. orders-value.");
         }
-        return new Encoder(backend, registry.get().strip(), subject.get().strip(), encoding.get(), schemaText.get());
+        return new Encoder(backend, new Request(registry.get().strip(), subject.get().strip(), encoding.get(),
+                schemaText.get()));
+    }
+
+    /** What the person chose, fixed when Send was pressed. */
+    private record Request(String registry, String subject, ValueEncoding encoding, String schemaText) {
     }
 
     /** Registers or finds the schema once, then encodes each value; used on the send thread. */
     static final class Encoder {
         private final SchemaBackend backend;
-        private final String registry;
-        private final String subject;
-        private final ValueEncoding encoding;
-        private final String schemaText;
+        private final Request request;
         private PreparedSchema prepared;
 
-        private Encoder(SchemaBackend backend, String registry, String subject, ValueEncoding encoding,
-                        String schemaText) {
+        private Encoder(SchemaBackend backend, Request request) {
             this.backend = backend;
-            this.registry = registry;
-            this.subject = subject;
-            this.encoding = encoding;
-            this.schemaText = schemaText;
+            this.request = request;
         }
 
         byte[] encode(String json) {
             if (prepared == null) {
-                prepared = backend.prepare(registry, subject, encoding.format(), schemaText);
+                prepared = backend.prepare(request.registry(), request.subject(), request.encoding().format(),
+                        request.schemaText());
             }
             return backend.encode(prepared, json);
         }

@@ -2,13 +2,10 @@ package io.triggerlab.console.producer;
 
 import io.triggerlab.console.QueuedExecutor;
 import io.triggerlab.console.common.BackgroundWork;
-import io.triggerlab.engine.client.ClusterTopics;
 import io.triggerlab.engine.client.PreparedSchema;
 import io.triggerlab.engine.client.RecordSender;
-import io.triggerlab.engine.infra.cluster.ClusterHealth;
 import io.triggerlab.engine.infra.cluster.SentRecord;
 import io.triggerlab.engine.infra.cluster.TestRecord;
-import io.triggerlab.engine.infra.cluster.TopicInfo;
 import io.triggerlab.engine.infra.schema.RegisteredSchema;
 import io.triggerlab.engine.infra.schema.SchemaDecoders;
 import io.triggerlab.engine.infra.schema.SchemaEncoders;
@@ -20,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,7 +51,7 @@ class ProducerSchemaTest {
     private final ProducerViewModel vm = newProducer();
 
     private ProducerViewModel newProducer() {
-        return new ProducerViewModel(new OneTopic(), producer, new BackgroundWork(background, Runnable::run), sendThread,
+        return new ProducerViewModel(new FixedTopics("orders", 1), producer, new BackgroundWork(background, Runnable::run), sendThread,
                 Pacer.system(), registry);
     }
 
@@ -178,28 +174,6 @@ class ProducerSchemaTest {
         @Override
         public byte[] encode(PreparedSchema schema, String json) {
             return encoders.encode(schema.schema(), json, schema.framing());
-        }
-    }
-
-    private static final class OneTopic implements ClusterTopics {
-        @Override
-        public String bootstrapServers() {
-            return "127.0.0.1:9092";
-        }
-
-        @Override
-        public List<TopicInfo> listTopics() {
-            return List.of(new TopicInfo("orders", 1));
-        }
-
-        @Override
-        public TopicInfo createTopic(String name, int partitions) {
-            return new TopicInfo(name, partitions);
-        }
-
-        @Override
-        public ClusterHealth checkHealth() {
-            return new ClusterHealth("id", 1, Duration.ZERO);
         }
     }
 }

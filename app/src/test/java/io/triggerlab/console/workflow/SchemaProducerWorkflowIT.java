@@ -17,14 +17,12 @@ import io.triggerlab.engine.observe.history.InvocationSummary;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -49,28 +47,22 @@ class SchemaProducerWorkflowIT {
     private static final String AVSC = "{\"type\":\"record\",\"name\":\"Order\",\"namespace\":\"it\",\"fields\":["
             + "{\"name\":\"id\",\"type\":\"long\"},{\"name\":\"amount\",\"type\":\"double\"}]}";
 
-    @TempDir
-    Path dataDir;
-
-    private Stage stage;
     private ConsoleDriver console;
 
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close() {
-        if (console != null) {
+    @Test
+    void avroValuesFromTheProducer_reachTheFunctionDecoded_andTheInspectorNamesTheirFraming(FxRobot robot,
+                                                                                            @TempDir Path dataDir)
+            throws Exception {
+        // TestFX's shared primary stage, taken here rather than in a @Start method
+        console = new ConsoleDriver(robot, FxToolkit.registerPrimaryStage()).open(dataDir);
+        try {
+            producerToFunction(robot);
+        } finally {
             console.close();
         }
     }
 
-    @Test
-    void avroValuesFromTheProducer_reachTheFunctionDecoded_andTheInspectorNamesTheirFraming(FxRobot robot)
-            throws Exception {
-        console = new ConsoleDriver(robot, stage).open(dataDir);
+    private void producerToFunction(FxRobot robot) throws Exception {
         var engine = console.engine();
         String registry = engine.sandboxSchemaRegistry().orElseThrow().toString();
         engine.topics().createTopic(TOPIC, 1);
