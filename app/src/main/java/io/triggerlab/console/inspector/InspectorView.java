@@ -256,6 +256,8 @@ public final class InspectorView {
         schemaNote.setId("inspector-schema-note");
         schemaNote.getStyleClass().add("hint");
         schemaNote.setWrapText(true);
+        // the whole note, on as many lines as it takes: a cut-off note would hide the subject
+        schemaNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         schemaNote.textProperty().bind(viewModel.schemaNoteProperty());
         schemaNote.visibleProperty().bind(viewModel.schemaNoteProperty().isNotEmpty());
         schemaNote.managedProperty().bind(schemaNote.visibleProperty());
@@ -271,6 +273,7 @@ public final class InspectorView {
         VBox detailBox = new VBox(4, schemaNote, detail);
         VBox.setVgrow(detail, Priority.ALWAYS);
         SplitPane split = new SplitPane(records, headers, detailBox);
+        split.setId("inspector-record-split");
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.36, 0.68);
         VBox box = new VBox(4, top, split);

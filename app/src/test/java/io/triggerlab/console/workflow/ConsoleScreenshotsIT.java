@@ -102,7 +102,12 @@ class ConsoleScreenshotsIT {
         robot.interact(() -> records.getSelectionModel().select(0));
         await().until(() -> String.valueOf(console.text("#inspector-schema-note"))
                 .contains("subject " + DemoSetup.SHIPMENTS_SUBJECT));
+        javafx.scene.control.SplitPane recordSplit = robot.lookup("#inspector-record-split").queryAs(
+                javafx.scene.control.SplitPane.class);
+        double[] dividers = ConsoleDriver.onFx(recordSplit::getDividerPositions);
+        robot.interact(() -> recordSplit.setDividerPositions(0.22, 0.34));
         console.snapshot(stage, out.resolve("inspector-avro.png"));
+        robot.interact(() -> recordSplit.setDividerPositions(dividers));
         select(robot, orders);
         await().until(() -> console.rows("#invocation-table") >= 3);
         robot.interact(() -> table.getSelectionModel().select(table.getItems().size() - 1));
