@@ -18,6 +18,8 @@ import io.triggerlab.engine.runtime.PollerSupervisor;
 import io.triggerlab.engine.runtime.replay.Replayer;
 
 import java.net.URI;
+import io.triggerlab.engine.observe.systemlog.SystemLogs;
+
 import java.util.Objects;
 
 /**
@@ -32,7 +34,7 @@ public record EngineParts(EngineConfig config, EngineEventBus events, String boo
                           ClusterRegistry clusters, InvocationHistory history, MetricsService metrics, Replayer replayer,
                           AwsCompatibilityCheck awsCheck, FaultInjector faults, LocalVault vault,
                           SecretResolver secrets, SecuredSandbox securedSandbox, TopicCatalog topics, TestRecordProducer producer,
-                          URI schemaRegistry) {
+                          SystemLogs systemLogs, URI schemaRegistry) {
 
     public EngineParts {
         Objects.requireNonNull(config, "config");
@@ -52,5 +54,6 @@ public record EngineParts(EngineConfig config, EngineEventBus events, String boo
         Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(topics, "topics");
         Objects.requireNonNull(producer, "producer");
+        Objects.requireNonNull(systemLogs, "systemLogs");
     }
 }
