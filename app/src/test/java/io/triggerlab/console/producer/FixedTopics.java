@@ -8,11 +8,11 @@ import java.time.Duration;
 import java.util.List;
 
 /** A cluster with one topic, for the producer's tests: lists it, "creates" any, and is always healthy. */
-final class FixedTopics implements ClusterTopics {
+public final class FixedTopics implements ClusterTopics {
 
     private final TopicInfo topic;
 
-    FixedTopics(String name, int partitions) {
+    public FixedTopics(String name, int partitions) {
         this.topic = new TopicInfo(name, partitions);
     }
 
