@@ -16,6 +16,7 @@ import io.triggerlab.engine.controlplane.sam.ImportResult;
 import io.triggerlab.engine.controlplane.sam.TemplateImporter;
 import io.triggerlab.engine.infra.cluster.ClusterRegistry;
 import io.triggerlab.engine.infra.cluster.KafkaCluster;
+import io.triggerlab.engine.infra.cluster.ClusterEndpoint;
 import io.triggerlab.engine.infra.cluster.KafkaRecordReader;
 import io.triggerlab.engine.infra.cluster.MskClusterImporter;
 import io.triggerlab.engine.infra.cluster.RecordQuery;
@@ -314,7 +315,7 @@ public final class EngineClient {
      * console's topic browser and the wizard's filter tester.
      */
     public List<StoredRecord> readRecords(RecordQuery query) {
-        return new KafkaRecordReader(topics.bootstrapServers()).read(query);
+        return new KafkaRecordReader(ClusterEndpoint.of(topics.bootstrapServers())).read(query);
     }
 
     /** For each record, whether these FilterCriteria patterns would send it to the function, judged as a poller does. */

@@ -23,31 +23,24 @@ import java.util.List;
  *                         (the five ACLs Lambda needs, docs/aws-behaviour.md#permissions; "*" for any topic or group)
  * </pre>
  */
-final class SandboxRoutes {
-
-    private final ApiContext context;
-    private final ObjectMapper mapper;
+final class SandboxRoutes extends ExtensionRoute {
 
     SandboxRoutes(ApiContext context, ObjectMapper mapper) {
-        this.context = context;
-        this.mapper = mapper;
+        super(context, mapper);
     }
 
+    @Override
     ApiResponse handle(ApiRequest request, String item) {
         if (item == null) {
-            if (!"GET".equals(request.method())) {
-                throw ExtensionRoutes.notAllowed(request, "GET");
-            }
+            requireMethod(request, "GET");
             return ApiResponse.ok(describe());
         }
         if (!item.equals("users") && !item.equals("esm-acls")) {
             throw ApiException.resourceNotFound("No sandbox resource '" + item + "': use " + ExtensionRoutes.PREFIX
                     + "sandbox/users or " + ExtensionRoutes.PREFIX + "sandbox/esm-acls");
         }
-        if (!"POST".equals(request.method())) {
-            throw ExtensionRoutes.notAllowed(request, "POST");
-        }
-        JsonFields body = JsonFields.root(request.jsonBody(), mapper);
+        requireMethod(request, "POST");
+        JsonFields body = body(request);
         return item.equals("users") ? addUser(body) : grantEsm(body);
     }
 
