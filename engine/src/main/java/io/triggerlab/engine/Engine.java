@@ -210,13 +210,14 @@ public final class Engine implements AutoCloseable {
             Replayer replayer = new Replayer(history, mappings, functions, invokers, events, config.clock());
             LambdaApiServer api = push(started, new LambdaApiServer(new ApiContext(mappings, functions, clusters, history,
                     config.clock(), config.region(), config.accountId(), metrics, faults, awsCheck, secured, replayer,
-                    supervisor.stepMode(), systemLogs),
+                    supervisor.stepMode(), systemLogs, schemaRegistry == null ? null : schemaRegistry.url()),
                     config.apiPort(), apiAccess));
             supervisor.recover();
             Engine engine = new Engine(new EngineParts(config, events, bootstrap, api.endpoint(), mappings, supervisor,
                     functions, clusters, history, metrics, replayer, awsCheck, faults, vault, secrets, secured,
                     new KafkaTopicCatalog(ClusterEndpoint.of(bootstrap)),
-                    new KafkaTestRecordProducer(ClusterEndpoint.of(bootstrap)), systemLogs), started, sandbox,
+                    new KafkaTestRecordProducer(ClusterEndpoint.of(bootstrap)), systemLogs,
+                    schemaRegistry == null ? null : schemaRegistry.url()), started, sandbox,
                     schemaRegistry);
             events.publish(new EngineEvent.EngineStarted(config.clock().instant(), bootstrap, config.usesSandbox(),
                     api.endpoint().toString()));

@@ -24,12 +24,17 @@ import java.nio.file.Path;
 final class SandboxCommand {
 
     @Command(name = "info", mixinStandardHelpOptions = true,
-            description = "Shows the secured sandbox's brokers, its MSK cluster ARN and where its CA certificate is.")
+            description = "Shows the sandbox's schema registry URL and the secured sandbox's brokers, its MSK cluster ARN and "
+                    + "where its CA certificate is.")
     static final class Info extends EngineApiCommand {
         @Override
         public Integer call() {
             JsonNode info = api().get("/triggerlab/v1/sandbox");
             PrintWriter out = out();
+            if (info.hasNonNull("schemaRegistry")) {
+                out.println("Schema registry:      " + info.path("schemaRegistry").asText()
+                        + "  (Confluent-compatible; a trigger's SchemaRegistryURI)");
+            }
             if (!info.path("secured").asBoolean()) {
                 out.println("The engine runs no secured sandbox: start it with 'triggerlab serve --secured-sandbox'.");
                 return 0;

@@ -40,6 +40,7 @@ import io.triggerlab.engine.observe.metrics.ScalingDecision;
 import io.triggerlab.engine.runtime.filter.FilterTrial;
 import io.triggerlab.engine.runtime.offsets.OffsetReset;
 import io.triggerlab.engine.runtime.offsets.OffsetResetResult;
+import io.triggerlab.engine.runtime.schema.SchemaRegistryAccess;
 import io.triggerlab.engine.runtime.step.StepMode;
 
 import java.net.URI;
@@ -66,6 +67,7 @@ public final class EngineClient {
     private final ClusterAdmin clusterAdmin;
     private final AwsSettings awsSettings;
     private final TemplateImporter samTemplates;
+    private final SchemaRecords schemaRecords;
 
     public EngineClient(EngineParts parts) {
         this.parts = parts;
@@ -75,6 +77,9 @@ public final class EngineClient {
         this.awsSettings = new AwsSettings(parts.config());
         this.samTemplates = new TemplateImporter(parts.functions(), parts.mappings(), parts.clusters(),
                 parts.config().region(), parts.config().accountId(), FunctionTargetFactory.RUNTIME);
+        this.schemaRecords = new SchemaRecords(Optional.ofNullable(parts.schemaRegistry()), new SchemaRegistryAccess(
+                parts.secrets(), new SchemaRegistryAccess.GlueAccess(Optional.ofNullable(awsSettings.profile()),
+                Optional.empty())));
     }
 
     // ---- the engine itself
@@ -321,6 +326,11 @@ public final class EngineClient {
     /** Sends test records to the cluster in use. */
     public RecordSender recordSender() {
         return parts.producer()::send;
+    }
+
+    /** Registering schemas and encoding records with them: the producer's Avro, Protobuf and JSON Schema values. */
+    public SchemaRecords schemaRecords() {
+        return schemaRecords;
     }
 
     /** The secured sandbox's brokers and CA, when the engine runs one. */

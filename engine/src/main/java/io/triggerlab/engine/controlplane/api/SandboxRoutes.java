@@ -14,8 +14,9 @@ import java.util.List;
  * {@code /triggerlab/v1/sandbox[/users|/esm-acls]}: the secured sandbox's CA, SCRAM users and ACLs, so users rehearse
  * cluster authentication locally (the engine must run with {@code --secured-sandbox}).
  * <pre>
- * GET  sandbox            {"secured":true,"clusterArn","bootstrapBrokers":{…},"caFile","caCertificate","caSecretArn"}
- *                         ({"secured":false} without a secured sandbox)
+ * GET  sandbox            {"secured":true,"schemaRegistry","clusterArn","bootstrapBrokers":{…},"caFile","caCertificate",
+ *                         "caSecretArn"} ({"secured":false,"schemaRegistry"} without a secured sandbox; no
+ *                         "schemaRegistry" on an external cluster)
  * POST sandbox/users      {"name","password","mechanism"?: "SCRAM-SHA-512"|"SCRAM-SHA-256"}
  *                         201 {"name","mechanism","principal"}  (creates or replaces; the password is never echoed)
  * POST sandbox/esm-acls   {"user","topic","group"}   201 {"principal","acls":["ALLOW User:… READ on TOPIC …",…]}
@@ -47,6 +48,9 @@ final class SandboxRoutes extends ExtensionRoute {
         ObjectNode body = mapper.createObjectNode();
         SecuredSandbox sandbox = context.securedSandbox();
         body.put("secured", sandbox != null);
+        if (context.schemaRegistry() != null) {
+            body.put("schemaRegistry", context.schemaRegistry().toString());
+        }
         if (sandbox == null) {
             return body;
         }
