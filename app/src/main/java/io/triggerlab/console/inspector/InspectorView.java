@@ -261,6 +261,13 @@ public final class InspectorView {
         schemaNote.textProperty().bind(viewModel.schemaNoteProperty());
         schemaNote.visibleProperty().bind(viewModel.schemaNoteProperty().isNotEmpty());
         schemaNote.managedProperty().bind(schemaNote.visibleProperty());
+        Label rawBytes = new Label();
+        rawBytes.setId("inspector-raw-bytes");
+        rawBytes.getStyleClass().add("mono");
+        rawBytes.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        rawBytes.textProperty().bind(viewModel.rawBytesProperty());
+        rawBytes.visibleProperty().bind(viewModel.rawBytesProperty().isNotEmpty());
+        rawBytes.managedProperty().bind(rawBytes.visibleProperty());
         detail.setId("record-detail");
         detail.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         headers.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
@@ -270,7 +277,7 @@ public final class InspectorView {
             }
         });
 
-        VBox detailBox = new VBox(4, schemaNote, detail);
+        VBox detailBox = new VBox(4, schemaNote, rawBytes, detail);
         VBox.setVgrow(detail, Priority.ALWAYS);
         SplitPane split = new SplitPane(records, headers, detailBox);
         split.setId("inspector-record-split");

@@ -133,6 +133,7 @@ final class Workspace implements ShellActions {
         this.invocations = new InvocationsViewModel(engine.invocations(), work, zone);
         this.inspector = new InspectorViewModel(engine.invocations(), EngineBackends.replayer(engine), work, zone);
         inspector.lookUpSchemasWith(SchemaBackends.inspector(engine));
+        inspector.readRawBytesWith(SchemaBackends.rawRecords(engine));
         this.health = new ClusterHealthViewModel(engine.topics(), work);
         triggers.selectedUuidProperty().addListener((o, was, is) -> {
             page.show(is);
