@@ -86,7 +86,9 @@ class SchemaProducerWorkflowIT {
         ChoiceBox<ValueEncoding> encoding = robot.lookup("#produce-encoding").queryAs(ChoiceBox.class);
         robot.interact(() -> encoding.setValue(ValueEncoding.AVRO));
         await().until(() -> registry.equals(console.text("#produce-registry")));
-        assertThat(robot.lookup("#produce-subject").queryComboBox().getEditor().getText()).isEqualTo(TOPIC + "-value");
+        // the subject is filled in once the registry's subjects come back: wait for it like the registry line
+        await().untilAsserted(() -> assertThat(robot.lookup("#produce-subject").queryComboBox().getEditor().getText())
+                .isEqualTo(TOPIC + "-value"));
         console.setText("#produce-schema", AVSC);
 
         console.setText("#produce-value", "{\"id\": {n}, \"amount\": \"lots\"}");
