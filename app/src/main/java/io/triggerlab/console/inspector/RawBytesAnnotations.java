@@ -16,14 +16,19 @@ import java.util.Optional;
  */
 final class RawBytesAnnotations {
 
-    private final BackgroundWork work;
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
+    private final BackgroundWork work;
+    /** Null until the console wires one: then no raw bytes are shown. */
     private RawRecordSource source;
     /** The record shown: a read answering for another one is dropped. */
     private RecordRow current;
 
     RawBytesAnnotations(BackgroundWork work) {
         this.work = work;
+    }
+
+    ReadOnlyStringProperty textProperty() {
+        return text.getReadOnlyProperty();
     }
 
     void readWith(RawRecordSource source) {
@@ -79,9 +84,5 @@ final class RawBytesAnnotations {
         lines.add("Raw " + name + " bytes in Kafka (" + (raw.length == 1 ? "1 byte" : String.format("%,d bytes",
                 raw.length)) + "):");
         FramingBreakdown.lines(raw, schema.dataFormat()).forEach(line -> lines.add("  " + line));
-    }
-
-    ReadOnlyStringProperty textProperty() {
-        return text.getReadOnlyProperty();
     }
 }
