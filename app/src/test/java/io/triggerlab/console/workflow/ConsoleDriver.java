@@ -92,6 +92,18 @@ final class ConsoleDriver implements AutoCloseable {
         });
     }
 
+    /**
+     * Restarts the engine the way Settings › Clusters › "Restart engine" does (stop, start on the saved cluster) and
+     * waits until the new engine runs.
+     */
+    Engine restartEngine() throws Exception {
+        Engine before = engine.get();
+        String cluster = text("#cluster-name");
+        robot.interact(() -> composition.mainWindowViewModel().restart(cluster, true));
+        await().atMost(ENGINE_START).until(() -> engine.get() != before && "Running".equals(text("#engine-state")));
+        return engine.get();
+    }
+
     Engine engine() {
         return engine.get();
     }
