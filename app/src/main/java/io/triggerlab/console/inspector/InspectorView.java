@@ -169,6 +169,7 @@ public final class InspectorView {
      */
     private Node eventPane() {
         ColouredJsonView coloured = new ColouredJsonView("inspector-event-coloured");
+        coloured.setOnCopied(viewModel::copiedLines);
         viewModel.eventColouredProperty().addListener((o, was, is) -> coloured.show(is));
         coloured.show(viewModel.eventColouredProperty().get());
         TextArea plain = monospace("inspector-event");
