@@ -15,6 +15,8 @@ import io.triggerlab.console.destinations.DestinationsView;
 import io.triggerlab.console.destinations.DestinationsViewModel;
 import io.triggerlab.console.faults.FaultsView;
 import io.triggerlab.console.faults.FaultsViewModel;
+import io.triggerlab.console.step.StepModeView;
+import io.triggerlab.console.step.StepModeViewModel;
 import io.triggerlab.console.inspector.InspectorView;
 import io.triggerlab.console.inspector.InspectorViewModel;
 import io.triggerlab.console.invocations.InvocationsView;
@@ -48,6 +50,8 @@ import io.triggerlab.console.settings.SettingsView;
 import io.triggerlab.console.shell.ClusterHealthViewModel;
 import io.triggerlab.console.shell.MainWindow;
 import io.triggerlab.console.shell.ShellActions;
+import io.triggerlab.console.systemlogs.SystemLogsView;
+import io.triggerlab.console.systemlogs.SystemLogsViewModel;
 import io.triggerlab.console.trigger.OffsetResetView;
 import io.triggerlab.console.trigger.OffsetResetViewModel;
 import io.triggerlab.console.trigger.TriggerPageView;
@@ -109,6 +113,8 @@ final class Workspace implements ShellActions {
     private final AwsCheckViewModel awsCheck;
     private final FaultsViewModel faults;
     private final DestinationsViewModel destinations;
+    private final StepModeViewModel steps;
+    private final SystemLogsViewModel systemLogs;
     private final TabPane tabs = new TabPane();
     private final Runnable restartEngine;
     private Stage producerStage;
@@ -140,6 +146,8 @@ final class Workspace implements ShellActions {
         this.awsCheck = new AwsCheckViewModel(EngineBackends.awsCheck(engine), work);
         this.faults = new FaultsViewModel(EngineBackends.faults(engine), work);
         this.destinations = new DestinationsViewModel(engine.invocations(), work, zone);
+        this.steps = new StepModeViewModel(EngineBackends.stepMode(engine), work);
+        this.systemLogs = new SystemLogsViewModel(engine::systemLogs, work, zone);
         followShownMappingForAwsFeatures();
     }
 
@@ -149,6 +157,8 @@ final class Workspace implements ShellActions {
             awsCheck.show(is == null ? null : is.uuid());
             faults.show(is == null ? null : is.functionArn());
             destinations.show(is);
+            steps.show(is == null ? null : is.uuid());
+            systemLogs.show(is);
         });
     }
 
@@ -156,6 +166,8 @@ final class Workspace implements ShellActions {
     private void awsFeaturesOnInvocations(String mappingUuid) {
         destinations.onInvocationsOf(mappingUuid);
         faults.onInvocation();
+        steps.onInvocationOf(mappingUuid);
+        systemLogs.refresh();
     }
 
     /** Puts the workspace into the main window and loads the triggers. Call on the FX thread. */
@@ -183,6 +195,7 @@ final class Workspace implements ShellActions {
     /** Called on the FX thread now and then by the composition root's health timer. */
     void checkHealth() {
         health.check();
+        systemLogs.refresh();
     }
 
     /** Engine events, on the FX thread, coalesced per mapping by the {@link FxEventBridge}. */
@@ -220,7 +233,7 @@ final class Workspace implements ShellActions {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("trigger-tabs");
         BorderPane selected = new BorderPane(tabs);
-        selected.setTop(pageView.header());
+        selected.setTop(new VBox(pageView.header(), new StepModeView(steps).root()));
         selected.visibleProperty().bind(triggers.selectedUuidProperty().isNotNull());
 
         Label hint = new Label("Select a trigger to see its status, invocations and the events it sent.");
@@ -250,10 +263,13 @@ final class Workspace implements ShellActions {
         });
         Tab outbox = new Tab("Destinations", new DestinationsView(destinations).root());
         outbox.setId("tab-destinations");
-        return List.of(check, faultsTab, outbox);
+        Tab logs = new Tab("System logs", new SystemLogsView(systemLogs).root());
+        logs.setId("tab-system-logs");
+        logs.selectedProperty().addListener((o, was, is) -> systemLogs.setActive(is));
+        return List.of(check, faultsTab, outbox, logs);
     }
 
-    /** Shows a tab of the trigger page: "Invocations", "Overview", "Would this pass on AWS?", "Inject faults", "Destinations". */
+    /** Shows a tab of the trigger page by its title ("Invocations", "Overview", …, "System logs"). */
     void selectTab(String title) {
         tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
                 .ifPresent(t -> tabs.getSelectionModel().select(t));

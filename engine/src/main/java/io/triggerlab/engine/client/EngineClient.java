@@ -25,9 +25,13 @@ import io.triggerlab.engine.infra.secrets.SecretValue;
 import io.triggerlab.engine.invoke.faults.FaultKind;
 import io.triggerlab.engine.invoke.faults.FaultPlan;
 import io.triggerlab.engine.invoke.function.FunctionDefinition;
+import io.triggerlab.engine.invoke.function.RuntimeTarget;
+import io.triggerlab.engine.invoke.runtime.RuntimePreflight;
 import io.triggerlab.engine.observe.events.EngineEvent;
 import io.triggerlab.engine.observe.history.InvocationRecord;
 import io.triggerlab.engine.observe.metrics.CounterTotals;
+import io.triggerlab.engine.observe.systemlog.SystemLogEntry;
+import io.triggerlab.engine.observe.systemlog.SystemLogQuery;
 import io.triggerlab.engine.observe.metrics.MetricQuery;
 import io.triggerlab.engine.observe.metrics.MetricSeries;
 import io.triggerlab.engine.observe.metrics.MetricsSnapshot;
@@ -35,6 +39,7 @@ import io.triggerlab.engine.observe.metrics.ScalingDecision;
 import io.triggerlab.engine.runtime.filter.FilterTrial;
 import io.triggerlab.engine.runtime.offsets.OffsetReset;
 import io.triggerlab.engine.runtime.offsets.OffsetResetResult;
+import io.triggerlab.engine.runtime.step.StepMode;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -135,6 +140,24 @@ public final class EngineClient {
         return parts.supervisor().pollerCount(uuid);
     }
 
+    /** Whether a trigger is in step mode (a TriggerLab extra) and whether a batch waits at its gate. */
+    public StepMode.Status stepMode(String uuid) {
+        parts.mappings().get(uuid);
+        return parts.supervisor().stepMode().status(uuid);
+    }
+
+    /** Turns step mode on (each batch waits for {@link #deliverNextBatch}) or off (a waiting batch goes). */
+    public StepMode.Status setStepMode(String uuid, boolean enabled) {
+        parts.mappings().get(uuid);
+        return parts.supervisor().stepMode().set(uuid, enabled);
+    }
+
+    /** Lets one batch of a trigger in step mode go; refused with a clear message when step mode is off. */
+    public StepMode.Status deliverNextBatch(String uuid) {
+        parts.mappings().get(uuid);
+        return parts.supervisor().stepMode().deliverNext(uuid);
+    }
+
     /** The API's own request validation, so a form shows the API's messages before it sends anything. */
     public MappingValidator validator() {
         return new MappingValidator(parts.config().clock());
@@ -163,6 +186,17 @@ public final class EngineClient {
      */
     public InvocationRecord sendRecordToFunction(String mappingUuid, StoredRecord record) {
         return parts.replayer().sendRecord(mappingUuid, record);
+    }
+
+    // ---- system logs
+
+    /**
+     * A trigger's system log events ({@code LoggingConfig}): after the query's event id, at its level and lower, oldest
+     * first, each the JSON line AWS's poller writes. An unknown UUID is the API's {@code ResourceNotFoundException}.
+     */
+    public List<SystemLogEntry> systemLogs(SystemLogQuery query) {
+        parts.mappings().get(query.mappingUuid());
+        return parts.systemLogs().read(query);
     }
 
     // ---- metrics
@@ -204,6 +238,15 @@ public final class EngineClient {
 
     public FunctionDefinition updateFunction(FunctionDefinition function) {
         return parts.functions().update(function);
+    }
+
+    /**
+     * What would keep a Lambda-runtime function from starting (code, interpreter, bootstrap), in words that name the
+     * fix, as the API's {@code runtimeProblem}; empty when it can start or is not a runtime target.
+     */
+    public Optional<String> runtimeProblem(FunctionDefinition function) {
+        return function.target() instanceof RuntimeTarget runtime
+                ? RuntimePreflight.problem(function.name(), runtime) : Optional.empty();
     }
 
     /** Whether a function of that name was registered (and now is not). */
