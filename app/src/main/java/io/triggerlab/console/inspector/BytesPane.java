@@ -17,7 +17,7 @@ public final class BytesPane {
 
     private final VBox root = new VBox(4);
 
-    private static final double MIN_HEIGHT = 32;
+    private static final double MIN_HEIGHT = 28;
 
     /** @param id the decoded area's id; the hex area gets {@code id-hex}, the labels {@code id-size}, {@code id-marker} */
     public BytesPane(String id, ObservableValue<BytesDetail> detail) {

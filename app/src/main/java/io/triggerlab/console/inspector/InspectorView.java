@@ -37,6 +37,8 @@ import java.util.function.Function;
 public final class InspectorView {
 
     private static final double RECORDS_MIN_HEIGHT = 30 + 24;
+    /** The tab headers, the size line and the bytes' minimum ({@link BytesPane}). */
+    private static final double DETAIL_MIN_HEIGHT = 32 + 22 + 34;
 
     private final InspectorViewModel viewModel;
     private final StackPane root = new StackPane();
@@ -273,6 +275,9 @@ public final class InspectorView {
                 .asString("Headers (%d)"));
         TabPane detail = new TabPane(valueTab, keyTab, headerTab);
         detail.setId("record-detail");
+        // A tab pane reports a minimum without its content's: said here, the split panes above keep room for a line
+        // or two of the bytes instead of cutting them off at a small window's bottom edge.
+        detail.setMinHeight(DETAIL_MIN_HEIGHT);
         detail.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         headers.getSelectionModel().selectedItemProperty().addListener((o, was, is) ->
                 viewModel.selectedHeaderProperty().set(is));

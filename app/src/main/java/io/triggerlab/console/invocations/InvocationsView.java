@@ -32,8 +32,8 @@ import java.util.function.Function;
  */
 public final class InvocationsView {
 
-    /** The table never gets less than five rows of height, whatever the divider above the inspector says. */
-    private static final double TABLE_MIN_HEIGHT = 30 + 5 * 24 + 6;
+    /** The table never gets less than four rows (twice what 1024×700 showed before) of height, whatever the divider above the inspector says. */
+    private static final double TABLE_MIN_HEIGHT = 30 + 4 * 24 + 6;
     private static final double SEARCH_MIN_WIDTH = 100;
     private static final double SUMMARY_MIN_WIDTH = 90;
 

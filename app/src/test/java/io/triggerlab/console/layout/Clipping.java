@@ -62,7 +62,8 @@ public final class Clipping {
     }
 
     private static String whyCut(Node node, Parent root, Bounds window) {
-        Bounds own = node.getBoundsInLocal();
+        // The box the layout gave the control: its text may draw a trailing space past it, which cuts nothing.
+        Bounds own = node.getLayoutBounds();
         if (own.getWidth() <= 0 || own.getHeight() <= 0) {
             return null;
         }
