@@ -10,20 +10,11 @@ import io.triggerlab.engine.infra.cluster.RecordQuery;
 import io.triggerlab.engine.infra.cluster.StoredRecord;
 import io.triggerlab.engine.observe.history.InvocationRecord;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -38,32 +29,13 @@ import static org.awaitility.Awaitility.await;
  * marked as a test event); "Produce again" fills the producer with the record, whose Send writes a
  * new record with the same key, value and headers.
  */
-@ExtendWith(ApplicationExtension.class)
-class TopicBrowserActionsIT {
+class TopicBrowserActionsIT extends RealConsoleIT {
 
     private static final Pattern INVOCATION = Pattern.compile("invocation #(\\d+)");
 
-    @TempDir
-    Path dataDir;
-
-    private Stage stage;
-    private ConsoleDriver console;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close() {
-        if (console != null) {
-            console.close();
-        }
-    }
-
     @Test
     void sendsARecordToTheFunction_andProducesItAgain(FxRobot robot) throws Exception {
-        console = new ConsoleDriver(robot, stage).open(dataDir);
+        openConsole(robot);
         fireMenuItem(robot, "menu-demo");
         await().atMost(Duration.ofMinutes(1)).until(() -> console.engine().mappings().all().size() == 3);
         EventSourceMapping orders = console.engine().mappings().all().stream()
@@ -130,11 +102,5 @@ class TopicBrowserActionsIT {
         List<StoredRecord> newest = console.engine().client().readRecords(new RecordQuery(DemoSetup.ORDERS_TOPIC,
                 partition, null, null, true, 1));
         return newest.get(0);
-    }
-
-    private static void fireMenuItem(FxRobot robot, String id) {
-        MenuBar bar = robot.lookup("#menu-bar").queryAs(MenuBar.class);
-        robot.interact(() -> bar.getMenus().stream().flatMap(m -> m.getItems().stream())
-                .filter(i -> id.equals(i.getId())).findFirst().ifPresent(MenuItem::fire));
     }
 }

@@ -8,16 +8,9 @@ import io.triggerlab.engine.infra.cluster.KafkaCluster;
 import io.triggerlab.engine.invoke.function.CommandTarget;
 import io.triggerlab.engine.invoke.function.FunctionDefinition;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,33 +23,14 @@ import static org.awaitility.Awaitility.await;
  * enables it while the list loads; once the engine says Enabled the list must say so too (it showed "Enabling…" for
  * over a minute while the trigger page said Enabled).
  */
-@ExtendWith(ApplicationExtension.class)
-class TriggerListAfterRestartIT {
+class TriggerListAfterRestartIT extends RealConsoleIT {
 
     /** The list follows the engine's events: a moment, not a poll interval. */
     private static final Duration BADGE_FOLLOWS = Duration.ofSeconds(5);
 
-    @TempDir
-    Path dataDir;
-
-    private Stage stage;
-    private ConsoleDriver console;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close() {
-        if (console != null) {
-            console.close();
-        }
-    }
-
     @Test
     void listBadgeFollowsTheRestartedEngine(FxRobot robot) throws Exception {
-        console = new ConsoleDriver(robot, stage).open(dataDir);
+        openConsole(robot);
         EventSourceMapping trigger = createTrigger(console.engine());
         await().atMost(BADGE_FOLLOWS).until(() -> "Enabled".equals(listBadge(robot, trigger.uuid())));
 
