@@ -8,7 +8,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
 
@@ -22,8 +21,8 @@ abstract class RealConsoleIT {
     Stage stage;
     ConsoleDriver console;
 
-    @Start
-    void start(Stage stage) {
+    /** Call from the subclass's {@code @Start} method: TestFX looks for it on the test class itself. */
+    void useStage(Stage stage) {
         this.stage = stage;
     }
 

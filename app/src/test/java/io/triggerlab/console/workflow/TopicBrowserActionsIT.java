@@ -12,7 +12,9 @@ import io.triggerlab.engine.observe.history.InvocationRecord;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,6 +32,11 @@ import static org.awaitility.Awaitility.await;
  * new record with the same key, value and headers.
  */
 class TopicBrowserActionsIT extends RealConsoleIT {
+
+    @Start
+    void start(Stage stage) {
+        useStage(stage);
+    }
 
     private static final Pattern INVOCATION = Pattern.compile("invocation #(\\d+)");
 

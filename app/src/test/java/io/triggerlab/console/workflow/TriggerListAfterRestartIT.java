@@ -9,7 +9,9 @@ import io.triggerlab.engine.invoke.function.CommandTarget;
 import io.triggerlab.engine.invoke.function.FunctionDefinition;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.Test;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
 
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +26,11 @@ import static org.awaitility.Awaitility.await;
  * over a minute while the trigger page said Enabled).
  */
 class TriggerListAfterRestartIT extends RealConsoleIT {
+
+    @Start
+    void start(Stage stage) {
+        useStage(stage);
+    }
 
     /** The list follows the engine's events: a moment, not a poll interval. */
     private static final Duration BADGE_FOLLOWS = Duration.ofSeconds(5);
