@@ -274,6 +274,15 @@ public final class InspectorView {
         headerTab.textProperty().bind(javafx.beans.binding.Bindings.size(viewModel.headers())
                 .asString("Headers (%d)"));
         TabPane detail = new TabPane(valueTab, keyTab, headerTab);
+        Label schemaNote = new Label();
+        schemaNote.setId("inspector-schema-note");
+        schemaNote.getStyleClass().add("hint");
+        schemaNote.setWrapText(true);
+        // the whole note, on as many lines as it takes: a cut-off note would hide the subject
+        schemaNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        schemaNote.textProperty().bind(viewModel.schemaNoteProperty());
+        schemaNote.visibleProperty().bind(viewModel.schemaNoteProperty().isNotEmpty());
+        schemaNote.managedProperty().bind(schemaNote.visibleProperty());
         detail.setId("record-detail");
         // A tab pane reports a minimum without its content's: said here, the split panes above keep room for a line
         // or two of the bytes instead of cutting them off at a small window's bottom edge.
@@ -282,11 +291,14 @@ public final class InspectorView {
         headers.getSelectionModel().selectedItemProperty().addListener((o, was, is) ->
                 viewModel.selectedHeaderProperty().set(is));
 
-        SplitPane split = new SplitPane(records, detail);
+        VBox detailBox = new VBox(4, schemaNote, detail);
+        VBox.setVgrow(detail, Priority.ALWAYS);
+        SplitPane split = new SplitPane(records, detailBox);
+        split.setId("inspector-record-split");
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.45);
         // A smaller window takes its height from the records (which scroll), not from the detail tabs below them.
-        SplitPane.setResizableWithParent(detail, false);
+        SplitPane.setResizableWithParent(detailBox, false);
         VBox box = new VBox(4, top, split);
         VBox.setVgrow(split, Priority.ALWAYS);
         return box;

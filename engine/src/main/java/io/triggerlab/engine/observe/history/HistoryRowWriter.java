@@ -6,15 +6,14 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Writes invocation rows on one background thread ({@code history-rows}), so no poller waits for the database: a
  * poller hands its attempt over with {@link #appendLater} and goes on to commit and poll; the writer drains what
- * queued up in runs of up to {@value #RUN} rows and then tells each appender (counters, engine events) on its own
+ * queued up in runs of up to {@value #RUN} rows (one batched insert
+ * each, {@link InvocationHistory#appendAll}) and then tells each appender (counters, engine events) on its own
  * thread, in append order. Reads wait for the rows appended before them, so a reader never misses an invocation that
  * was already delivered.
  *
@@ -23,7 +22,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * Only a backlog of {@value #MAX_PENDING_ROWS} rows makes an appender wait: the history is then far behind and
  * delivery slows down to it rather than filling the heap.
  */
-public final class HistoryRowWriter implements InvocationHistory, AutoCloseable {
+public final class HistoryRowWriter extends ForwardingHistory implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryRowWriter.class);
     static final int RUN = 256;
@@ -33,7 +32,6 @@ public final class HistoryRowWriter implements InvocationHistory, AutoCloseable 
     private record Pending(InvocationRecord invocation, Appended then) {
     }
 
-    private final InvocationHistory stored;
     private final Thread thread;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -44,7 +42,7 @@ public final class HistoryRowWriter implements InvocationHistory, AutoCloseable 
     private boolean closed;       // guarded by lock
 
     public HistoryRowWriter(InvocationHistory stored) {
-        this.stored = Objects.requireNonNull(stored, "stored");
+        super(stored);
         this.thread = new Thread(this::writeUntilClosed, "history-rows");
         thread.setDaemon(true);
         thread.start();
@@ -60,7 +58,7 @@ public final class HistoryRowWriter implements InvocationHistory, AutoCloseable 
             if (closed) {
                 lock.unlock();
                 try {
-                    InvocationHistory.super.appendLater(invocation, then);
+                    super.appendLater(invocation, then);
                 } finally {
                     lock.lock();
                 }
@@ -82,52 +80,10 @@ public final class HistoryRowWriter implements InvocationHistory, AutoCloseable 
         }
     }
 
-    /** Stores at once, after everything queued before it. */
+    /** Every call waits for the rows queued before it: an append is stored after them, a read sees them. */
     @Override
-    public InvocationRecord append(InvocationRecord invocation) {
+    protected void beforeAccess() {
         awaitWritten();
-        return stored.append(invocation);
-    }
-
-    @Override
-    public Optional<String> bodiesNotKept(long bodyBytes) {
-        return stored.bodiesNotKept(bodyBytes);
-    }
-
-    @Override
-    public List<InvocationSummary> list(HistoryQuery query) {
-        awaitWritten();
-        return stored.list(query);
-    }
-
-    @Override
-    public Optional<InvocationRecord> get(long id) {
-        awaitWritten();
-        return stored.get(id);
-    }
-
-    @Override
-    public List<InvocationSummary> attemptsOf(String batchId) {
-        awaitWritten();
-        return stored.attemptsOf(batchId);
-    }
-
-    @Override
-    public long count(String mappingUuid) {
-        awaitWritten();
-        return stored.count(mappingUuid);
-    }
-
-    @Override
-    public int deleteMapping(String mappingUuid) {
-        awaitWritten();
-        return stored.deleteMapping(mappingUuid);
-    }
-
-    @Override
-    public HistoryStats stats() {
-        awaitWritten();
-        return stored.stats();
     }
 
     /**
@@ -169,8 +125,8 @@ public final class HistoryRowWriter implements InvocationHistory, AutoCloseable 
             long bodyBytes = 0;
             for (Pending p : run) {
                 bodyBytes += p.invocation().bodyBytes();
-                write(p);
             }
+            writeAll(run);
             lock.lock();
             try {
                 written += run.size();
@@ -180,6 +136,25 @@ public final class HistoryRowWriter implements InvocationHistory, AutoCloseable 
                 lock.unlock();
             }
             run.clear();
+        }
+    }
+
+    /**
+     * The run as one batched write; if that fails, row by row, so only the row that cannot be stored is reported
+     * failed and the others are kept.
+     */
+    private void writeAll(List<Pending> run) {
+        List<InvocationRecord> rows;
+        try {
+            rows = stored.appendAll(run.stream().map(Pending::invocation).toList());
+        } catch (RuntimeException e) {
+            run.forEach(this::write);
+            return;
+        }
+        for (int i = 0; i < run.size(); i++) {
+            InvocationRecord row = rows.get(i);
+            Appended then = run.get(i).then();
+            tell(() -> then.stored(row));
         }
     }
 
