@@ -256,6 +256,13 @@ public final class InspectorViewModel {
                 eventAsSent.getBytes(StandardCharsets.UTF_8).length) + " bytes) to the clipboard.");
     }
 
+    /** Ctrl+C in the event's lines: confirms what went to the clipboard. */
+    public void copiedLines(int lines, int characters) {
+        errorMessage.set("");
+        statusMessage.set("Copied " + lines + (lines == 1 ? " line" : " lines") + " of the event ("
+                + String.format("%,d", characters) + " characters) to the clipboard.");
+    }
+
     /** A file name for the exported event, e.g. {@code orders-0-offset-42-attempt-1.json}. */
     public String suggestedExportName() {
         if (shown == null || shown.partitions().isEmpty()) {
