@@ -143,6 +143,17 @@ public final class MainWindow {
         actionsReady.set(true);
     }
 
+    /**
+     * While the engine starts: the triggers saved in the data directory in place of the empty list, until
+     * {@link #showWorkspace} puts the running engine's list there.
+     */
+    public void showSavedTriggers(Node triggerList) {
+        if (actions == null) {
+            VBox.setVgrow(triggerList, Priority.ALWAYS);
+            sidebar.getChildren().setAll(sidebarHeading(), triggerList);
+        }
+    }
+
     /** Shows the cluster's health next to its address. */
     public void showClusterHealth(ClusterHealthViewModel health) {
         Label dot = new Label("●");

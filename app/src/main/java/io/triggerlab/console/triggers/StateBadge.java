@@ -15,7 +15,9 @@ public enum StateBadge {
     DISABLING("Disabling…", "transitional"),
     UPDATING("Updating…", "transitional"),
     DELETING("Deleting…", "transitional"),
-    PROBLEM("PROBLEM", "problem");
+    PROBLEM("PROBLEM", "problem"),
+    /** A saved trigger shown before the engine runs: its state is the engine's to say once it does. */
+    STARTING("Starting engine…", "transitional");
 
     private final String label;
     private final String styleClass;

@@ -83,6 +83,14 @@ public final class TriggerListViewModel {
         loading.set(loadsUnderWay > 0);
     }
 
+    /**
+     * Shows the triggers saved in the data directory while the engine starts, each badged "Starting engine…"; the
+     * running engine's list replaces them. On the FX thread.
+     */
+    public void showSaved(List<EventSourceMapping> saved) {
+        rows.setAll(saved.stream().map(TriggerRow::starting).toList());
+    }
+
     /** Engine events, on the FX thread: a changed mapping updates or adds its row, a removed one goes. */
     public void onEngineEvent(EngineEvent event) {
         if (event instanceof EngineEvent.MappingChanged) {

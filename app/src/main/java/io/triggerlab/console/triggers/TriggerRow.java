@@ -29,6 +29,12 @@ public record TriggerRow(String uuid, String functionName, String topic, StateBa
                 StateBadge.of(mapping), sourceOf(mapping));
     }
 
+    /** A saved trigger read before the engine runs, badged as waiting for the engine instead of its old state. */
+    public static TriggerRow starting(EventSourceMapping mapping) {
+        return new TriggerRow(mapping.uuid(), functionNameOf(mapping.functionArn()), mapping.topic(),
+                StateBadge.STARTING, sourceOf(mapping));
+    }
+
     /**
      * "function · topic", and the UUID's first 8 characters when another row has the same function and topic (on
      * another cluster, or with another consumer group), so no two rows read alike.

@@ -8,13 +8,18 @@ import io.triggerlab.console.shell.EngineState;
 import io.triggerlab.console.shell.MainWindow;
 import io.triggerlab.console.shell.MainWindowViewModel;
 import io.triggerlab.console.shell.WindowLayoutStore;
+import io.triggerlab.console.triggers.TriggerListView;
+import io.triggerlab.console.triggers.TriggerListViewModel;
 import io.triggerlab.engine.Engine;
+import io.triggerlab.engine.client.SavedTriggers;
+import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
 import io.triggerlab.engine.EngineConfig;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -50,6 +56,8 @@ public final class ConsoleComposition implements AutoCloseable {
     private final WindowLayoutStore layoutStore;
     private final AtomicReference<Engine> engine = new AtomicReference<>();
     private final StartTimes startTimes = new StartTimes();
+    /** Only the first start shows the saved triggers: after a restart the old engine's list stays until the new one's. */
+    private final AtomicBoolean savedTriggersPending = new AtomicBoolean(true);
     private MainWindow mainWindow;
     private Workspace workspace;
 
@@ -119,6 +127,9 @@ public final class ConsoleComposition implements AutoCloseable {
     }
 
     private EngineSession startEngine(Function<EngineConfig, Engine> engineFactory, EngineConfig config) {
+        if (savedTriggersPending.getAndSet(false)) {
+            showSavedTriggers(config);
+        }
         log.info("Starting the engine in {}", config.dataDirectory());
         Engine started;
         try {
@@ -136,6 +147,26 @@ public final class ConsoleComposition implements AutoCloseable {
         engine.set(started);
         AutoCloseable events = eventBridge.attach(started.client().events());
         return new StartedEngine(started, events);
+    }
+
+    /**
+     * On the engine's lifecycle thread, before the first engine opens the data directory (the read holds its lock and
+     * database only meanwhile): the saved triggers go into the list while the broker starts.
+     */
+    private void showSavedTriggers(EngineConfig config) {
+        List<EventSourceMapping> saved = SavedTriggers.read(config.dataDirectory());
+        log.info("{} saved trigger(s) shown while the engine starts", saved.size());
+        if (saved.isEmpty()) {
+            return; // the list keeps saying the engine is starting, not "No triggers yet"
+        }
+        fxThread.execute(() -> {
+            if (workspace == null) {
+                TriggerListViewModel starting = new TriggerListViewModel(List::of, work);
+                starting.showSaved(saved);
+                mainWindow.showSavedTriggers(new TriggerListView(starting).root());
+                startTimes.savedTriggersShown();
+            }
+        });
     }
 
     /** Shows the main window on the stage and starts the engine. Call on the FX thread. */

@@ -13,6 +13,7 @@ import java.lang.management.ManagementFactory;
 final class StartTimes {
 
     static final String WINDOW = "Start time: window shown";
+    static final String SAVED = "Start time: saved triggers shown";
     static final String RUNNING = "Start time: engine running, triggers shown";
 
     private static final Logger log = LoggerFactory.getLogger(StartTimes.class);
@@ -20,6 +21,15 @@ final class StartTimes {
     private final long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
     private boolean windowLogged;
     private boolean runningLogged;
+    private boolean savedLogged;
+
+    /** On the FX thread, once the triggers saved in the data directory are in the list, before the engine runs. */
+    void savedTriggersShown() {
+        if (!savedLogged) {
+            savedLogged = true;
+            log.info("{} {} ms after the JVM started", SAVED, sinceJvmStart());
+        }
+    }
 
     /** On the FX thread, once the main window is on the stage. */
     void windowShown() {

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -49,12 +50,31 @@ final class ConsoleDriver implements AutoCloseable {
 
     /** Opens the console on a sandbox engine in {@code dataDir} and waits until the engine runs. */
     ConsoleDriver open(Path dataDir) throws Exception {
+        return openHeld(dataDir, new CountDownLatch(0)).awaitRunning();
+    }
+
+    /**
+     * Opens the console on a sandbox engine in {@code dataDir} whose start waits until {@code engineMayStart} opens,
+     * so a test sees what the console shows before the engine runs; {@link #awaitRunning()} after opening it.
+     */
+    ConsoleDriver openHeld(Path dataDir, CountDownLatch engineMayStart) {
         composition = new ConsoleComposition(EngineConfig.defaults(dataDir).withApiPort(0), config -> {
+            try {
+                engineMayStart.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted before the engine started", e);
+            }
             Engine started = Engine.start(config);
             engine.set(started);
             return started;
         }, Platform::runLater, () -> { });
         robot.interact(() -> composition.start(stage));
+        return this;
+    }
+
+    /** Waits until the engine runs and its trigger list is shown. */
+    ConsoleDriver awaitRunning() {
         await().atMost(ENGINE_START).until(() -> "Running".equals(text("#engine-state")));
         await().until(() -> robot.lookup("#trigger-list").tryQuery().isPresent());
         return this;

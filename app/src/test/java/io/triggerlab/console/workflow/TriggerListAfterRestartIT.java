@@ -52,7 +52,7 @@ class TriggerListAfterRestartIT extends RealConsoleIT {
         assertThat(listBadge(robot, trigger.uuid())).isEqualTo(console.text("#trigger-badge"));
     }
 
-    private static String listBadge(FxRobot robot, String uuid) throws Exception {
+    static String listBadge(FxRobot robot, String uuid) throws Exception {
         return robot.lookup("#trigger-" + uuid + " .state-badge").tryQueryAs(Label.class)
                 .map(badge -> {
                     try {
@@ -63,7 +63,7 @@ class TriggerListAfterRestartIT extends RealConsoleIT {
                 }).orElse(null);
     }
 
-    private static EventSourceMapping createTrigger(Engine engine) {
+    static EventSourceMapping createTrigger(Engine engine) {
         engine.topics().createTopic("it-restart", 1);
         engine.functions().register(new FunctionDefinition("restart-fn", new CommandTarget(List.of("sh", "-c",
                 "cat > /dev/null; echo '{}'"), null, Map.of()),

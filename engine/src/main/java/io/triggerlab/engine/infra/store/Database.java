@@ -25,6 +25,19 @@ public final class Database implements AutoCloseable {
         return openUrl(url);
     }
 
+    /**
+     * Opens an existing database file without migrating it, or empty when there is none yet: for a glance at what is
+     * stored before the engine opens it. H2 in file mode lets one process at a time in, so close it before the
+     * engine opens the same file.
+     */
+    public static java.util.Optional<Database> openExistingUnmigrated(Path file) {
+        if (!java.nio.file.Files.exists(file.resolveSibling(file.getFileName() + ".mv.db"))) {
+            return java.util.Optional.empty();
+        }
+        String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;IFEXISTS=TRUE";
+        return java.util.Optional.of(new Database(JdbcConnectionPool.create(url, "triggerlab", "")));
+    }
+
     /** An in-memory database, for tests that need SQL but no file. */
     public static Database inMemory(String name) {
         return openUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
