@@ -5,9 +5,12 @@
 # user's console. Needs a display, or xvfb-run (it is used when DISPLAY is not set).
 #
 #   ./mvnw -B -DskipTests package && bench/console-start.sh [RUNS] [DATA_DIR]
+#
+# BENCH_SEED=N first saves N triggers in the data directory (bench/SeedTriggers.java over the built engine), so every
+# run is a returning user's start with triggers to show; BENCH_JAR picks another built console jar to compare.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-jar="$here/app/target/triggerlab-console.jar"
+jar=${BENCH_JAR:-"$here/app/target/triggerlab-console.jar"}
 runs=${1:-3}
 data=${2:-$(mktemp -d)}
 [ -f "$jar" ] || { echo "Build first: ./mvnw -B -DskipTests package ($jar is missing)" >&2; exit 2; }
@@ -15,8 +18,12 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${BENCH_UNDER_XVFB:-}" ]; then
     command -v xvfb-run >/dev/null || { echo "No DISPLAY and no xvfb-run (apt-get install xvfb)" >&2; exit 2; }
     BENCH_UNDER_XVFB=1 exec xvfb-run -a -s "-screen 0 1280x900x24" "$0" "$runs" "$data"
 fi
+if [ -n "${BENCH_SEED:-}" ]; then
+    java -cp "$here/engine/target/triggerlab-engine.jar" "$here/bench/SeedTriggers.java" "$data" "$BENCH_SEED" 2>&1 \
+        | grep -v ' INFO \| DEBUG ' | tail -1
+fi
 echo "console start, data directory $data, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-4s %12s %26s %s\n' run "window (ms)" "engine running (ms)" "JavaFX configuration warning"
+printf '%-4s %12s %20s %26s %s\n' run "window (ms)" "saved triggers (ms)" "engine running (ms)" "JavaFX warning"
 for run in $(seq 1 "$runs"); do
     log=$(mktemp)
     java -jar "$jar" --data-dir "$data" >"$log" 2>&1 &
@@ -29,8 +36,9 @@ for run in $(seq 1 "$runs"); do
     kill "$app" 2>/dev/null || true
     wait "$app" 2>/dev/null || true
     window=$(sed -n 's/.*Start time: window shown \([0-9]*\) ms.*/\1/p' "$log")
+    saved=$(sed -n 's/.*Start time: saved triggers shown \([0-9]*\) ms.*/\1/p' "$log")
     running=$(sed -n 's/.*Start time: engine running, triggers shown \([0-9]*\) ms.*/\1/p' "$log")
     warning=$(grep -c 'Unsupported JavaFX configuration' "$log" || true)
-    printf '%-4s %12s %26s %s\n' "$run" "${window:-?}" "${running:-?}" "$([ "$warning" = 0 ] && echo none || echo printed)"
+    printf '%-4s %12s %20s %26s %s\n' "$run" "${window:-?}" "${saved:--}" "${running:-?}" "$([ "$warning" = 0 ] && echo none || echo printed)"
     rm -f "$log"
 done
