@@ -131,11 +131,13 @@ public final class Engine implements AutoCloseable {
     public static Engine start(EngineConfig config, EngineEventBus events, MetricsSettings metricsSettings,
                                ApiAccess apiAccess) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
+        StartPhases phases = new StartPhases();
         try {
             DataDirectory dataDirectory = push(started, DataDirectory.open(config.dataDirectory()));
             Database database = push(started, Database.open(dataDirectory.databaseFile()));
             ClusterRegistry clusters = new ClusterRegistry(database.dataSource(), config.region(), config.accountId());
             EngineSettings settings = new EngineSettings(database.dataSource());
+            phases.ended("data directory and store (Flyway)");
             EmbeddedKafkaBroker sandbox = null;
             SecuredSandbox secured = null;
             String bootstrap;
@@ -159,6 +161,7 @@ public final class Engine implements AutoCloseable {
             } else {
                 bootstrap = config.externalBootstrap();
             }
+            phases.ended("Kafka broker");
             SandboxSchemaRegistry schemaRegistry = null;
             if (sandbox != null) {
                 schemaRegistry = push(started, SandboxSchemaRegistry.start(bootstrap,
@@ -166,6 +169,7 @@ public final class Engine implements AutoCloseable {
                                 .orElse(0)));
                 settings.put(SCHEMA_REGISTRY_PORT_SETTING, String.valueOf(schemaRegistry.url().getPort()));
             }
+            phases.ended("schema registry");
             FunctionRegistry functions = new FunctionRegistry(database.dataSource());
             // Closed after the pollers (pushed later, closed earlier) and before the database: queued bodies get stored.
             JdbcInvocationHistory stored = push(started,
@@ -213,7 +217,9 @@ public final class Engine implements AutoCloseable {
                     config.clock(), config.region(), config.accountId(), metrics, faults, awsCheck, secured, replayer,
                     supervisor.stepMode(), systemLogs, schemaRegistry == null ? null : schemaRegistry.url()),
                     config.apiPort(), apiAccess));
+            phases.ended("services and Lambda API");
             supervisor.recover();
+            phases.ended("pollers recovered");
             Engine engine = new Engine(new EngineParts(config, events, bootstrap, api.endpoint(), mappings, supervisor,
                     functions, clusters, history, metrics, replayer, awsCheck, faults, vault, secrets, secured,
                     new KafkaTopicCatalog(ClusterEndpoint.of(bootstrap)),
