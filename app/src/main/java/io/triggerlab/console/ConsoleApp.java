@@ -26,6 +26,8 @@ public final class ConsoleApp extends Application {
         // (console.properties) on top, at the first start and at every restart from Settings.
         composition = new ConsoleComposition(EngineConfig.defaults(options.dataDirectory()), Engine::start,
                 Platform::runLater, Platform::exit);
+        // SIGTERM ends the JVM without closing the window; the engine must still stop (see stopEngineAtExit).
+        Runtime.getRuntime().addShutdownHook(new Thread(composition::stopEngineAtExit, "console-engine-shutdown"));
         composition.start(stage);
     }
 
