@@ -53,6 +53,12 @@ final class MappingObserver implements PollerObserver {
     }
 
     @Override
+    public void polled(int records, long bytes) {
+        counters.polled(records);
+        counters.polledBytes(bytes);
+    }
+
+    @Override
     public void invoked(InvocationRecord record) {
         counters.recorded(record);
         events.publish(new EngineEvent.InvocationCompleted(clock.instant(), record.summary()));

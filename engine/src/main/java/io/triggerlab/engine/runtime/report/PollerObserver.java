@@ -17,6 +17,14 @@ public interface PollerObserver {
     /** A poll returned records (count may be 0). */
     void polled(int records);
 
+    /**
+     * A poll returned {@code records} records of {@code bytes} key and value bytes ({@code EventPollerThroughputInBytes});
+     * observers that keep no byte count hear only {@link #polled(int)}.
+     */
+    default void polled(int records, long bytes) {
+        polled(records);
+    }
+
     /** One attempt at a batch finished (already in the history). */
     void invoked(InvocationRecord record);
 
