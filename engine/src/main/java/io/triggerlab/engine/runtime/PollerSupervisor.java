@@ -179,7 +179,7 @@ public final class PollerSupervisor implements MappingLifecycle, AutoCloseable {
         } catch (InvalidPollerConfigException e) {
             log.warn("Mapping {} cannot start: {}", mapping.uuid(), e.getMessage());
             stopNotValid(mapping.uuid(), ESM_CONFIG_NOT_VALID, "PROBLEM: The event source mapping configuration is "
-                    + "not valid: " + e.getMessage() + " Fix it, then enable the trigger (UpdateEventSourceMapping).");
+                    + "not valid: " + sentence(e.getMessage()) + " Fix it, then enable the trigger (UpdateEventSourceMapping).");
         }
     }
 
@@ -191,6 +191,10 @@ public final class PollerSupervisor implements MappingLifecycle, AutoCloseable {
     private void stopNotValid(String uuid, String reason, String lastProcessingResult) {
         mappings.recordProcessingResult(uuid, lastProcessingResult);
         mark(uuid, MappingState.DISABLED, reason);
+    }
+
+    private static String sentence(String text) {
+        return text.endsWith(".") ? text : text + ".";
     }
 
     private void mark(String uuid, MappingState state, String reason) {
