@@ -40,6 +40,9 @@ import io.triggerlab.console.settings.SecretEditorViewModel;
 import io.triggerlab.console.settings.SecretsView;
 import io.triggerlab.console.settings.SecretsViewModel;
 import io.triggerlab.console.settings.SettingsView;
+import io.triggerlab.console.settings.StrictModeStore;
+import io.triggerlab.console.settings.StrictModeView;
+import io.triggerlab.console.settings.StrictModeViewModel;
 import io.triggerlab.console.shell.ClusterHealthViewModel;
 import io.triggerlab.console.shell.MainWindow;
 import io.triggerlab.console.shell.ShellActions;
@@ -104,6 +107,7 @@ final class Workspace implements ShellActions {
     private final AwsCheckViewModel awsCheck;
     private final FaultsViewModel faults;
     private final DestinationsViewModel destinations;
+    private final ResourceSettingsTabs resourceSettings;
     private final TabPane tabs = new TabPane();
     private final Runnable restartEngine;
     private Stage producerStage;
@@ -134,6 +138,7 @@ final class Workspace implements ShellActions {
         this.awsCheck = new AwsCheckViewModel(EngineBackends.awsCheck(engine), work);
         this.faults = new FaultsViewModel(EngineBackends.faults(engine), work);
         this.destinations = new DestinationsViewModel(engine.invocations(), work, zone);
+        this.resourceSettings = new ResourceSettingsTabs(engine, work);
         followShownMappingForAwsFeatures();
     }
 
@@ -143,6 +148,7 @@ final class Workspace implements ShellActions {
             awsCheck.show(is == null ? null : is.uuid());
             faults.show(is == null ? null : is.functionArn());
             destinations.show(is);
+            resourceSettings.show(is);
         });
     }
 
@@ -191,6 +197,7 @@ final class Workspace implements ShellActions {
             awsFeaturesOnInvocations(((EngineEvent.InvocationCompleted) event).invocation().mappingUuid());
         } else if (event instanceof EngineEvent.MetricsSampled) {
             lag.onMetricsSampled(((EngineEvent.MetricsSampled) event).snapshot());
+            resourceSettings.onMetricsSampled(((EngineEvent.MetricsSampled) event).snapshot());
         } else if (event instanceof EngineEvent.ScalingDecided) {
             lag.onScalingDecided(((EngineEvent.ScalingDecided) event).decision());
         }
@@ -211,6 +218,7 @@ final class Workspace implements ShellActions {
         overviewTab.setId("tab-overview");
         tabs.getTabs().setAll(invocationsTab, overviewTab);
         tabs.getTabs().addAll(awsFeatureTabs());
+        tabs.getTabs().addAll(resourceSettings.tabs());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("trigger-tabs");
         BorderPane selected = new BorderPane(tabs);
@@ -247,7 +255,7 @@ final class Workspace implements ShellActions {
         return List.of(check, faultsTab, outbox);
     }
 
-    /** Shows a tab of the trigger page: "Invocations", "Overview", "Would this pass on AWS?", "Inject faults", "Destinations". */
+    /** Shows a tab of the trigger page by its title ("Invocations", "Overview", "Would this pass on AWS?", "Tags"…). */
     void selectTab(String title) {
         tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
                 .ifPresent(t -> tabs.getSelectionModel().select(t));
@@ -372,14 +380,17 @@ final class Workspace implements ShellActions {
                     restartEngine.run();
                 });
         SecretsViewModel secrets = new SecretsViewModel(SettingsBackends.secrets(engine), work, zone);
+        StrictModeViewModel strict = new StrictModeViewModel(engine::strictAws, engine::strictAws,
+                new StrictModeStore(engine.config().dataDirectory()), work);
         SettingsView view = new SettingsView(new FunctionsView(functions, stylesheet), new ClustersView(clusters, inUse),
-                new SecretsView(secrets, stylesheet));
+                new SecretsView(secrets, stylesheet), new StrictModeView(strict));
         stage.setScene(scene(view.root(), 960, 680));
         stage.setOnHidden(e -> settingsStage = null);
         functions.reload();
         clusters.reload();
         inUse.load();
         secrets.reload();
+        strict.load();
         stage.show();
     }
 
