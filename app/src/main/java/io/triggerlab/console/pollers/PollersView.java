@@ -38,10 +38,10 @@ public final class PollersView {
     private Node settings() {
         CheckBox provisioned = new CheckBox("Provisioned mode (ProvisionedPollerConfig)");
         provisioned.setId("pollers-provisioned");
-        provisioned.selectedProperty().bindBidirectional(viewModel.provisionedProperty());
-        TextField min = field("pollers-min", viewModel.minPollersProperty(), "1 (default)");
-        TextField max = field("pollers-max", viewModel.maxPollersProperty(), "200 (default)");
-        TextField group = field("pollers-group", viewModel.groupProperty(), "Poller group name (optional)");
+        provisioned.selectedProperty().bindBidirectional(viewModel.fields().provisionedProperty());
+        TextField min = field("pollers-min", viewModel.fields().minPollersProperty(), "1 (default)");
+        TextField max = field("pollers-max", viewModel.fields().maxPollersProperty(), "200 (default)");
+        TextField group = field("pollers-group", viewModel.fields().groupProperty(), "Poller group name (optional)");
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(6);
@@ -66,7 +66,7 @@ public final class PollersView {
         field.setId(id);
         field.setPromptText(prompt);
         field.textProperty().bindBidirectional(property);
-        field.disableProperty().bind(viewModel.provisionedProperty().not());
+        field.disableProperty().bind(viewModel.fields().provisionedProperty().not());
         return field;
     }
 

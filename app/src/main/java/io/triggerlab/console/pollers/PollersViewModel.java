@@ -7,15 +7,10 @@ import io.triggerlab.engine.controlplane.mapping.ProvisionedPollerConfig;
 import io.triggerlab.engine.controlplane.mapping.UpdateEventSourceMappingRequest;
 import io.triggerlab.engine.observe.metrics.EsmMetric;
 import io.triggerlab.engine.observe.metrics.MetricsSnapshot;
-import javafx.beans.Observable;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -31,10 +26,7 @@ public final class PollersViewModel {
     private final PollersBackend backend;
     private final BackgroundWork work;
 
-    private final BooleanProperty provisioned = new SimpleBooleanProperty();
-    private final StringProperty minPollers = new SimpleStringProperty("");
-    private final StringProperty maxPollers = new SimpleStringProperty("");
-    private final StringProperty group = new SimpleStringProperty("");
+    private final PollerFields fields = new PollerFields();
     private final ReadOnlyStringWrapper mode = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper groupSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper liveMetrics = new ReadOnlyStringWrapper("");
@@ -49,9 +41,7 @@ public final class PollersViewModel {
     public PollersViewModel(PollersBackend backend, BackgroundWork work) {
         this.backend = Objects.requireNonNull(backend, "backend");
         this.work = Objects.requireNonNull(work, "work");
-        for (Observable field : new Observable[]{provisioned, minPollers, maxPollers, group}) {
-            field.addListener(o -> edited |= !filling);
-        }
+        fields.onChange(() -> edited |= !filling);
     }
 
     /** Shows this trigger (null: none); a newer version of the one shown refreshes what it says. */
@@ -132,13 +122,14 @@ public final class PollersViewModel {
 
     /** The fields as the API's member: {@code {}} returns to on-demand; a cleared group name leaves the group. */
     private ProvisionedPollerConfig typed(ProvisionedPollerConfig before) {
-        if (!provisioned.get()) {
+        if (!fields.provisionedProperty().get()) {
             return new ProvisionedPollerConfig(null, null, null);
         }
-        String name = group.get() == null ? "" : group.get().strip();
+        String name = fields.groupProperty().get() == null ? "" : fields.groupProperty().get().strip();
         boolean hadGroup = before != null && before.pollerGroupName() != null && !before.pollerGroupName().isEmpty();
-        return new ProvisionedPollerConfig(number(minPollers.get(), "MinimumPollers", "1..200"),
-                number(maxPollers.get(), "MaximumPollers", "1..2000"), name.isEmpty() ? (hadGroup ? "" : null) : name);
+        return new ProvisionedPollerConfig(number(fields.minPollersProperty().get(), "MinimumPollers", "1..200"),
+                number(fields.maxPollersProperty().get(), "MaximumPollers", "1..2000"),
+                name.isEmpty() ? (hadGroup ? "" : null) : name);
     }
 
     private static Integer number(String text, String member, String range) {
@@ -156,11 +147,7 @@ public final class PollersViewModel {
     private void fill(ProvisionedPollerConfig config) {
         filling = true;
         try {
-            boolean on = isProvisioned(config);
-            provisioned.set(on);
-            minPollers.set(on && config.minimumPollers() != null ? String.valueOf(config.minimumPollers()) : "");
-            maxPollers.set(on && config.maximumPollers() != null ? String.valueOf(config.maximumPollers()) : "");
-            group.set(on && config.pollerGroupName() != null ? config.pollerGroupName() : "");
+            fields.fill(config);
         } finally {
             filling = false;
         }
@@ -197,21 +184,9 @@ public final class PollersViewModel {
                 + (name == null || name.isEmpty() ? "" : ", poller group " + name) + ".";
     }
 
-    public BooleanProperty provisionedProperty() {
-        return provisioned;
-    }
-
-    public StringProperty minPollersProperty() {
-        return minPollers;
-    }
-
-    public StringProperty maxPollersProperty() {
-        return maxPollers;
-    }
-
-    /** PollerGroupName; cleared on a grouped trigger, Save sends "" and the trigger leaves its group. */
-    public StringProperty groupProperty() {
-        return group;
+    /** The mode and pollers as typed; a cleared group name on a grouped trigger makes Save send "" (leave the group). */
+    public PollerFields fields() {
+        return fields;
     }
 
     /** The stored mode in words. */
