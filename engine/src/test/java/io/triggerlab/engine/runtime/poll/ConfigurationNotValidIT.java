@@ -7,15 +7,11 @@ import io.triggerlab.engine.controlplane.mapping.UpdateEventSourceMappingRequest
 import io.triggerlab.engine.infra.cluster.BootstrapBrokers;
 import io.triggerlab.engine.infra.cluster.KafkaCluster;
 import io.triggerlab.engine.infra.sandbox.EmbeddedKafkaBroker;
-import io.triggerlab.engine.testing.SharedKafkaBroker;
+import io.triggerlab.engine.observe.metrics.MetricsSettings;
 import io.triggerlab.engine.testing.TestTopics;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -28,32 +24,16 @@ import static org.awaitility.Awaitility.await;
  * {@code ESM_CONFIG_NOT_VALID}; each is Disabled with a LastProcessingResult that says what is wrong, commits nothing,
  * and runs again (reason {@code USER_INITIATED}) once fixed and enabled.
  */
-@ExtendWith(SharedKafkaBroker.class)
 class ConfigurationNotValidIT {
 
-    private final EmbeddedKafkaBroker broker;
-    private EngineHarness harness;
-    private InvokeApiFunction function;
-
-    ConfigurationNotValidIT(EmbeddedKafkaBroker broker) {
-        this.broker = broker;
-    }
-
-    @BeforeEach
-    void setUp(@TempDir Path dataDir) {
-        harness = new EngineHarness(broker.bootstrapServers(), dataDir);
-        function = new InvokeApiFunction();
-        harness.registerInvokeApiFunction("fn", function, Duration.ofSeconds(3));
-    }
-
-    @AfterEach
-    void tearDown() {
-        harness.close();
-        function.close();
-    }
+    @RegisterExtension
+    final EngineWithFunction fixture = new EngineWithFunction(MetricsSettings.defaults());
 
     @Test
     void functionGone_stopsWithFunctionConfigNotValid_thenRunsAgainOnceRegisteredAndEnabled() {
+        EngineHarness harness = fixture.harness();
+        InvokeApiFunction function = fixture.function();
+        EmbeddedKafkaBroker broker = fixture.broker();
         String topic = TestTopics.unique("fn-gone");
         broker.createTopic(topic, 1);
         EventSourceMapping mapping = harness.createMapping("fn", topic, r -> { });
@@ -83,6 +63,8 @@ class ConfigurationNotValidIT {
 
     @Test
     void clusterNoLongerOffersTheNeededBrokers_stopsWithEsmConfigNotValid() {
+        EngineHarness harness = fixture.harness();
+        EmbeddedKafkaBroker broker = fixture.broker();
         String topic = TestTopics.unique("msk-changed");
         broker.createTopic(topic, 1);
         var engine = harness.engine();

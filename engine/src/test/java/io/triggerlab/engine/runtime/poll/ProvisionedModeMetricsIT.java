@@ -5,22 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
 import io.triggerlab.engine.controlplane.mapping.ProvisionedPollerConfig;
 import io.triggerlab.engine.infra.sandbox.EmbeddedKafkaBroker;
-import io.triggerlab.engine.observe.events.EngineEventBus;
 import io.triggerlab.engine.observe.metrics.EsmMetric;
 import io.triggerlab.engine.observe.metrics.MetricsSettings;
-import io.triggerlab.engine.testing.SharedKafkaBroker;
 import io.triggerlab.engine.testing.TestTopics;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,37 +27,17 @@ import static org.awaitility.Awaitility.await;
  * {@code EventPollerUnit} the EPUs they need, {@code EventPollerThroughputInBytes} the key and value bytes polled —
  * in the engine's samples and through {@code GET /triggerlab/v1/metrics}; an on-demand mapping has none of them.
  */
-@ExtendWith(SharedKafkaBroker.class)
 class ProvisionedModeMetricsIT {
 
-    private static final MetricsSettings FAST = MetricsSettings.defaults()
-            .withSampleInterval(Duration.ofMillis(200))
-            .withAutoScaling(false);
-
-    private final EmbeddedKafkaBroker broker;
+    @RegisterExtension
+    final EngineWithFunction fixture = new EngineWithFunction(MetricsSettings.defaults()
+            .withSampleInterval(Duration.ofMillis(200)).withAutoScaling(false));
     private final ObjectMapper json = new ObjectMapper();
-    private EngineHarness harness;
-    private InvokeApiFunction function;
-
-    ProvisionedModeMetricsIT(EmbeddedKafkaBroker broker) {
-        this.broker = broker;
-    }
-
-    @BeforeEach
-    void setUp(@TempDir Path dataDir) {
-        harness = new EngineHarness(broker.bootstrapServers(), dataDir, FAST, new EngineEventBus());
-        function = new InvokeApiFunction();
-        harness.registerInvokeApiFunction("fn", function, Duration.ofSeconds(3));
-    }
-
-    @AfterEach
-    void tearDown() {
-        harness.close();
-        function.close();
-    }
 
     @Test
     void provisionedMappingPublishesPollersUnitsAndPolledBytes_onDemandMappingNone() throws Exception {
+        EngineHarness harness = fixture.harness();
+        EmbeddedKafkaBroker broker = fixture.broker();
         String topic = TestTopics.unique("provisioned");
         broker.createTopic(topic, 2);
         EventSourceMapping provisioned = harness.createMapping("fn", topic,
@@ -127,7 +101,7 @@ class ProvisionedModeMetricsIT {
     }
 
     private JsonNode get(String path) throws Exception {
-        URI uri = URI.create(harness.engine().apiEndpoint() + "/triggerlab/v1/" + path);
+        URI uri = URI.create(fixture.harness().engine().apiEndpoint() + "/triggerlab/v1/" + path);
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
