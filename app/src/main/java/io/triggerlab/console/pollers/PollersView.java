@@ -1,5 +1,6 @@
 package io.triggerlab.console.pollers;
 
+import io.triggerlab.console.common.MessageLabels;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -21,10 +22,12 @@ public final class PollersView {
 
     public PollersView(PollersViewModel viewModel) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
-        VBox content = new VBox(10, heading("Event pollers"), bound("pollers-mode", viewModel.modeProperty(), null),
-                settings(), bound("pollers-error", viewModel.errorMessageProperty(), "inline-error"),
-                bound("pollers-group-summary", viewModel.groupSummaryProperty(), "hint"),
-                heading("Provisioned-mode metrics"), bound("pollers-metrics", viewModel.liveMetricsProperty(), null));
+        VBox content = new VBox(10, heading("Event pollers"),
+                MessageLabels.bound("pollers-mode", viewModel.modeProperty(), null), settings(),
+                MessageLabels.bound("pollers-error", viewModel.errorMessageProperty(), "inline-error"),
+                MessageLabels.bound("pollers-group-summary", viewModel.groupSummaryProperty(), "hint"),
+                heading("Provisioned-mode metrics"),
+                MessageLabels.bound("pollers-metrics", viewModel.liveMetricsProperty(), null));
         content.getStyleClass().add("tab-header");
         root = new ScrollPane(content);
         root.setId("pollers");
@@ -73,19 +76,6 @@ public final class PollersView {
     private static Label heading(String text) {
         Label label = new Label(text);
         label.getStyleClass().add("section-heading");
-        return label;
-    }
-
-    private static Label bound(String id, javafx.beans.value.ObservableStringValue text, String styleClass) {
-        Label label = new Label();
-        label.setId(id);
-        label.setWrapText(true);
-        label.textProperty().bind(text);
-        if (styleClass != null) {
-            label.getStyleClass().add(styleClass);
-        }
-        label.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(text));
-        label.managedProperty().bind(label.visibleProperty());
         return label;
     }
 }

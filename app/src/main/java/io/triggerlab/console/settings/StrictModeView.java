@@ -1,5 +1,6 @@
 package io.triggerlab.console.settings;
 
+import io.triggerlab.console.common.MessageLabels;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -23,8 +24,7 @@ public final class StrictModeView {
         Label extra = label("settings-strict-extra", "hint");
         extra.setText("TriggerLab extra — AWS has no such switch. For CI pipelines that must fail where a deployment "
                 + "would; the API answers InvalidParameterValueException with the finding and what to do.");
-        Label error = label("settings-strict-error", "inline-error");
-        error.textProperty().bind(viewModel.errorMessageProperty());
+        Label error = MessageLabels.bound("settings-strict-error", viewModel.errorMessageProperty(), "inline-error");
         root = new VBox(10, strict, status, extra, error);
         root.setId("settings-strict");
         root.setPadding(new Insets(12));

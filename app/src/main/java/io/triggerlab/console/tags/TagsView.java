@@ -1,5 +1,6 @@
 package io.triggerlab.console.tags;
 
+import io.triggerlab.console.common.MessageLabels;
 import io.triggerlab.console.common.TextColumns;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -39,18 +40,8 @@ public final class TagsView {
     private Node header() {
         Label title = new Label("Tags (TagResource, UntagResource, ListTags)");
         title.getStyleClass().add("section-heading");
-        Label summary = new Label();
-        summary.setId("tags-summary");
-        summary.getStyleClass().add("hint");
-        summary.setWrapText(true);
-        summary.textProperty().bind(viewModel.summaryProperty());
-        Label error = new Label();
-        error.setId("tags-error");
-        error.getStyleClass().add("inline-error");
-        error.setWrapText(true);
-        error.textProperty().bind(viewModel.errorMessageProperty());
-        error.visibleProperty().bind(viewModel.errorMessageProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
+        Label summary = MessageLabels.bound("tags-summary", viewModel.summaryProperty(), "hint");
+        Label error = MessageLabels.bound("tags-error", viewModel.errorMessageProperty(), "inline-error");
         VBox header = new VBox(6, title, summary, error);
         header.getStyleClass().add("tab-header");
         return header;
