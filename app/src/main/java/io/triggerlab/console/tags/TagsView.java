@@ -13,6 +13,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
@@ -70,7 +71,6 @@ public final class TagsView {
         HBox.setHgrow(value, Priority.ALWAYS);
         Button add = new Button("Add or change");
         add.setId("tags-add");
-        add.setDefaultButton(false);
         add.disableProperty().bind(viewModel.busyProperty());
         add.setOnAction(e -> viewModel.add());
         value.setOnAction(e -> viewModel.add());
@@ -79,6 +79,9 @@ public final class TagsView {
         remove.disableProperty().bind(viewModel.busyProperty()
                 .or(Bindings.isEmpty(table.getSelectionModel().getSelectedItems())));
         remove.setOnAction(e -> viewModel.remove(List.copyOf(table.getSelectionModel().getSelectedItems())));
+        // At 1024 px the buttons keep their words; the value field gives way.
+        add.setMinWidth(Region.USE_PREF_SIZE);
+        remove.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(8, key, value, add, remove);
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("dialog-buttons");
