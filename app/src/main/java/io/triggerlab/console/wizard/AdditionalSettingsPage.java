@@ -155,8 +155,8 @@ final class AdditionalSettingsPage {
         tags.setPromptText("team=payments");
         tags.textProperty().bindBidirectional(f.tagsProperty());
         tags.disableProperty().bind(editing);
-        VBox content = new VBox(8, tags, WizardFields.hint("key=value, one per line. Set at create; AWS changes the "
-                + "tags of an existing trigger with TagResource."));
+        VBox content = new VBox(8, tags, WizardFields.hint("key=value, one per line. Set at create; the tags of an "
+                + "existing trigger change in its Tags tab (TagResource, UntagResource), as on AWS."));
         return section("wizard-section-tags", "Tags", content, false);
     }
 }
