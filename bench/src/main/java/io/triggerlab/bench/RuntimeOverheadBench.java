@@ -29,18 +29,28 @@ import java.util.UUID;
  * in-process Java target in the same run. Prints p50/p99 per invocation; the goal is p50 ≤ 1 ms.
  *
  * <pre>java -cp … io.triggerlab.bench.RuntimeOverheadBench [invocations] [path/to/node_modules/aws-lambda-ric]</pre>
+ *
+ * <p>{@code -Druntime.bench.only=Java} measures only the paths whose label contains that text;
+ * {@code -Druntime.bench.javaToolOptions=…} passes {@code JAVA_TOOL_OPTIONS} to the Java functions' JVMs, e.g.
+ * {@code -XX:StartFlightRecording=filename=client.jfr,settings=profile} to profile the client side.
  */
 public final class RuntimeOverheadBench {
 
     private static final byte[] EVENT = ("{\"eventSource\":\"SelfManagedKafka\",\"records\":{\"orders-0\":[{\"topic\":"
             + "\"orders\",\"partition\":0,\"offset\":1,\"value\":\"aGVsbG8=\"}]}}").getBytes(StandardCharsets.UTF_8);
 
+    private static final String IN_PROCESS = "In-process Java handler (java target)";
+    private static final String ONLY = System.getProperty("runtime.bench.only", "");
+    private static final Map<String, String> JAVA_ENV = System.getProperty("runtime.bench.javaToolOptions", "").isBlank()
+            ? Map.of() : Map.of("JAVA_TOOL_OPTIONS", System.getProperty("runtime.bench.javaToolOptions"));
+
     private RuntimeOverheadBench() {
     }
 
     public static void main(String[] args) throws Exception {
         int invocations = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        Path nodeRic = args.length > 1 ? Path.of(args[1]) : null;
+        // Absolute: the runtime process starts in the function's task root, where a relative path means nothing.
+        Path nodeRic = args.length > 1 ? Path.of(args[1]).toAbsolutePath() : null;
         Path work = Files.createTempDirectory("triggerlab-runtime-bench");
         Path node = Files.createDirectories(work.resolve("node-code"));
         Files.writeString(node.resolve("index.mjs"), "export const handler = async () => 'ok';\n");
@@ -63,21 +73,27 @@ public final class RuntimeOverheadBench {
         measure("Runtime API, Node.js, TriggerLab's client", ours,
                 new RuntimeTarget(LambdaRuntime.NODEJS_20, "index.handler", node, Map.of()), invocations);
         measure("Runtime API, Java, AWS's client (JNI transport on Linux)", official,
-                new RuntimeTarget(LambdaRuntime.JAVA_17, javaHandler, classes, Map.of()), invocations);
+                new RuntimeTarget(LambdaRuntime.JAVA_17, javaHandler, classes, JAVA_ENV), invocations);
         measure("Runtime API, Java, AWS's client over TriggerLab's transport", ours,
-                new RuntimeTarget(LambdaRuntime.JAVA_17, javaHandler, classes, Map.of()), invocations);
+                new RuntimeTarget(LambdaRuntime.JAVA_17, javaHandler, classes, JAVA_ENV), invocations);
         measure("Runtime API, Python, TriggerLab's bootstrap", ours,
                 new RuntimeTarget(LambdaRuntime.PYTHON_3_12, "app.handler", python, Map.of()), invocations);
     }
 
     private static void measureInProcess(Path classes, String handler, int invocations) {
+        if (!IN_PROCESS.contains(ONLY)) {
+            return;
+        }
         FunctionDefinition fn = function(new JavaHandlerTarget(List.of(classes), handler));
         try (FunctionInvoker invoker = new DefaultFunctionInvokerFactory().create(fn)) {
-            print("In-process Java handler (java target)", run(invoker::invoke, invocations));
+            print(IN_PROCESS, run(invoker::invoke, invocations));
         }
     }
 
     private static void measure(String label, RuntimeHostSettings settings, RuntimeTarget target, int invocations) {
+        if (!label.contains(ONLY)) {
+            return;
+        }
         FunctionDefinition fn = function(target);
         try (RuntimeHost host = new RuntimeHost(settings, name -> Optional.empty(), Clock.systemUTC())) {
             print(label, run(request -> host.invoke(fn, request), invocations));

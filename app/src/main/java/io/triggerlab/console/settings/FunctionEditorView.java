@@ -8,6 +8,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -16,11 +17,13 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.Modality;
 import io.triggerlab.console.common.DialogKeys;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
+import java.io.File;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -66,7 +69,7 @@ public final class FunctionEditorView {
                 stage.close();
             }
         });
-        Scene scene = new Scene(view.root(), 620, 540);
+        Scene scene = new Scene(view.root(), 640, 640);
         scene.getStylesheets().add(stylesheet);
         stage.setScene(scene);
         stage.setTitle("TriggerLab · Function");
@@ -98,13 +101,15 @@ public final class FunctionEditorView {
         runtimeChoice.setEditable(true);
         runtimeChoice.getItems().setAll(Arrays.stream(LambdaRuntime.values()).map(LambdaRuntime::id).toList());
         runtimeChoice.valueProperty().bindBidirectional(viewModel.runtimeProperty());
-        GridPane runtime = grid(List.<Node[]>of(
+        TextField runtimeHandler = field("function-runtime-handler", "", viewModel.handlerProperty());
+        runtimeHandler.promptTextProperty().bind(viewModel.handlerExampleProperty());
+        GridPane runtimeFields = grid(List.<Node[]>of(
                 row("Runtime", runtimeChoice),
-                row("Handler", field("function-runtime-handler", "app.handler · index.handler · com.example.Handler::handleRequest",
-                        viewModel.handlerProperty())),
-                row("Code", field("function-code", "directory, .zip or .jar", viewModel.codeProperty())),
+                row("Handler", runtimeHandler),
+                row("Code", codeField()),
                 row("Memory (MB)", field("function-memory", "128", viewModel.memorySizeProperty())),
                 row("Environment", field("function-environment", "KEY=VALUE, KEY2=VALUE2", viewModel.environmentProperty()))));
+        VBox runtime = new VBox(8, runtimeFields, debugging());
         GridPane invoke = grid(List.<Node[]>of(
                 row("Endpoint", field("function-endpoint", "empty = AWS", viewModel.endpointProperty())),
                 row("Function name", field("function-remote-name", "the name there", viewModel.remoteFunctionNameProperty())),
@@ -128,7 +133,54 @@ public final class FunctionEditorView {
 
         GridPane top = grid(List.<Node[]>of(row("Name", name), row("Runs as", kind)));
         GridPane bottom = grid(List.<Node[]>of(row("Timeout (s)", timeout)));
-        return new VBox(10, top, kindHint, runtime, command, java, invoke, bottom, warning);
+        Label runtimeWarning = new Label();
+        runtimeWarning.setId("function-runtime-warning");
+        runtimeWarning.getStyleClass().add("warning");
+        runtimeWarning.setWrapText(true);
+        runtimeWarning.textProperty().bind(viewModel.runtimeWarningProperty());
+        runtimeWarning.visibleProperty().bind(viewModel.runtimeWarningProperty().isNotEmpty());
+        runtimeWarning.managedProperty().bind(runtimeWarning.visibleProperty());
+        return new VBox(10, top, kindHint, runtime, command, java, invoke, bottom, warning, runtimeWarning);
+    }
+
+    /** The code path, typed or chosen: a directory here (a .zip or .jar can be typed). */
+    private Node codeField() {
+        TextField code = field("function-code", "directory, .zip or .jar", viewModel.codeProperty());
+        Button browse = new Button("Browse…");
+        browse.setId("function-code-browse");
+        browse.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("The function's code directory");
+            chooser.setInitialDirectory(new File(System.getProperty("user.home")));
+            File chosen = chooser.showDialog(root.getScene().getWindow());
+            if (chosen != null) {
+                viewModel.codeProperty().set(chosen.getPath());
+            }
+        });
+        HBox.setHgrow(code, Priority.ALWAYS);
+        return new HBox(6, code, browse);
+    }
+
+    /** Debugger settings for the runtime process, a TriggerLab extra. */
+    private Node debugging() {
+        CheckBox enabled = new CheckBox("Debugging: pass debugger settings to the runtime on port");
+        enabled.setId("function-debug");
+        enabled.selectedProperty().bindBidirectional(viewModel.debugEnabledProperty());
+        TextField port = field("function-debug-port", "5005", viewModel.debugPortProperty());
+        port.setPrefColumnCount(6);
+        port.disableProperty().bind(viewModel.debugEnabledProperty().not());
+        CheckBox suspend = new CheckBox("Suspend the function timeout while debugging");
+        suspend.setId("function-debug-suspend");
+        suspend.selectedProperty().bindBidirectional(viewModel.suspendTimeoutProperty());
+        suspend.disableProperty().bind(viewModel.debugEnabledProperty().not());
+        Label extra = new Label("TriggerLab extra — Lambda has no debugger switch");
+        extra.getStyleClass().add("reading-badge");
+        Label how = hint("Java gets JAVA_TOOL_OPTIONS with -agentlib:jdwp, Node.js NODE_OPTIONS=--inspect, Python and "
+                + "custom runtimes TRIGGERLAB_DEBUG_PORT (TriggerLab's Python client then listens with debugpy when it "
+                + "is installed). Attach your IDE's debugger to 127.0.0.1 on that port.");
+        HBox first = new HBox(8, enabled, port, extra);
+        first.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, first, suspend, how);
     }
 
     private void showFor(Node section, TargetKind kind) {

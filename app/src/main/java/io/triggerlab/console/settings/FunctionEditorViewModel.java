@@ -7,9 +7,11 @@ import io.triggerlab.engine.invoke.function.FunctionTarget;
 import io.triggerlab.engine.invoke.function.JavaHandlerTarget;
 import io.triggerlab.engine.invoke.function.LambdaInvokeTarget;
 import io.triggerlab.engine.invoke.function.LambdaRuntime;
+import io.triggerlab.engine.invoke.function.RuntimeDebugging;
 import io.triggerlab.engine.invoke.function.RuntimeTarget;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -17,6 +19,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -29,11 +32,13 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Registers a new function or edits one: its name, target (Lambda runtime, command, Java handler or Invoke API) and
- * timeout. Warns
- * when the timeout is above the 14 minutes a Kafka trigger allows.
+ * timeout. Warns when the timeout is above the 14 minutes a Kafka trigger allows. A Lambda-runtime function is checked
+ * before it is stored (runtime, handler shape, then code and interpreter): what would keep it from starting is shown,
+ * and a second Register stores it anyway (the user may install the interpreter afterwards).
  */
 public final class FunctionEditorViewModel {
 
@@ -57,6 +62,13 @@ public final class FunctionEditorViewModel {
     private final StringProperty code = new SimpleStringProperty("");
     private final StringProperty memorySize = new SimpleStringProperty(String.valueOf(RuntimeTarget.DEFAULT_MEMORY_SIZE));
     private final StringProperty environment = new SimpleStringProperty("");
+    private final BooleanProperty debugEnabled = new SimpleBooleanProperty();
+    private final StringProperty debugPort = new SimpleStringProperty(String.valueOf(RuntimeDebugging.OFF.port()));
+    private final BooleanProperty suspendTimeout = new SimpleBooleanProperty(true);
+    private final StringBinding handlerExample;
+    private final ReadOnlyStringWrapper runtimeWarning = new ReadOnlyStringWrapper("");
+    /** The definition whose runtime problem was shown: registering exactly it again means "store it anyway". */
+    private FunctionDefinition warnedAbout;
     private final StringProperty timeoutSeconds = new SimpleStringProperty(
             String.valueOf(FunctionDefinition.DEFAULT_TIMEOUT.toSeconds()));
     private final StringBinding timeoutWarning;
@@ -70,6 +82,8 @@ public final class FunctionEditorViewModel {
         this.work = Objects.requireNonNull(work, "work");
         region.set(store.region());
         timeoutWarning = Bindings.createStringBinding(this::describeTimeout, timeoutSeconds);
+        handlerExample = Bindings.createStringBinding(() -> LambdaRuntime.find(runtime.get() == null ? ""
+                : runtime.get().strip()).map(LambdaRuntime::exampleHandler).orElse("app.handler"), runtime);
     }
 
     /** Fills the form from a registered function; its name cannot change. */
@@ -95,6 +109,9 @@ public final class FunctionEditorViewModel {
             code.set(r.code().toString());
             memorySize.set(String.valueOf(r.memorySize()));
             environment.set(EnvironmentText.format(r.environment()));
+            debugEnabled.set(r.debugging().enabled());
+            debugPort.set(String.valueOf(r.debugging().port()));
+            suspendTimeout.set(r.debugging().suspendTimeout());
         } else if (target instanceof LambdaInvokeTarget) {
             LambdaInvokeTarget l = (LambdaInvokeTarget) target;
             kind.set(TargetKind.INVOKE);
@@ -118,14 +135,27 @@ public final class FunctionEditorViewModel {
         }
         busy.set(true);
         boolean update = editing.get();
-        work.submit(update ? "save the function" : "register the function",
-                () -> update ? store.update(function) : store.register(function), stored -> {
-                    busy.set(false);
-                    saved.set(stored);
-                }, message -> {
-                    busy.set(false);
-                    errorMessage.set(message);
-                });
+        boolean anyway = function.equals(warnedAbout);
+        work.submit(update ? "save the function" : "register the function", () -> {
+            Optional<String> problem = anyway ? Optional.<String>empty() : store.runtimeProblem(function);
+            return problem.isPresent() ? new Saving(null, problem.get())
+                    : new Saving(update ? store.update(function) : store.register(function), "");
+        }, outcome -> {
+            busy.set(false);
+            warnedAbout = outcome.stored() == null ? function : null;
+            runtimeWarning.set(outcome.problem().isEmpty() ? "" : outcome.problem() + " Press " + (update ? "Save"
+                    : "Register") + " again to store the function as it is.");
+            if (outcome.stored() != null) {
+                saved.set(outcome.stored());
+            }
+        }, message -> {
+            busy.set(false);
+            errorMessage.set(message);
+        });
+    }
+
+    /** What a save did: stored the function, or stopped at what would keep it from starting. */
+    private record Saving(FunctionDefinition stored, String problem) {
     }
 
     /** The function as typed; the engine's records word every refusal. */
@@ -143,11 +173,7 @@ public final class FunctionEditorViewModel {
                 return new JavaHandlerTarget(Arrays.stream(classpath.get().split(File.pathSeparator))
                         .map(String::strip).filter(s -> !s.isEmpty()).map(Path::of).toList(), handler.get().strip());
             case RUNTIME:
-                if (blank(code.get())) {
-                    throw new IllegalArgumentException("Code is required: the directory (or .zip/.jar) holding the handler");
-                }
-                return new RuntimeTarget(LambdaRuntime.of(runtime.get().strip()), handler.get().strip(),
-                        Path.of(code.get().strip()), parseMemory(), EnvironmentText.parse(environment.get()), null);
+                return runtimeTarget();
             case INVOKE:
                 return new LambdaInvokeTarget(endpointUri(), remoteFunctionName.get().strip(),
                         blank(qualifier.get()) ? null : qualifier.get().strip(), region.get().strip(),
@@ -155,6 +181,23 @@ public final class FunctionEditorViewModel {
             default:
                 throw new IllegalArgumentException("Unknown target kind " + kind.get());
         }
+    }
+
+    private RuntimeTarget runtimeTarget() {
+        LambdaRuntime chosen = LambdaRuntime.of(runtime.get() == null ? "" : runtime.get().strip());
+        chosen.handlerProblem(handler.get()).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+        if (blank(code.get())) {
+            throw new IllegalArgumentException("Code is required: the directory (or .zip/.jar) holding the handler");
+        }
+        RuntimeDebugging debugging = new RuntimeDebugging(debugEnabled.get(), parsePort(), suspendTimeout.get());
+        return new RuntimeTarget(chosen, handler.get().strip(), Path.of(code.get().strip()), parseMemory(),
+                EnvironmentText.parse(environment.get()), debugging);
+    }
+
+    private int parsePort() {
+        return (int) wholeNumber(debugPort.get(), "Debug port", "a port number: must be 1..65535");
     }
 
     private URI endpointUri() {
@@ -174,21 +217,25 @@ public final class FunctionEditorViewModel {
     }
 
     private int parseMemory() {
-        try {
-            return Integer.parseInt(memorySize.get().strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Memory '" + memorySize.get().strip() + "' is not a whole number of MB: "
-                    + "must be 128..10240");
-        }
+        return (int) wholeNumber(memorySize.get(), "Memory", "a whole number of MB: must be 128..10240");
     }
 
     private long parseTimeout() {
+        return wholeNumber(timeoutSeconds.get(), "Timeout", "a whole number of seconds: must be 1..900");
+    }
+
+    /** The field's whole number; otherwise "Memory 'x' is not a whole number of MB: must be 128..10240". */
+    private static long wholeNumber(String text, String field, String expected) {
+        String typed = text == null ? "" : text.strip();
         try {
-            return Long.parseLong(timeoutSeconds.get().strip());
+            long value = Long.parseLong(typed);
+            if (value == (int) value) {
+                return value;
+            }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Timeout '" + timeoutSeconds.get().strip()
-                    + "' is not a whole number of seconds: must be 1..900");
+            // worded below, with what the field expects
         }
+        throw new IllegalArgumentException(field + " '" + typed + "' is not " + expected);
     }
 
     private String describeTimeout() {
@@ -273,6 +320,31 @@ public final class FunctionEditorViewModel {
     /** The runtime target's environment variables as {@code KEY=VALUE} pairs separated by commas or new lines. */
     public StringProperty environmentProperty() {
         return environment;
+    }
+
+    /** Debugging (a TriggerLab extra): pass debugger settings to the runtime process. */
+    public BooleanProperty debugEnabledProperty() {
+        return debugEnabled;
+    }
+
+    /** The debugger's port on 127.0.0.1. */
+    public StringProperty debugPortProperty() {
+        return debugPort;
+    }
+
+    /** While debugging, invocations are not ended at the function timeout. */
+    public BooleanProperty suspendTimeoutProperty() {
+        return suspendTimeout;
+    }
+
+    /** A handler as the chosen runtime takes it, for the field's prompt. */
+    public StringBinding handlerExampleProperty() {
+        return handlerExample;
+    }
+
+    /** What would keep the Lambda-runtime function from starting, found when Register was pressed; or empty. */
+    public ReadOnlyStringProperty runtimeWarningProperty() {
+        return runtimeWarning.getReadOnlyProperty();
     }
 
     public StringProperty timeoutSecondsProperty() {

@@ -5,6 +5,7 @@ import io.triggerlab.console.browser.TopicBrowserBackend;
 import io.triggerlab.console.faults.FaultSwitch;
 import io.triggerlab.console.inspector.InvocationReplayer;
 import io.triggerlab.console.lag.LagBackend;
+import io.triggerlab.console.step.StepModeBackend;
 import io.triggerlab.console.trigger.OffsetResetBackend;
 import io.triggerlab.console.trigger.TriggerPageBackend;
 import io.triggerlab.console.wizard.WizardBackend;
@@ -24,6 +25,7 @@ import io.triggerlab.engine.observe.metrics.MetricQuery;
 import io.triggerlab.engine.observe.metrics.MetricSeries;
 import io.triggerlab.engine.observe.metrics.MetricsSnapshot;
 import io.triggerlab.engine.observe.metrics.ScalingDecision;
+import io.triggerlab.engine.runtime.step.StepMode;
 
 import java.util.List;
 import java.util.Optional;
@@ -178,6 +180,25 @@ final class EngineBackends {
             @Override
             public Optional<FaultPlan> clear(String functionName) {
                 return engine.clearFault(functionName);
+            }
+        };
+    }
+
+    static StepModeBackend stepMode(EngineClient engine) {
+        return new StepModeBackend() {
+            @Override
+            public StepMode.Status status(String mappingUuid) {
+                return engine.stepMode(mappingUuid);
+            }
+
+            @Override
+            public StepMode.Status set(String mappingUuid, boolean enabled) {
+                return engine.setStepMode(mappingUuid, enabled);
+            }
+
+            @Override
+            public StepMode.Status deliverNext(String mappingUuid) {
+                return engine.deliverNextBatch(mappingUuid);
             }
         };
     }

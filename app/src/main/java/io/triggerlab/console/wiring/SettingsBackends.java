@@ -45,6 +45,11 @@ final class SettingsBackends {
             }
 
             @Override
+            public Optional<String> runtimeProblem(FunctionDefinition function) {
+                return engine.runtimeProblem(function);
+            }
+
+            @Override
             public String region() {
                 return engine.config().region();
             }

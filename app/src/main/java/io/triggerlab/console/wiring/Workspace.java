@@ -12,6 +12,8 @@ import io.triggerlab.console.destinations.DestinationsView;
 import io.triggerlab.console.destinations.DestinationsViewModel;
 import io.triggerlab.console.faults.FaultsView;
 import io.triggerlab.console.faults.FaultsViewModel;
+import io.triggerlab.console.step.StepModeView;
+import io.triggerlab.console.step.StepModeViewModel;
 import io.triggerlab.console.inspector.InspectorView;
 import io.triggerlab.console.inspector.InspectorViewModel;
 import io.triggerlab.console.invocations.InvocationsView;
@@ -108,6 +110,7 @@ final class Workspace implements ShellActions {
     private final FaultsViewModel faults;
     private final DestinationsViewModel destinations;
     private final ResourceSettingsTabs resourceSettings;
+    private final StepModeViewModel steps;
     private final TabPane tabs = new TabPane();
     private final Runnable restartEngine;
     private Stage producerStage;
@@ -139,6 +142,7 @@ final class Workspace implements ShellActions {
         this.faults = new FaultsViewModel(EngineBackends.faults(engine), work);
         this.destinations = new DestinationsViewModel(engine.invocations(), work, zone);
         this.resourceSettings = new ResourceSettingsTabs(engine, work);
+        this.steps = new StepModeViewModel(EngineBackends.stepMode(engine), work);
         followShownMappingForAwsFeatures();
     }
 
@@ -149,6 +153,7 @@ final class Workspace implements ShellActions {
             faults.show(is == null ? null : is.functionArn());
             destinations.show(is);
             resourceSettings.show(is);
+            steps.show(is == null ? null : is.uuid());
         });
     }
 
@@ -156,6 +161,7 @@ final class Workspace implements ShellActions {
     private void awsFeaturesOnInvocations(String mappingUuid) {
         destinations.onInvocationsOf(mappingUuid);
         faults.onInvocation();
+        steps.onInvocationOf(mappingUuid);
     }
 
     /** Puts the workspace into the main window and loads the triggers. Call on the FX thread. */
@@ -222,7 +228,7 @@ final class Workspace implements ShellActions {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("trigger-tabs");
         BorderPane selected = new BorderPane(tabs);
-        selected.setTop(pageView.header());
+        selected.setTop(new VBox(pageView.header(), new StepModeView(steps).root()));
         selected.visibleProperty().bind(triggers.selectedUuidProperty().isNotNull());
 
         Label hint = new Label("Select a trigger to see its status, invocations and the events it sent.");

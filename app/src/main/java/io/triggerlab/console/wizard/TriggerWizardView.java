@@ -265,8 +265,9 @@ public final class TriggerWizardView {
         register.setId("wizard-register-function");
         register.setOnAction(e -> registerFunction.apply(register).ifPresent(viewModel::functionRegistered));
         return page(WizardStep.FUNCTION, functions, register,
-                hint("A function runs as a command, an in-process Java handler, or behind Lambda's Invoke API "
-                        + "(sam local start-lambda, LocalStack, AWS)."));
+                hint("A function runs your handler as Lambda does, through its Runtime API (Python, Node.js, Java or "
+                        + "a custom runtime's bootstrap), or as a command, an in-process Java handler, or behind "
+                        + "Lambda's Invoke API (sam local start-lambda, LocalStack, AWS)."));
     }
 
     private Node enablePage() {

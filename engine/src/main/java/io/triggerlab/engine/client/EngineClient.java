@@ -27,6 +27,8 @@ import io.triggerlab.engine.infra.secrets.SecretValue;
 import io.triggerlab.engine.invoke.faults.FaultKind;
 import io.triggerlab.engine.invoke.faults.FaultPlan;
 import io.triggerlab.engine.invoke.function.FunctionDefinition;
+import io.triggerlab.engine.invoke.function.RuntimeTarget;
+import io.triggerlab.engine.invoke.runtime.RuntimePreflight;
 import io.triggerlab.engine.observe.events.EngineEvent;
 import io.triggerlab.engine.observe.history.InvocationRecord;
 import io.triggerlab.engine.observe.metrics.CounterTotals;
@@ -37,6 +39,7 @@ import io.triggerlab.engine.observe.metrics.ScalingDecision;
 import io.triggerlab.engine.runtime.filter.FilterTrial;
 import io.triggerlab.engine.runtime.offsets.OffsetReset;
 import io.triggerlab.engine.runtime.offsets.OffsetResetResult;
+import io.triggerlab.engine.runtime.step.StepMode;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -138,6 +141,24 @@ public final class EngineClient {
         return parts.supervisor().pollerCount(uuid);
     }
 
+    /** Whether a trigger is in step mode (a TriggerLab extra) and whether a batch waits at its gate. */
+    public StepMode.Status stepMode(String uuid) {
+        parts.mappings().get(uuid);
+        return parts.supervisor().stepMode().status(uuid);
+    }
+
+    /** Turns step mode on (each batch waits for {@link #deliverNextBatch}) or off (a waiting batch goes). */
+    public StepMode.Status setStepMode(String uuid, boolean enabled) {
+        parts.mappings().get(uuid);
+        return parts.supervisor().stepMode().set(uuid, enabled);
+    }
+
+    /** Lets one batch of a trigger in step mode go; refused with a clear message when step mode is off. */
+    public StepMode.Status deliverNextBatch(String uuid) {
+        parts.mappings().get(uuid);
+        return parts.supervisor().stepMode().deliverNext(uuid);
+    }
+
     /** The API's own request validation, so a form shows the API's messages before it sends anything. */
     public MappingValidator validator() {
         return new MappingValidator(parts.config().clock());
@@ -224,6 +245,15 @@ public final class EngineClient {
 
     public FunctionDefinition updateFunction(FunctionDefinition function) {
         return parts.functions().update(function);
+    }
+
+    /**
+     * What would keep a Lambda-runtime function from starting (code, interpreter, bootstrap), in words that name the
+     * fix, as the API's {@code runtimeProblem}; empty when it can start or is not a runtime target.
+     */
+    public Optional<String> runtimeProblem(FunctionDefinition function) {
+        return function.target() instanceof RuntimeTarget runtime
+                ? RuntimePreflight.problem(function.name(), runtime) : Optional.empty();
     }
 
     /** Whether a function of that name was registered (and now is not). */

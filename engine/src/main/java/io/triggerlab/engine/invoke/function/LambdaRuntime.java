@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -59,6 +60,46 @@ public enum LambdaRuntime {
                 + supportedIds()));
     }
 
+    /**
+     * What is wrong with {@code handler} for this runtime, judged by its shape only (whether the file and function
+     * exist shows when the runtime starts): Python and Node.js take {@code file.function}, Java
+     * {@code package.Class::method} or {@code package.Class}; a custom runtime's bootstrap reads it as it likes.
+     */
+    public Optional<String> handlerProblem(String handler) {
+        if (handler == null || handler.isBlank()) {
+            return Optional.of("Handler is required for " + id + ": e.g. " + exampleHandler());
+        }
+        String h = handler.strip();
+        if (h.chars().anyMatch(Character::isWhitespace) || h.length() > 128) {
+            return Optional.of("Handler '" + h + "' is not valid: Lambda allows up to 128 characters without spaces");
+        }
+        boolean fits = switch (language) {
+            case PYTHON, NODEJS -> h.lastIndexOf('.') > 0 && h.lastIndexOf('.') < h.length() - 1;
+            case JAVA -> JavaHandlerName.PATTERN.matcher(h).matches();
+            case PROVIDED -> true;
+        };
+        return fits ? Optional.empty() : Optional.of("Handler '" + h + "' does not fit " + id + ": it takes "
+                + handlerShape() + ", e.g. " + exampleHandler());
+    }
+
+    /** A handler as this runtime's users write it, for prompts and messages. */
+    public String exampleHandler() {
+        return switch (language) {
+            case PYTHON -> "app.handler (def handler(event, context) in app.py)";
+            case NODEJS -> "index.handler (export const handler in index.mjs or index.js)";
+            case JAVA -> "com.example.Handler::handleRequest";
+            case PROVIDED -> "bootstrap (passed to your bootstrap as _HANDLER)";
+        };
+    }
+
+    private String handlerShape() {
+        return switch (language) {
+            case PYTHON, NODEJS -> "file.function (the file without its extension, then the exported function)";
+            case JAVA -> "package.Class::method or package.Class";
+            case PROVIDED -> "any text";
+        };
+    }
+
     /** The identifiers, comma separated, for messages and help texts. */
     public static String supportedIds() {
         return Arrays.stream(values()).map(LambdaRuntime::id).collect(Collectors.joining(", "));
@@ -67,5 +108,11 @@ public enum LambdaRuntime {
     @Override
     public String toString() {
         return id;
+    }
+
+    /** {@code package.Class} with an optional {@code ::method}, in Java's identifier characters. */
+    private static final class JavaHandlerName {
+        private static final String IDENTIFIER = "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*";
+        static final Pattern PATTERN = Pattern.compile(IDENTIFIER + "(\\." + IDENTIFIER + ")*(::" + IDENTIFIER + ")?");
     }
 }

@@ -12,10 +12,10 @@ import java.util.Map;
 
 /**
  * Java: AWS's {@code aws-lambda-java-runtime-interface-client} in a child JVM (the same handler loading and
- * serialization as Lambda's Java runtime), started with the JVM that runs the engine. Where the client's JNI part does
- * not load (it exists for Linux x86_64 and aarch64 only), AWS's client still runs the handler, but TriggerLab's
- * {@link JavaRuntimeClient} carries its Runtime API calls. The handler's classes are read from the task root and its
- * {@code lib/*.jar}, as on Lambda.
+ * serialization as Lambda's Java runtime), started with a JVM of the runtime's version ({@link JavaHomes}). Where the
+ * client's JNI part does not load (it exists for Linux x86_64 and aarch64 only), AWS's client still runs the handler,
+ * but TriggerLab's {@link JavaRuntimeClient} carries its Runtime API calls. The handler's classes are read from the
+ * task root and its {@code lib/*.jar}, as on Lambda.
  */
 final class JavaLaunchPlanner implements LaunchPlanner {
 
@@ -28,7 +28,7 @@ final class JavaLaunchPlanner implements LaunchPlanner {
     }
 
     @Override
-    public RuntimeLaunch plan(RuntimeTarget target, Path taskRoot) {
+    public RuntimeLaunch plan(RuntimeTarget target, Path taskRoot) throws RuntimeUnavailableException {
         Path clients = settings.workDirectory().resolve("clients");
         List<String> classpath = new ArrayList<>();
         for (String jar : BundledFiles.lines("java/jars.txt")) {
@@ -45,7 +45,7 @@ final class JavaLaunchPlanner implements LaunchPlanner {
         }
         // Lambda's Java runtime: a heap of about 85 % of MemorySize, the serial collector, C1 only (fast start).
         long heapMb = Math.max(64, target.memorySize() * 85L / 100);
-        List<String> command = List.of(Executables.currentJava().toString(), "-Xmx" + heapMb + "m", "-XX:+UseSerialGC",
+        List<String> command = List.of(JavaHomes.javaFor(target.runtime()).toString(), "-Xmx" + heapMb + "m", "-XX:+UseSerialGC",
                 "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 "-cp", String.join(File.pathSeparator, classpath), main, target.handler());
         return new RuntimeLaunch(command, Map.of(), taskRoot, client);

@@ -34,9 +34,18 @@ public final class RuntimePreflight {
             case PYTHON -> Executables.firstOnPath("python3", "python" + pythonVersion(runtime), "python").isPresent()
                     ? Optional.empty() : Optional.of(missingPython(runtime));
             case NODEJS -> Executables.onPath("node").isPresent() ? Optional.empty() : Optional.of(missingNode(runtime));
-            case JAVA -> Optional.empty(); // the JVM running the engine runs the function
+            case JAVA -> javaProblem(runtime);
             case PROVIDED -> Files.isDirectory(code) ? bootstrapProblem(target, code.resolve("bootstrap")) : Optional.empty();
         };
+    }
+
+    private static Optional<String> javaProblem(LambdaRuntime runtime) {
+        try {
+            JavaHomes.javaFor(runtime);
+            return Optional.empty();
+        } catch (RuntimeUnavailableException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     static String missingCode(String functionName, Path code) {
