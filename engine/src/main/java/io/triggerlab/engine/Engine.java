@@ -31,6 +31,8 @@ import io.triggerlab.engine.observe.history.InvocationHistory;
 import io.triggerlab.engine.observe.history.JdbcInvocationHistory;
 import io.triggerlab.engine.observe.history.NoPayloadHistory;
 import io.triggerlab.engine.observe.history.InvocationRecord;
+import io.triggerlab.engine.observe.systemlog.JdbcSystemLogs;
+import io.triggerlab.engine.observe.systemlog.SystemLogs;
 import io.triggerlab.engine.invoke.DefaultFunctionInvokerFactory;
 import io.triggerlab.engine.invoke.FunctionInvokerFactory;
 import io.triggerlab.engine.invoke.runtime.RuntimeHost;
@@ -188,11 +190,13 @@ public final class Engine implements AutoCloseable {
             // The runtime reports to the mapping store it is given; the control plane hears nothing back from it.
             StoredMappingStatus status = new StoredMappingStatus(new MappingRepository(database.dataSource()),
                     config.clock());
+            SystemLogs systemLogs = new JdbcSystemLogs(database.dataSource());
+            // DEBUG system logs report offsets at the metrics' evaluation period: AWS's one minute, shorter in tests.
             PollerSupervisor supervisor = push(started, new PollerSupervisor(status, functions, clusters, invokers,
                     consumers::create, history, events,
                     config.clock(), metrics, aws.destinations(), new SchemaRegistryAccess(secrets,
                     new SchemaRegistryAccess.GlueAccess(Optional.ofNullable(aws.profile()), Optional.empty())),
-                    config.retryBackoff()));
+                    config.retryBackoff(), systemLogs, metricsSettings.evaluationPeriod()));
             MappingService mappings = new MappingService(status, functions,
                     clusters, config.clock(), config.region(), config.accountId(), supervisor, AccessConfigurations.CHECK,
                     new KafkaGroupOffsets(clusters, security, KafkaGroupOffsets.DEFAULT_TIMEOUT));
@@ -201,12 +205,12 @@ public final class Engine implements AutoCloseable {
             Replayer replayer = new Replayer(history, mappings, functions, invokers, events, config.clock());
             LambdaApiServer api = push(started, new LambdaApiServer(new ApiContext(mappings, functions, clusters, history,
                     config.clock(), config.region(), config.accountId(), metrics, faults, awsCheck, secured, replayer,
-                    supervisor.stepMode()),
+                    supervisor.stepMode(), systemLogs),
                     config.apiPort(), apiAccess));
             supervisor.recover();
             Engine engine = new Engine(new EngineParts(config, events, bootstrap, api.endpoint(), mappings, supervisor,
                     functions, clusters, history, metrics, replayer, awsCheck, faults, vault, secrets, secured,
-                    new KafkaTopicCatalog(bootstrap), new KafkaTestRecordProducer(bootstrap)), started, sandbox,
+                    new KafkaTopicCatalog(bootstrap), new KafkaTestRecordProducer(bootstrap), systemLogs), started, sandbox,
                     schemaRegistry);
             events.publish(new EngineEvent.EngineStarted(config.clock().instant(), bootstrap, config.usesSandbox(),
                     api.endpoint().toString()));

@@ -48,6 +48,8 @@ import io.triggerlab.console.settings.StrictModeViewModel;
 import io.triggerlab.console.shell.ClusterHealthViewModel;
 import io.triggerlab.console.shell.MainWindow;
 import io.triggerlab.console.shell.ShellActions;
+import io.triggerlab.console.systemlogs.SystemLogsView;
+import io.triggerlab.console.systemlogs.SystemLogsViewModel;
 import io.triggerlab.console.trigger.OffsetResetView;
 import io.triggerlab.console.trigger.OffsetResetViewModel;
 import io.triggerlab.console.trigger.TriggerPageView;
@@ -111,6 +113,7 @@ final class Workspace implements ShellActions {
     private final DestinationsViewModel destinations;
     private final ResourceSettingsTabs resourceSettings;
     private final StepModeViewModel steps;
+    private final SystemLogsViewModel systemLogs;
     private final TabPane tabs = new TabPane();
     private final Runnable restartEngine;
     private Stage producerStage;
@@ -143,6 +146,7 @@ final class Workspace implements ShellActions {
         this.destinations = new DestinationsViewModel(engine.invocations(), work, zone);
         this.resourceSettings = new ResourceSettingsTabs(engine, work);
         this.steps = new StepModeViewModel(EngineBackends.stepMode(engine), work);
+        this.systemLogs = new SystemLogsViewModel(engine::systemLogs, work, zone);
         followShownMappingForAwsFeatures();
     }
 
@@ -154,6 +158,7 @@ final class Workspace implements ShellActions {
             destinations.show(is);
             resourceSettings.show(is);
             steps.show(is == null ? null : is.uuid());
+            systemLogs.show(is);
         });
     }
 
@@ -162,6 +167,7 @@ final class Workspace implements ShellActions {
         destinations.onInvocationsOf(mappingUuid);
         faults.onInvocation();
         steps.onInvocationOf(mappingUuid);
+        systemLogs.refresh();
     }
 
     /** Puts the workspace into the main window and loads the triggers. Call on the FX thread. */
@@ -189,6 +195,7 @@ final class Workspace implements ShellActions {
     /** Called on the FX thread now and then by the composition root's health timer. */
     void checkHealth() {
         health.check();
+        systemLogs.refresh();
     }
 
     /** Engine events, on the FX thread, coalesced per mapping by the {@link FxEventBridge}. */
@@ -258,10 +265,13 @@ final class Workspace implements ShellActions {
         });
         Tab outbox = new Tab("Destinations", new DestinationsView(destinations).root());
         outbox.setId("tab-destinations");
-        return List.of(check, faultsTab, outbox);
+        Tab logs = new Tab("System logs", new SystemLogsView(systemLogs).root());
+        logs.setId("tab-system-logs");
+        logs.selectedProperty().addListener((o, was, is) -> systemLogs.setActive(is));
+        return List.of(check, faultsTab, outbox, logs);
     }
 
-    /** Shows a tab of the trigger page by its title ("Invocations", "Overview", "Would this pass on AWS?", "Tags"…). */
+    /** Shows a tab of the trigger page by its title ("Invocations", "Overview", …, "Tags", "System logs"). */
     void selectTab(String title) {
         tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
                 .ifPresent(t -> tabs.getSelectionModel().select(t));

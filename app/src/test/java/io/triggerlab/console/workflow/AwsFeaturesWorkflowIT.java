@@ -4,10 +4,12 @@ import io.triggerlab.console.awscheck.FindingRow;
 import io.triggerlab.console.destinations.OutboxDelivery;
 import io.triggerlab.console.destinations.OutboxRow;
 import io.triggerlab.console.invocations.InvocationLine;
+import io.triggerlab.console.systemlogs.SystemLogRow;
 import io.triggerlab.console.tags.TagRow;
 import io.triggerlab.engine.controlplane.mapping.CreateEventSourceMappingRequest;
 import io.triggerlab.engine.controlplane.mapping.DestinationConfig;
 import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
+import io.triggerlab.engine.controlplane.mapping.LoggingConfig;
 import io.triggerlab.engine.controlplane.mapping.MappingState;
 import io.triggerlab.engine.controlplane.mapping.ProvisionedPollerConfig;
 import io.triggerlab.engine.infra.cluster.KafkaCluster;
@@ -135,6 +137,18 @@ class AwsFeaturesWorkflowIT {
         robot.interact(() -> outbox.getSelectionModel().select(0));
         await().until(() -> console.text("#outbox-record").contains("\"condition\" : \"RetryAttemptsExhausted\""));
         snapshot("destinations.png");
+
+        // The system logs (LoggingConfig WARN): the failed attempt as AWS's ESM_PROCESSING_EVENT, nothing else.
+        console.selectTab("System logs");
+        assertThat(console.text("#system-logs-configured")).startsWith("SystemLogLevel WARN: the poller writes events");
+        TableView<SystemLogRow> logs = robot.lookup("#system-logs-table").queryTableView();
+        await().atMost(Duration.ofSeconds(30)).until(() -> ConsoleDriver.onFx(() -> logs.getItems().size()) >= 1);
+        assertThat(ConsoleDriver.onFx(() -> List.copyOf(logs.getItems()))).allSatisfy(row -> {
+            assertThat(row.eventType()).isEqualTo("ESM_PROCESSING_EVENT");
+            assertThat(row.level()).isEqualTo("WARN");
+            assertThat(row.json()).contains("\"eventProcessorId\":\"" + mapping.uuid() + "/0\"");
+        });
+        assertThat(console.text("#system-logs-stream")).endsWith("/" + mapping.uuid());
         console.selectTab("Invocations");
         snapshot("inspector-coloured.png");
     }
@@ -265,7 +279,8 @@ class AwsFeaturesWorkflowIT {
         EventSourceMapping created = engine.mappings().create(CreateEventSourceMappingRequest.builder()
                 .functionName("faults-fn").eventSourceArn(sandbox.clusterArn()).topics(List.of("it-faults"))
                 .startingPosition("TRIM_HORIZON").batchSize(10).maximumRetryAttempts(0)
-                .destinationConfig(DestinationConfig.onFailure(QUEUE)).enabled(true).build());
+                .destinationConfig(DestinationConfig.onFailure(QUEUE)).loggingConfig(new LoggingConfig("WARN"))
+                .enabled(true).build());
         await().atMost(Duration.ofSeconds(60)).until(() -> engine.mappings().get(created.uuid()).state() == MappingState.ENABLED);
         return created;
     }

@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
         description = "Runs AWS Lambda's Kafka / Amazon MSK trigger locally, for real.",
         subcommands = {ServeCommand.class, FunctionCommand.class, ClusterCommand.class, HistoryCommand.class,
                 ProduceCommand.class, SecretCommand.class, MetricsCommand.class, AwsCheckCommand.class,
-                SandboxCommand.class, PolicyCommand.class, TriggerCommand.class, SamCommand.class})
+                SandboxCommand.class, PolicyCommand.class, TriggerCommand.class, SamCommand.class, LogsCommand.class})
 public final class TriggerLabCli implements Callable<Integer> {
 
     /** A problem the user can fix: wrong option, directory in use, port taken, broker did not start. */

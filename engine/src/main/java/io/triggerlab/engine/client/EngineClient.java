@@ -32,6 +32,8 @@ import io.triggerlab.engine.invoke.runtime.RuntimePreflight;
 import io.triggerlab.engine.observe.events.EngineEvent;
 import io.triggerlab.engine.observe.history.InvocationRecord;
 import io.triggerlab.engine.observe.metrics.CounterTotals;
+import io.triggerlab.engine.observe.systemlog.SystemLogEntry;
+import io.triggerlab.engine.observe.systemlog.SystemLogQuery;
 import io.triggerlab.engine.observe.metrics.MetricQuery;
 import io.triggerlab.engine.observe.metrics.MetricSeries;
 import io.triggerlab.engine.observe.metrics.MetricsSnapshot;
@@ -204,6 +206,17 @@ public final class EngineClient {
     /** Sends a stored invocation's exact event to its function again, once, committing nothing; the new attempt. */
     public InvocationRecord replay(long invocationId) {
         return parts.replayer().replay(invocationId);
+    }
+
+    // ---- system logs
+
+    /**
+     * A trigger's system log events ({@code LoggingConfig}): after the query's event id, at its level and lower, oldest
+     * first, each the JSON line AWS's poller writes. An unknown UUID is the API's {@code ResourceNotFoundException}.
+     */
+    public List<SystemLogEntry> systemLogs(SystemLogQuery query) {
+        parts.mappings().get(query.mappingUuid());
+        return parts.systemLogs().read(query);
     }
 
     // ---- metrics

@@ -18,6 +18,8 @@ import io.triggerlab.engine.runtime.PollerSupervisor;
 import io.triggerlab.engine.runtime.replay.Replayer;
 
 import java.net.URI;
+import io.triggerlab.engine.observe.systemlog.SystemLogs;
+
 import java.util.Objects;
 
 /**
@@ -30,7 +32,8 @@ public record EngineParts(EngineConfig config, EngineEventBus events, String boo
                           MappingService mappings, PollerSupervisor supervisor, FunctionRegistry functions,
                           ClusterRegistry clusters, InvocationHistory history, MetricsService metrics, Replayer replayer,
                           AwsCompatibilityCheck awsCheck, FaultInjector faults, LocalVault vault,
-                          SecretResolver secrets, SecuredSandbox securedSandbox, TopicCatalog topics, TestRecordProducer producer) {
+                          SecretResolver secrets, SecuredSandbox securedSandbox, TopicCatalog topics, TestRecordProducer producer,
+                          SystemLogs systemLogs) {
 
     public EngineParts {
         Objects.requireNonNull(config, "config");
@@ -50,5 +53,6 @@ public record EngineParts(EngineConfig config, EngineEventBus events, String boo
         Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(topics, "topics");
         Objects.requireNonNull(producer, "producer");
+        Objects.requireNonNull(systemLogs, "systemLogs");
     }
 }

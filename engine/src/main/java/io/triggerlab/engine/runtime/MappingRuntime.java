@@ -8,6 +8,10 @@ import io.triggerlab.engine.runtime.report.PollerObserver;
 import io.triggerlab.engine.observe.history.InvocationHistory;
 import io.triggerlab.engine.invoke.FunctionInvoker;
 import io.triggerlab.engine.observe.metrics.PollerGroup;
+import io.triggerlab.engine.observe.systemlog.MappingSystemLog;
+import io.triggerlab.engine.runtime.report.SystemLogReporter;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The running side of one enabled mapping: its pollers, each a Kafka consumer in the mapping's group on its own named
@@ -30,6 +35,9 @@ public final class MappingRuntime implements PollerGroup, AutoCloseable {
     private final InvocationHistory history;
     private final PollerObserver observer;
     private final Clock clock;
+    /** {@code null} without a LoggingConfig: the pollers report to {@link #observer} alone. */
+    private final MappingSystemLog systemLog;
+    private final Duration statusInterval;
     private final List<RunningPoller> pollers = new ArrayList<>();
     private int nextIndex;
     /** Read without the lock: the sampler must not wait while a scale-down waits for a batch in flight. */
@@ -41,6 +49,18 @@ public final class MappingRuntime implements PollerGroup, AutoCloseable {
 
     public MappingRuntime(PollerConfig config, ConsumerFactory consumers, FunctionInvoker invoker,
                           InvocationHistory history, PollerObserver observer, Clock clock) {
+        this(config, consumers, invoker, history, observer, clock, null, Duration.ofMinutes(1));
+    }
+
+    /**
+     * @param systemLog      the mapping's system log ({@code LoggingConfig}), or {@code null} for none
+     * @param statusInterval how often a DEBUG system log reports the partitions' offsets (AWS: every minute)
+     */
+    public MappingRuntime(PollerConfig config, ConsumerFactory consumers, FunctionInvoker invoker,
+                          InvocationHistory history, PollerObserver observer, Clock clock,
+                          MappingSystemLog systemLog, Duration statusInterval) {
+        this.systemLog = systemLog;
+        this.statusInterval = statusInterval;
         this.config = config;
         this.consumers = consumers;
         this.invoker = invoker;
@@ -65,8 +85,10 @@ public final class MappingRuntime implements PollerGroup, AutoCloseable {
         }
         while (pollers.size() < count) {
             int index = nextIndex++;
-            MappingPoller poller = new MappingPoller(config, consumers.create(ConsumerProperties.forPoller(config, index)),
-                    invoker, history, observer, clock);
+            Map<String, Object> properties = ConsumerProperties.forPoller(config, index);
+            Consumer<byte[], byte[]> consumer = consumers.create(properties);
+            MappingPoller poller = new MappingPoller(config, consumer, invoker, history,
+                    observerOf(index, consumer, properties), clock);
             Thread thread = new Thread(poller, "esm-" + config.mappingUuid() + "-poller-" + index);
             thread.setDaemon(true);
             pollers.add(new RunningPoller(poller, thread));
@@ -77,6 +99,16 @@ public final class MappingRuntime implements PollerGroup, AutoCloseable {
             stop(pollers.remove(pollers.size() - 1));
             this.count = pollers.size();
         }
+    }
+
+    private PollerObserver observerOf(int index, Consumer<byte[], byte[]> consumer, Map<String, Object> properties) {
+        if (systemLog == null) {
+            return observer;
+        }
+        var identity = new SystemLogReporter.PollerIdentity(index,
+                String.valueOf(properties.get(ConsumerConfig.CLIENT_ID_CONFIG)), config.topic(), config.groupId(),
+                config.clientProperties());
+        return new SystemLogReporter(observer, systemLog, identity, consumer, clock, statusInterval);
     }
 
     @Override

@@ -26,6 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import io.triggerlab.engine.observe.systemlog.MappingSystemLog;
+import io.triggerlab.engine.observe.systemlog.SystemLogs;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -63,6 +66,8 @@ public final class PollerSupervisor implements MappingLifecycle, AutoCloseable {
     private final MappingStatus mappings;
     /** Step mode per trigger (a TriggerLab extra); in memory only. */
     private final StepMode steps = new StepMode();
+    private final SystemLogs systemLogs;
+    private final Duration statusInterval;
 
     public PollerSupervisor(MappingStatus mappings, FunctionRegistry functions, ClusterRegistry clusters,
                             FunctionInvokerFactory invokers, ConsumerFactory consumers, InvocationHistory history,
@@ -89,6 +94,22 @@ public final class PollerSupervisor implements MappingLifecycle, AutoCloseable {
                             EngineEventBus events, Clock clock, MetricsService metrics,
                             AwsDestinationSettings awsDestinations, SchemaRegistryAccess schemaRegistries,
                             RetryBackoff backoff) {
+        this(mappings, functions, clusters, invokers, consumers, history, events, clock, metrics, awsDestinations,
+                schemaRegistries, backoff, null, Duration.ofMinutes(1));
+    }
+
+    /**
+     * @param systemLogs     where mappings with a {@code LoggingConfig} write their system logs, or {@code null} to
+     *                       write none
+     * @param statusInterval how often a DEBUG system log reports the partitions' offsets (AWS: every minute)
+     */
+    public PollerSupervisor(MappingStatus mappings, FunctionRegistry functions, ClusterRegistry clusters,
+                            FunctionInvokerFactory invokers, ConsumerFactory consumers, InvocationHistory history,
+                            EngineEventBus events, Clock clock, MetricsService metrics,
+                            AwsDestinationSettings awsDestinations, SchemaRegistryAccess schemaRegistries,
+                            RetryBackoff backoff, SystemLogs systemLogs, Duration statusInterval) {
+        this.systemLogs = systemLogs;
+        this.statusInterval = statusInterval;
         this.mappings = mappings;
         this.functions = functions;
         this.metrics = metrics;
@@ -170,7 +191,7 @@ public final class PollerSupervisor implements MappingLifecycle, AutoCloseable {
                     new CountingInvoker(invokers.create(function), counters), history,
                     new MappingObserver(mapping.uuid(), mapping.lastProcessingResult(), mappings, events, clock, counters,
                             steps.gate(mapping.uuid())),
-                    clock);
+                    clock, MappingSystemLog.of(mapping, systemLogs, clock), statusInterval);
             MonitoredMapping watched = monitoredMapping(mapping, config);
             runtime.scaleTo(MetricsService.initialPollers(watched));
             running.put(mapping.uuid(), runtime);

@@ -1,10 +1,7 @@
 package io.triggerlab.engine.cli;
 
 import io.triggerlab.engine.Engine;
-import io.triggerlab.engine.EngineConfig;
 import io.triggerlab.engine.infra.cluster.TestRecord;
-import io.triggerlab.engine.invoke.function.CommandTarget;
-import io.triggerlab.engine.invoke.function.FunctionDefinition;
 import io.triggerlab.engine.observe.history.HistoryQuery;
 import io.triggerlab.engine.observe.history.InvocationSummary;
 import io.triggerlab.engine.controlplane.mapping.CreateEventSourceMappingRequest;
@@ -20,13 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -47,28 +40,13 @@ class TriggerOperationCommandsIT {
 
     @BeforeEach
     void start(@TempDir Path dataDir) {
-        engine = Engine.start(EngineConfig.defaults(dataDir).withApiPort(0).withExternalBootstrap(broker.bootstrapServers()));
+        engine = CliEngine.start(broker.bootstrapServers(), dataDir);
         endpoint = engine.apiEndpoint().toString();
-        engine.functions().register(new FunctionDefinition("cat", new CommandTarget(List.of("cat"), null, null),
-                Duration.ofSeconds(10), engine.config().region(), engine.config().accountId()));
     }
 
     @AfterEach
     void stop() {
         engine.close();
-    }
-
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new TriggerLabCli(new CliEnvironment(Map.of(), "/home/nobody")).commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
     }
 
     private EventSourceMapping deliveredMapping(String topic) {
@@ -90,9 +68,9 @@ class TriggerOperationCommandsIT {
                 .selfManagedEventSource(SelfManagedEventSource.ofBootstrapServers(List.of(broker.bootstrapServers())))
                 .build());
 
-        Run shown = run("trigger", "tags", mapping.uuid(), "--endpoint", endpoint);
-        Run changed = run("trigger", "tags", mapping.uuid(), "--add", "team=payments", "--remove", "env", "--endpoint", endpoint);
-        Run bad = run("trigger", "tags", mapping.uuid(), "--add", "nokey", "--endpoint", endpoint);
+        CliRun shown = CliRun.of("trigger", "tags", mapping.uuid(), "--endpoint", endpoint);
+        CliRun changed = CliRun.of("trigger", "tags", mapping.uuid(), "--add", "team=payments", "--remove", "env", "--endpoint", endpoint);
+        CliRun bad = CliRun.of("trigger", "tags", mapping.uuid(), "--add", "nokey", "--endpoint", endpoint);
 
         assertThat(shown.exitCode()).as(shown.err()).isZero();
         assertThat(shown.out()).isEqualTo("Tags of " + mapping.eventSourceMappingArn() + ":" + System.lineSeparator()
@@ -109,11 +87,11 @@ class TriggerOperationCommandsIT {
         EventSourceMapping mapping = deliveredMapping(TestTopics.unique("cli-reset"));
         await().until(() -> engine.mappings().get(mapping.uuid()).state() == MappingState.ENABLED);
 
-        Run refused = run("trigger", "reset-offsets", mapping.uuid(), "--to", "earliest", "--endpoint", endpoint);
+        CliRun refused = CliRun.of("trigger", "reset-offsets", mapping.uuid(), "--to", "earliest", "--endpoint", endpoint);
         engine.mappings().update(mapping.uuid(), UpdateEventSourceMappingRequest.builder().enabled(false).build());
         await().until(() -> engine.mappings().get(mapping.uuid()).state() == MappingState.DISABLED);
-        Run reset = run("trigger", "reset-offsets", mapping.uuid(), "--to", "earliest", "--endpoint", endpoint);
-        Run badTarget = run("trigger", "reset-offsets", mapping.uuid(), "--to", "yesterday", "--endpoint", endpoint);
+        CliRun reset = CliRun.of("trigger", "reset-offsets", mapping.uuid(), "--to", "earliest", "--endpoint", endpoint);
+        CliRun badTarget = CliRun.of("trigger", "reset-offsets", mapping.uuid(), "--to", "yesterday", "--endpoint", endpoint);
 
         assertThat(refused.exitCode()).isEqualTo(TriggerLabCli.EXIT_USAGE);
         assertThat(refused.err()).contains("ResourceInUseException: Disable the trigger before resetting its offsets: "
@@ -129,9 +107,9 @@ class TriggerOperationCommandsIT {
         EventSourceMapping mapping = deliveredMapping(TestTopics.unique("cli-replay"));
         long original = engine.history().list(HistoryQuery.ofMapping(mapping.uuid(), 10)).get(0).id();
 
-        Run replay = run("history", "replay", String.valueOf(original), "--endpoint", endpoint);
-        Run listed = run("history", "--mapping", mapping.uuid(), "--endpoint", endpoint);
-        Run missing = run("history", "replay", "999999", "--endpoint", endpoint);
+        CliRun replay = CliRun.of("history", "replay", String.valueOf(original), "--endpoint", endpoint);
+        CliRun listed = CliRun.of("history", "--mapping", mapping.uuid(), "--endpoint", endpoint);
+        CliRun missing = CliRun.of("history", "replay", "999999", "--endpoint", endpoint);
 
         assertThat(replay.exitCode()).as(replay.err()).isZero();
         InvocationSummary newest = engine.history().list(HistoryQuery.ofMapping(mapping.uuid(), 10)).get(0);

@@ -11,6 +11,7 @@ import io.triggerlab.engine.runtime.replay.Replayer;
 import io.triggerlab.engine.infra.sandbox.SecuredSandbox;
 
 import io.triggerlab.engine.runtime.step.StepMode;
+import io.triggerlab.engine.observe.systemlog.SystemLogs;
 
 import java.time.Clock;
 import java.util.Objects;
@@ -31,13 +32,25 @@ import java.util.Objects;
  * @param awsCheck  "Would this pass on AWS?" (extension API, {@code aws-check}), or null when the server runs without
  *                  it (the route then answers 404)
  * @param securedSandbox the secured sandbox (SCRAM users, ACLs, CA), or {@code null} when the engine runs none
+ * @param systemLogs the mappings' system logs ({@code mappings/{uuid}/system-logs}), or null when the server runs
+ *                  without them (the route then answers 404)
  * @param replayer  replays stored invocations ({@code history/{id}/replay}), or null when the server runs without
  *                  it (the route then answers 404)
  */
 public record ApiContext(MappingService mappings, FunctionRegistry functions, ClusterRegistry clusters,
                          InvocationHistory history, Clock clock, String region, String accountId,
                          MetricsService metrics, FaultInjector faults, AwsCompatibilityCheck awsCheck,
-                         SecuredSandbox securedSandbox, Replayer replayer, StepMode stepMode) {
+                         SecuredSandbox securedSandbox, Replayer replayer, StepMode stepMode,
+                         SystemLogs systemLogs) {
+
+    /** A context without system logs (their route answers 404). */
+    public ApiContext(MappingService mappings, FunctionRegistry functions, ClusterRegistry clusters,
+                      InvocationHistory history, Clock clock, String region, String accountId,
+                      MetricsService metrics, FaultInjector faults, AwsCompatibilityCheck awsCheck,
+                      SecuredSandbox securedSandbox, Replayer replayer, StepMode stepMode) {
+        this(mappings, functions, clusters, history, clock, region, accountId, metrics, faults, awsCheck,
+                securedSandbox, replayer, stepMode, null);
+    }
 
     /** A context whose step mode reaches no poller. */
     public ApiContext(MappingService mappings, FunctionRegistry functions, ClusterRegistry clusters,

@@ -33,6 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * GET    mappings/{uuid}/step-mode                                      200 (see {@link StepModeRoutes})
  * PUT    mappings/{uuid}/step-mode      {"enabled": true|false}         200
  * POST   mappings/{uuid}/deliver-next-batch                             200
+ * GET    mappings/{uuid}/system-logs?level=&amp;after=&amp;limit=&amp;waitSeconds=   200 (see {@link SystemLogRoutes})
  * POST   history/{id}/replay       (no body)                            200 Summary of the replay
  * POST   sam/import                {"template","parameters"?,"clusters"?}  200 what was imported ({@link SamRoutes})
  * </pre>
@@ -54,6 +55,7 @@ final class ExtensionRoutes {
     private final TriggerOperationRoutes operations;
     private final SamRoutes sam;
     private final StepModeRoutes stepMode;
+    private final SystemLogRoutes systemLogs;
 
     ExtensionRoutes(ApiContext context, ObjectMapper mapper) {
         this.functions = new FunctionRoutes(context, mapper);
@@ -67,6 +69,7 @@ final class ExtensionRoutes {
         this.operations = new TriggerOperationRoutes(context, mapper);
         this.sam = new SamRoutes(context, mapper);
         this.stepMode = new StepModeRoutes(context, mapper);
+        this.systemLogs = new SystemLogRoutes(context, mapper);
     }
 
     boolean handles(String rawPath) {
@@ -80,6 +83,9 @@ final class ExtensionRoutes {
         }
         if (StepModeRoutes.handles(rest)) {
             return stepMode.handle(request, rest);
+        }
+        if (SystemLogRoutes.handles(rest)) {
+            return systemLogs.handle(request, rest);
         }
         int slash = rest.indexOf('/');
         if (rest.startsWith("functions/") && FaultRoutes.handles(rest.substring(slash + 1))) {

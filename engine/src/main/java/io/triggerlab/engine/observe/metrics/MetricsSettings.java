@@ -7,7 +7,8 @@ import java.util.Objects;
  * How often the engine samples, how it scales and how long it keeps what it sampled.
  *
  * @param sampleInterval   lag and counters are sampled this often (default 5 s; CloudWatch is per minute)
- * @param evaluationPeriod the autoscaler looks at the lag this often (AWS: 1 minute)
+ * @param evaluationPeriod the autoscaler looks at the lag, and a DEBUG system log reports each partition's offsets,
+ *                         this often (AWS: 1 minute)
  * @param trendWindow      the lag trend (rising, steady, falling) is judged over this much history (1 minute)
  * @param rawRetention     samples are kept at full resolution this long (1 hour)
  * @param minuteRetention  one-minute aggregates are kept this long (7 days)

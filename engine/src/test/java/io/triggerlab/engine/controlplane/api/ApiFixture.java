@@ -20,6 +20,9 @@ import io.triggerlab.engine.observe.metrics.MetricsService;
 import io.triggerlab.engine.observe.metrics.MetricsSettings;
 import io.triggerlab.engine.infra.store.Database;
 
+import io.triggerlab.engine.invoke.faults.FaultInjector;
+import io.triggerlab.engine.observe.systemlog.JdbcSystemLogs;
+import io.triggerlab.engine.runtime.step.StepMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -56,6 +59,7 @@ final class ApiFixture implements AutoCloseable {
     final AtomicBoolean settle = new AtomicBoolean(true);
     final MetricsService metrics = new MetricsService(database.dataSource(), MetricsSettings.defaults(),
             new EngineEventBus(), Clock.fixed(NOW, ZoneOffset.UTC));
+    final JdbcSystemLogs systemLogs = new JdbcSystemLogs(database.dataSource());
     final MappingService mappings;
     final LambdaApiServer server;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -70,7 +74,7 @@ final class ApiFixture implements AutoCloseable {
                 REGION, ACCOUNT, new SettlingLifecycle(service, settle));
         service.set(mappings);
         server = new LambdaApiServer(new ApiContext(mappings, functions, clusters, history, clock, REGION, ACCOUNT,
-                metrics), 0);
+                metrics, new FaultInjector(), null, null, null, new StepMode(), systemLogs), 0);
     }
 
     void registerFunction(String name) {

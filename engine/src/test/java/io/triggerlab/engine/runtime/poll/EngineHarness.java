@@ -43,6 +43,7 @@ final class EngineHarness implements AutoCloseable {
     private final MetricsSettings metrics;
     private final EngineEventBus events;
     private Engine engine;
+    private final List<InvokeApiFunction> functions = new ArrayList<>();
 
     EngineHarness(String bootstrap, Path dataDir) {
         this(bootstrap, dataDir, MetricsSettings.defaults(), new EngineEventBus());
@@ -69,6 +70,14 @@ final class EngineHarness implements AutoCloseable {
     void restart() {
         engine.close();
         engine = start();
+    }
+
+    /** A function behind Lambda's Invoke API, registered as {@code name}; closed with the harness. */
+    InvokeApiFunction invokeApiFunction(String name, Duration timeout) {
+        InvokeApiFunction function = new InvokeApiFunction();
+        functions.add(function);
+        registerInvokeApiFunction(name, function, timeout);
+        return function;
     }
 
     void registerInvokeApiFunction(String name, InvokeApiFunction function, Duration timeout) {
@@ -146,5 +155,6 @@ final class EngineHarness implements AutoCloseable {
     @Override
     public void close() {
         engine.close();
+        functions.forEach(InvokeApiFunction::close);
     }
 }
