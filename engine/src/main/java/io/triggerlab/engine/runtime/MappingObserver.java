@@ -48,11 +48,6 @@ final class MappingObserver implements PollerObserver {
     }
 
     @Override
-    public void polled(int records) {
-        counters.polled(records);
-    }
-
-    @Override
     public void polled(int records, long bytes) {
         counters.polled(records);
         counters.polledBytes(bytes);

@@ -3,6 +3,7 @@ package io.triggerlab.engine.runtime.poll;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
+import io.triggerlab.engine.controlplane.mapping.LoggingConfig;
 import io.triggerlab.engine.controlplane.mapping.ProvisionedPollerConfig;
 import io.triggerlab.engine.infra.sandbox.EmbeddedKafkaBroker;
 import io.triggerlab.engine.observe.metrics.EsmMetric;
@@ -41,7 +42,9 @@ class ProvisionedModeMetricsIT {
         String topic = TestTopics.unique("provisioned");
         broker.createTopic(topic, 2);
         EventSourceMapping provisioned = harness.createMapping("fn", topic,
-                r -> r.provisionedPollerConfig(new ProvisionedPollerConfig(2, 4, null)));
+                // With system logs on, as provisioned mappings often have: their reporter passes the bytes on.
+                r -> r.provisionedPollerConfig(new ProvisionedPollerConfig(2, 4, null))
+                        .loggingConfig(new LoggingConfig("WARN")));
         String onDemandTopic = TestTopics.unique("ondemand");
         broker.createTopic(onDemandTopic, 1);
         EventSourceMapping onDemand = harness.createMapping("fn", onDemandTopic, r -> { });
