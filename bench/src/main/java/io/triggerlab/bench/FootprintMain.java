@@ -34,6 +34,10 @@ import java.util.regex.Pattern;
  * burst of small records through one trigger at the defaults (BatchSize 100, 500 ms window) to a no-op HTTP function.
  * A measuring command, not a test: it prints figures and judges none.
  *
+ * <p>{@code target=console} measures the desktop console instead (the JavaFX application with its engine), started with
+ * {@code io.triggerlab.console.Launcher} on the class path in {@code -Dfootprint.console.classpath}; it needs a display
+ * ({@code bench/console-footprint.sh} starts a virtual one). The burst goes through the console's engine API.
+ *
  * <p>{@code ./mvnw -B -Pfootprint -pl bench -am -DskipTests verify [-Dfootprint.args="records=600000 idleSeconds=20"]
  * [-Dfootprint.jvm="-Xmx256m ..."]}
  */
@@ -41,6 +45,9 @@ public final class FootprintMain {
 
     private static final Pattern API = Pattern.compile("Lambda API: (http://\\S+)");
     private static final Pattern KAFKA = Pattern.compile("Kafka bootstrap servers: (\\S+)");
+    /** The console prints no banner; its engine logs one line when it started. */
+    private static final Pattern CONSOLE_API = Pattern.compile("Engine started: .*Lambda API at (http://[^,\\s]+)");
+    private static final Pattern CONSOLE_KAFKA = Pattern.compile("Engine started: Kafka at ([^,\\s(]+)");
     private static final Pattern UUID = Pattern.compile("\"UUID\"\\s*:\\s*\"([^\"]+)\"");
     private static final String TOPIC = "footprint-burst";
     private static final String GROUP = "footprint";
@@ -51,20 +58,27 @@ public final class FootprintMain {
     public static void main(String[] args) throws Exception {
         int records = intArg(args, "records", 600_000);
         int idleSeconds = intArg(args, "idleSeconds", 20);
+        boolean console = Arrays.asList(args).contains("target=console");
         List<String> jvm = Arrays.stream(System.getProperty("footprint.jvm", "").trim().split("\\s+"))
                 .filter(s -> !s.isEmpty()).toList();
         Path work = Files.createTempDirectory("triggerlab-footprint");
         Path log = work.resolve("serve.log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvm);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.triggerlab.engine.cli.TriggerLabCli",
-                "serve", "--data-dir", work.resolve("data").toString(), "--api-port", "0"));
+        if (console) {
+            command.addAll(List.of("-cp", System.getProperty("footprint.console.classpath"),
+                    "io.triggerlab.console.Launcher", "--data-dir", work.resolve("data").toString()));
+        } else {
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.triggerlab.engine.cli.TriggerLabCli",
+                    "serve", "--data-dir", work.resolve("data").toString(), "--api-port", "0"));
+        }
+        String what = console ? "console" : "serve";
         Process serve = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         HttpServer function = noopFunction();
         try {
-            URI api = URI.create(awaitLine(log, API, serve));
-            String bootstrap = awaitLine(log, KAFKA, serve);
-            System.out.printf("serve started (pid %d, JVM flags %s); idling %d s%n", serve.pid(),
+            URI api = URI.create(awaitLine(log, console ? CONSOLE_API : API, serve) + "/");
+            String bootstrap = awaitLine(log, console ? CONSOLE_KAFKA : KAFKA, serve);
+            System.out.printf("%s started (pid %d, JVM flags %s); idling %d s%n", what, serve.pid(),
                     jvm.isEmpty() ? "(none: the JVM's defaults)" : String.join(" ", jvm), idleSeconds);
             TimeUnit.SECONDS.sleep(idleSeconds);
             long idle = rssMb(serve.pid());
@@ -93,13 +107,19 @@ public final class FootprintMain {
                         committed(admin), seconds, committed(admin) / seconds);
             }
             System.out.printf("RSS after the burst: %d MB (peak during it %d MB)%n", rssMb(serve.pid()), peak);
+            TimeUnit.SECONDS.sleep(idleSeconds);
+            System.out.printf("RSS %d s after the burst: %d MB; %s%n", idleSeconds, rssMb(serve.pid()),
+                    liveHeapAfterFullGc(serve.pid()));
+            if (jvm.stream().anyMatch(f -> f.startsWith("-XX:NativeMemoryTracking="))) {
+                System.out.println(nativeMemory(serve.pid()));
+            }
         } finally {
             function.stop(0);
             serve.destroy();
             if (!serve.waitFor(60, TimeUnit.SECONDS)) {
                 serve.destroyForcibly();
             }
-            System.out.println("serve log: " + log);
+            System.out.println(what + " log: " + log);
         }
     }
 
@@ -150,6 +170,47 @@ public final class FootprintMain {
             throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
+    }
+
+    /** Heap in use right after a full GC, from {@code jcmd <pid> GC.class_histogram} (which runs one first). */
+    private static String liveHeapAfterFullGc(long pid) {
+        Matcher total = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)").matcher(jcmd(pid, "GC.class_histogram"));
+        return total.find() ? "live heap after a full GC " + Long.parseLong(total.group(1)) / (1024 * 1024) + " MB"
+                : "live heap not read (jcmd printed no total)";
+    }
+
+    /**
+     * Where the JVM's own memory goes (heap, class metadata, thread stacks, code, GC, internal), from Native Memory
+     * Tracking: what is left of the RSS beyond its total is outside the JVM's accounting (native libraries such as
+     * JavaFX's, malloc arenas).
+     */
+    private static String nativeMemory(long pid) {
+        StringBuilder summary = new StringBuilder("native memory tracking (committed MB):");
+        Matcher m = Pattern.compile("(?m)^\\s*-?\\s*([A-Za-z][A-Za-z ]*?) \\(reserved=\\d+MB, committed=(\\d+)MB\\)")
+                .matcher(jcmd(pid, "VM.native_memory", "summary", "scale=MB"));
+        while (m.find()) {
+            summary.append(String.format("%n  %-24s %6s", m.group(1).trim(), m.group(2)));
+        }
+        return summary.toString();
+    }
+
+    /** What the JDK's {@code jcmd} prints for one diagnostic command on the process (empty if it cannot run). */
+    private static String jcmd(long pid, String... command) {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(pid)));
+        line.addAll(List.of(command));
+        try {
+            Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(60, TimeUnit.SECONDS);
+            return out;
+        } catch (IOException e) {
+            System.out.println("jcmd " + String.join(" ", command) + " failed: " + e.getMessage());
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
     }
 
     /** Resident set size of a process, from Linux's /proc. */

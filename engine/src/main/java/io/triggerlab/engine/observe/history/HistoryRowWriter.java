@@ -14,7 +14,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Writes invocation rows on one background thread ({@code history-rows}), so no poller waits for the database: a
  * poller hands its attempt over with {@link #appendLater} and goes on to commit and poll; the writer drains what
- * queued up in runs of up to {@value #RUN} rows and then tells each appender (counters, engine events) on its own
+ * queued up in runs of up to {@value #RUN} rows (one batched insert
+ * each, {@link InvocationHistory#appendAll}) and then tells each appender (counters, engine events) on its own
  * thread, in append order. Reads wait for the rows appended before them, so a reader never misses an invocation that
  * was already delivered.
  *
@@ -169,8 +170,8 @@ public final class HistoryRowWriter implements InvocationHistory, AutoCloseable 
             long bodyBytes = 0;
             for (Pending p : run) {
                 bodyBytes += p.invocation().bodyBytes();
-                write(p);
             }
+            writeAll(run);
             lock.lock();
             try {
                 written += run.size();
@@ -180,6 +181,25 @@ public final class HistoryRowWriter implements InvocationHistory, AutoCloseable 
                 lock.unlock();
             }
             run.clear();
+        }
+    }
+
+    /**
+     * The run as one batched write; if that fails, row by row, so only the row that cannot be stored is reported
+     * failed and the others are kept.
+     */
+    private void writeAll(List<Pending> run) {
+        List<InvocationRecord> rows;
+        try {
+            rows = stored.appendAll(run.stream().map(Pending::invocation).toList());
+        } catch (RuntimeException e) {
+            run.forEach(this::write);
+            return;
+        }
+        for (int i = 0; i < run.size(); i++) {
+            InvocationRecord row = rows.get(i);
+            Appended then = run.get(i).then();
+            tell(() -> then.stored(row));
         }
     }
 

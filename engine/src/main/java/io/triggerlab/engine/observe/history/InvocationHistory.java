@@ -1,5 +1,6 @@
 package io.triggerlab.engine.observe.history;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +12,19 @@ public interface InvocationHistory {
 
     /** Stores an invocation (its id must be 0) and returns it with the id the store assigned. Ids increase. */
     InvocationRecord append(InvocationRecord invocation);
+
+    /**
+     * Stores several invocations in the given order, as one write where the store can (the background writer drains
+     * its queue this way): all or none, so a caller that gets an exception can append them one by one to find the row
+     * that failed. This default appends each at once.
+     */
+    default List<InvocationRecord> appendAll(List<InvocationRecord> invocations) {
+        List<InvocationRecord> stored = new ArrayList<>(invocations.size());
+        for (InvocationRecord invocation : invocations) {
+            stored.add(append(invocation));
+        }
+        return stored;
+    }
 
     /** What {@link #appendLater} reports once an invocation is stored, or could not be. */
     interface Appended {

@@ -92,6 +92,63 @@ public final class JdbcInvocationHistory implements InvocationHistory, AutoClose
         return bodyBytes >= ASYNC_BODY_BYTES ? bodies.wouldRefuse(bodyBytes) : Optional.empty();
     }
 
+    /**
+     * Rows with small bodies go in as JDBC batches, one transaction per run of them (a history row per BatchSize-100
+     * invocation is otherwise two statements and a commit each); a row with large bodies is appended on its own, in
+     * its place, so ids keep the given order.
+     */
+    @Override
+    public List<InvocationRecord> appendAll(List<InvocationRecord> invocations) {
+        List<InvocationRecord> stored = new ArrayList<>(invocations.size());
+        List<InvocationRecord> small = new ArrayList<>();
+        for (InvocationRecord invocation : invocations) {
+            if (invocation.bodyBytes() >= ASYNC_BODY_BYTES) {
+                stored.addAll(appendBatch(small));
+                small.clear();
+                stored.add(append(invocation));
+            } else {
+                small.add(invocation);
+            }
+        }
+        stored.addAll(appendBatch(small));
+        return stored;
+    }
+
+    private List<InvocationRecord> appendBatch(List<InvocationRecord> invocations) {
+        if (invocations.isEmpty()) {
+            return List.of();
+        }
+        if (invocations.size() == 1) {
+            return List.of(append(invocations.get(0)));
+        }
+        List<InvocationRows.Encoded> rows = new ArrayList<>(invocations.size());
+        long bytes = 0;
+        for (InvocationRecord invocation : invocations) {
+            if (invocation.id() != 0) {
+                throw new IllegalArgumentException("appendAll takes new invocations (id 0), but got id "
+                        + invocation.id() + " for request " + invocation.requestId());
+            }
+            InvocationRows.Encoded row = InvocationRows.encode(invocation);
+            rows.add(row);
+            bytes += row.storedBytes();
+        }
+        long[] ids;
+        try (Connection c = dataSource.getConnection()) {
+            ids = insertAll(c, rows);
+        } catch (SQLException e) {
+            throw new HistoryStoreException("Cannot append " + invocations.size() + " invocations (first request "
+                    + invocations.get(0).requestId() + ") to the history: " + e.getMessage(), e);
+        }
+        records.addAndGet(rows.size());
+        storedBytes.addAndGet(bytes);
+        pruneIfOverRetention();
+        List<InvocationRecord> stored = new ArrayList<>(ids.length);
+        for (int i = 0; i < ids.length; i++) {
+            stored.add(invocations.get(i).withId(ids[i]));
+        }
+        return stored;
+    }
+
     /** Inserts the row and its (small or no) bodies in one transaction. */
     private InvocationRecord appendNow(InvocationRecord invocation) {
         InvocationRows.Encoded row = InvocationRows.encode(invocation);
@@ -289,17 +346,39 @@ public final class JdbcInvocationHistory implements InvocationHistory, AutoClose
 
     /** Both rows in one transaction: a reader never sees an invocation without its bodies. */
     private static long insert(Connection c, InvocationRows.Encoded row) throws SQLException {
+        return insertAll(c, List.of(row))[0];
+    }
+
+    /**
+     * Every row and its bodies as two JDBC batches in one transaction (a reader never sees an invocation without its
+     * bodies); the ids in the rows' order.
+     */
+    private static long[] insertAll(Connection c, List<InvocationRows.Encoded> rows) throws SQLException {
         c.setAutoCommit(false);
         try (PreparedStatement invocation = c.prepareStatement(InvocationRows.INSERT_INVOCATION,
                 Statement.RETURN_GENERATED_KEYS);
              PreparedStatement body = c.prepareStatement(InvocationRows.INSERT_BODY)) {
-            InvocationRows.bindInvocation(invocation, row);
-            invocation.executeUpdate();
-            long id = generatedId(invocation);
-            InvocationRows.bindBody(body, id, row);
-            body.executeUpdate();
+            for (InvocationRows.Encoded row : rows) {
+                InvocationRows.bindInvocation(invocation, row);
+                invocation.addBatch();
+            }
+            invocation.executeBatch();
+            long[] ids = new long[rows.size()];
+            try (ResultSet keys = invocation.getGeneratedKeys()) {
+                for (int i = 0; i < ids.length; i++) {
+                    if (!keys.next()) {
+                        throw new SQLException("the database returned " + i + " ids for " + ids.length + " rows");
+                    }
+                    ids[i] = keys.getLong(1);
+                }
+            }
+            for (int i = 0; i < ids.length; i++) {
+                InvocationRows.bindBody(body, ids[i], rows.get(i));
+                body.addBatch();
+            }
+            body.executeBatch();
             c.commit();
-            return id;
+            return ids;
         } catch (SQLException | RuntimeException e) {
             c.rollback();
             throw e;

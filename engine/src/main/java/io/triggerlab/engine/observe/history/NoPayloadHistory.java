@@ -27,6 +27,11 @@ public final class NoPayloadHistory implements InvocationHistory {
     }
 
     @Override
+    public List<InvocationRecord> appendAll(List<InvocationRecord> invocations) {
+        return stored.appendAll(invocations.stream().map(i -> i.withoutBodies(NOTE)).toList());
+    }
+
+    @Override
     public Optional<String> bodiesNotKept(long bodyBytes) {
         return Optional.of(NOTE);
     }

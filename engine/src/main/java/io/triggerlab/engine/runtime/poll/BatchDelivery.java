@@ -39,7 +39,8 @@ import java.util.UUID;
  * The one batch a poller has in flight, attempted piece by piece until every record is settled — delivered, or given
  * up under the mapping's error controls. Bisected halves and partial-failure remainders are attempted in order, so each
  * partition's records still reach the function in offset order. Settled records are marked done in the
- * {@link PartitionProgress}; the poller commits them. Owned by the poller's thread.
+ * {@link PartitionProgress}; the poller commits them. Owned by the poller's thread, except {@link #send}, which runs on
+ * its {@link AttemptWorker} while the poll thread polls on.
  */
 final class BatchDelivery {
 
@@ -48,7 +49,10 @@ final class BatchDelivery {
     private final PollerConfig config;
     private final FunctionInvoker invoker;
     private final KafkaEventWriter writer;
-    /** Every event is built here, one at a time (one batch in flight), and only read while its invocation runs. */
+    /**
+     * Every event is built here, one at a time (one attempt in flight), on the attempt worker; it is read while its
+     * invocation runs and by the history as the attempt settles, before the next attempt is sent.
+     */
     private final EventBuffer eventBuffer = new EventBuffer();
     private final FailurePolicy policy;
     private final AttemptRecorder recorder;
@@ -105,13 +109,21 @@ final class BatchDelivery {
         return pieces.isEmpty();
     }
 
+    /** One piece on its way to the function: taken on the poll thread, sent by {@link #send}. */
+    record Attempt(BatchPiece piece, int invocation, String requestId, Instant started, long knownPayloadBytes) {
+    }
+
+    /** What came back from the function for an {@link Attempt}. */
+    record Sent(Attempt attempt, EventPayload payload, InvocationResult result) {
+    }
+
     /**
-     * Sends the next piece and applies the failure policy's decision: commits what is done, gives up what must be,
-     * queues what is attempted next.
+     * Takes the next piece to send, giving up its records older than MaximumRecordAgeInSeconds first. On the poll
+     * thread.
      *
-     * @return how long to wait before the next attempt, or {@code null} to go on at once (or when done)
+     * @return the attempt, or {@code null} when nothing of the batch is left to send
      */
-    Duration attemptNext() {
+    Attempt nextAttempt() {
         BatchPiece piece = null;
         while (!pieces.isEmpty() && (piece == null || piece.records().isEmpty())) {
             piece = withoutTooOld(pieces.pollFirst());
@@ -120,25 +132,47 @@ final class BatchDelivery {
             return null;
         }
         invocation++;
-        Instant started = clock.instant();
-        String requestId = UUID.randomUUID().toString();
         // The whole batch was sized as it was assembled; a narrowed piece is sized afresh.
-        int length = writer.write(piece.records(),
-                piece.records().size() == batch.size() ? batch.payloadBytes() : -1, eventBuffer);
+        long known = piece.records().size() == batch.size() ? batch.payloadBytes() : -1;
+        return new Attempt(piece, invocation, UUID.randomUUID().toString(), clock.instant(), known);
+    }
+
+    /**
+     * Builds the piece's event and invokes the function. Runs on the poller's {@link AttemptWorker}, touching only the
+     * event buffer, the writer and the invoker, so the poll thread polls on meanwhile; one attempt at a time.
+     */
+    Sent send(Attempt attempt) {
+        List<ConsumerRecord<byte[], byte[]>> records = attempt.piece().records();
+        int length = writer.write(records, attempt.knownPayloadBytes(), eventBuffer);
         EventPayload payload = EventPayload.view(eventBuffer.array(), length); // the array the write may have grown
-        InvocationResult result = invoker.invoke(new InvocationRequest(payload, requestId, config.functionTimeout()));
+        InvocationResult result = invoker.invoke(
+                new InvocationRequest(payload, attempt.requestId(), config.functionTimeout()));
         if (!functionReturned(result)) {
             eventBuffer.disown(); // a timed-out or abandoned handler may still be reading it
         }
+        return new Sent(attempt, payload, result);
+    }
+
+    /**
+     * Applies the failure policy's decision on what was sent, back on the poll thread: records the attempt, marks what
+     * is done, gives up what must be, queues what is attempted next.
+     *
+     * @return how long to wait before the next attempt, or {@code null} to go on at once (or when done)
+     */
+    Duration settle(Sent sent) {
+        Attempt attempt = sent.attempt();
+        BatchPiece piece = attempt.piece();
+        InvocationResult result = sent.result();
         FailurePolicy.Decision decision = policy.decide(piece.records(), result, piece.attempt());
         Optional<String> itemFailures = BatchItemFailures.historyNote(result, decision, piece.records());
         if (itemFailures.isPresent()) {
-            recorder.attempt(batchId, invocation, requestId, started, piece.records(), payload, result,
-                    InvocationOutcome.BATCH_ITEM_FAILURES, itemFailures.get());
+            recorder.attempt(batchId, attempt.invocation(), attempt.requestId(), attempt.started(), piece.records(),
+                    sent.payload(), result, InvocationOutcome.BATCH_ITEM_FAILURES, itemFailures.get());
         } else {
-            recorder.attempt(batchId, invocation, requestId, started, piece.records(), payload, result);
+            recorder.attempt(batchId, attempt.invocation(), attempt.requestId(), attempt.started(), piece.records(),
+                    sent.payload(), result);
         }
-        return settle(decision, piece.invoked(result, requestId));
+        return settle(decision, piece.invoked(result, attempt.requestId()));
     }
 
     /** The function is done with its event only when it returned, with a result or an error of its own. */

@@ -38,7 +38,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * One Kafka consumer of one mapping, on one thread: poll, assemble a batch, invoke, then commit — or pause and retry
  * the same batch while polling on, so the consumer keeps its group membership (Kafka Connect's WorkerSinkTask
- * contract, which is Lambda's). At most one batch is in flight, so each partition has at most one.
+ * contract, which is Lambda's). At most one batch is in flight, so each partition has at most one. Its event is built
+ * and sent on the poller's {@link AttemptWorker} while this thread polls on and assembles the next batch
+ * (docs/adr/0012); the attempt is settled, and committed, back on this thread.
  *
  * <p>The loop is {@link #runOnce()} repeated; its {@link RunState} says what the next iteration does. Tests drive it
  * directly, with a {@code MockConsumer} and a fixed clock. {@link #requestStop()} is the only call from another thread:
@@ -51,6 +53,8 @@ public final class MappingPoller implements Runnable {
     private static final Duration POLLING_ERROR_BACKOFF = Duration.ofSeconds(2);
     /** How often a batch held in step mode looks for "Deliver next batch". */
     private static final Duration STEP_POLL = Duration.ofMillis(100);
+    /** How long the poll thread waits for an attempt before it polls meanwhile. */
+    private static final Duration QUICK_ATTEMPT = Duration.ofNanos(300_000);
 
     /** Where the poller is in its life; each state is one kind of loop iteration. */
     public enum RunState {
@@ -82,6 +86,7 @@ public final class MappingPoller implements Runnable {
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
     private final int bufferLimit;
+    private final AttemptInFlight inFlight;
 
     private volatile RunState state = RunState.NEW;
     private boolean flowPaused;
@@ -93,6 +98,12 @@ public final class MappingPoller implements Runnable {
 
     public MappingPoller(PollerConfig config, Consumer<byte[], byte[]> consumer, FunctionInvoker invoker,
                          InvocationHistory history, PollerObserver observer, Clock clock) {
+        this(config, consumer, invoker, history, observer, clock, AttemptWorker.onOwnThread());
+    }
+
+    /** With the worker the attempts run on ({@link AttemptWorker#onCallerThread()} steps strictly in sequence). */
+    MappingPoller(PollerConfig config, Consumer<byte[], byte[]> consumer, FunctionInvoker invoker,
+                  InvocationHistory history, PollerObserver observer, Clock clock, AttemptWorker worker) {
         this.config = config;
         this.consumer = consumer;
         this.observer = observer;
@@ -103,6 +114,7 @@ public final class MappingPoller implements Runnable {
         this.givenUp = new GivenUpRecords(config.mappingUuid(), config.delivery(), config.destinationSource(), recorder,
                 observer);
         this.delivery = new BatchDelivery(config, invoker, writer, recorder, givenUp, progress, observer, clock);
+        this.inFlight = new AttemptInFlight(worker, delivery);
         this.intake = new RecordIntake(config.delivery().filter(), config.schema(), givenUp, assembler, progress, observer);
         this.committer = new CommitPipeline(consumer, progress, observer);
         this.startingOffsets = new StartingOffsets(consumer, config.initialPosition());
@@ -188,12 +200,31 @@ public final class MappingPoller implements Runnable {
         applyFlowControl();
     }
 
-    /** Sends the batch's next piece, commits what is done, and either goes on, waits for a retry, or polls again. */
+    /**
+     * Hands the batch's next piece to the worker, polls while it is built and sent, then settles it, commits what is
+     * done, and either goes on, waits for a retry, or polls again.
+     */
     private void invoke() {
-        if (delivery.notYetAttempted() && heldForStep()) {
-            return;
+        if (!inFlight.pending()) {
+            if (delivery.lost()) {
+                abandon(delivery.unsettled()); // a rebalance during the last attempt took a partition of the batch
+                return;
+            }
+            if (delivery.notYetAttempted() && heldForStep()) {
+                return;
+            }
+            BatchDelivery.Attempt next = delivery.nextAttempt();
+            if (next != null) {
+                inFlight.send(next);
+            }
         }
-        Duration wait = delivery.attemptNext();
+        if (inFlight.running()) {
+            pollWhileInFlight();
+            if (inFlight.running()) {
+                return;
+            }
+        }
+        Duration wait = inFlight.pending() ? inFlight.settle() : null;
         committer.commitDone();
         if (delivery.isDone()) {
             delivery.clear();
@@ -266,14 +297,36 @@ public final class MappingPoller implements Runnable {
         }
     }
 
+    /**
+     * While the worker builds and sends: polls on, so the next batch is assembled meanwhile — briefly, to notice the
+     * end of the attempt soon (a quarter of its time so far, 1–20 ms); with the buffer full, waits for the attempt and
+     * polls only for the group's sake. A quick invocation (a fraction of a millisecond) is waited for before the first
+     * poll, which could otherwise keep the next batch waiting for a millisecond. A rebalance in this poll settles the
+     * attempt first ({@link Rebalances}).
+     */
+    private void pollWhileInFlight() {
+        Duration running = inFlight.runningFor();
+        boolean done = flowPaused ? inFlight.awaitDone(IDLE_POLL)
+                : running.compareTo(QUICK_ATTEMPT) < 0 && inFlight.awaitDone(QUICK_ATTEMPT.minus(running));
+        if (done) {
+            return;
+        }
+        pollOnce(Duration.ofMillis(Math.max(1, Math.min(20, running.toMillis() / 4))));
+        applyFlowControl();
+    }
+
     /** Polls once; returns false after a polling error (already reported and waited out). */
     private boolean pollOnce() {
-        Duration timeout = IDLE_POLL;
+        return pollOnce(IDLE_POLL);
+    }
+
+    private boolean pollOnce(Duration maxTimeout) {
+        Duration timeout = maxTimeout;
         var deadline = assembler.deadline();
         if (deadline.isPresent()) {
             Duration untilDeadline = Duration.between(clock.instant(), deadline.get());
             timeout = untilDeadline.isNegative() ? Duration.ZERO
-                    : (untilDeadline.compareTo(IDLE_POLL) < 0 ? untilDeadline : IDLE_POLL);
+                    : (untilDeadline.compareTo(maxTimeout) < 0 ? untilDeadline : maxTimeout);
         }
         try {
             ConsumerRecords<byte[], byte[]> records = consumer.poll(timeout);
@@ -298,6 +351,8 @@ public final class MappingPoller implements Runnable {
 
     /** Forgets everything buffered or in flight and goes back to the last committed offsets (at-least-once). */
     private void rewindToCommitted() {
+        inFlight.finish();
+        inFlight.forget();
         delivery.clear();
         state = RunState.POLLING;
         try {
@@ -368,6 +423,8 @@ public final class MappingPoller implements Runnable {
      */
     void stop() {
         state = RunState.STOPPING;
+        inFlight.finish(); // a successful attempt is committed below; a failed one is polled again after a restart
+        inFlight.close();
         try {
             committer.commitNow(consumer.assignment());
         } catch (WakeupException e) {
@@ -408,6 +465,7 @@ public final class MappingPoller implements Runnable {
     private final class Rebalances implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            inFlight.finish(); // as when the poll thread itself invoked: a rebalance waits for the invocation
             // Delivered batches are committed — one whose commit failed during this rebalance is committed now, before
             // the next owner starts from it; what is buffered for these partitions is someone else's now.
             committer.commitNow(partitions);
@@ -420,6 +478,7 @@ public final class MappingPoller implements Runnable {
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             // Already someone else's: committing now could move their offsets backwards.
+            inFlight.finish();
             progress.forget(partitions);
             onPartitionsRevoked(partitions);
         }

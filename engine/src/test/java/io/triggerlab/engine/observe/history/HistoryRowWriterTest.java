@@ -64,4 +64,31 @@ class HistoryRowWriterTest {
         assertThat(collected.threads).containsExactly(Thread.currentThread().getName());
         assertThat(stored.count(MAPPING)).isEqualTo(1);
     }
+
+    @Test
+    void whenARunCannotBeStoredAsOneBatch_eachRowIsTriedAlone_andOnlyTheBadOneIsReportedFailed() {
+        // A row the store refuses, alone or in a batch (one that has an id already).
+        InvocationRecord bad = TestInvocations.invocation(MAPPING, InvocationOutcome.SUCCESS).withId(7);
+        List<String> failed = new CopyOnWriteArrayList<>();
+        List<Long> ids = new CopyOnWriteArrayList<>();
+        InvocationHistory.Appended collect = new InvocationHistory.Appended() {
+            @Override
+            public void stored(InvocationRecord row) {
+                ids.add(row.id());
+            }
+
+            @Override
+            public void failed(RuntimeException error) {
+                failed.add(error.getMessage());
+            }
+        };
+        writer.appendLater(TestInvocations.invocation(MAPPING, InvocationOutcome.SUCCESS), collect);
+        writer.appendLater(bad, collect);
+        writer.appendLater(TestInvocations.invocation(MAPPING, InvocationOutcome.SUCCESS), collect);
+        writer.awaitWritten();
+
+        assertThat(ids).hasSize(2).isSorted();
+        assertThat(failed).singleElement().asString().contains("got id 7 for request " + bad.requestId());
+        assertThat(stored.count(MAPPING)).isEqualTo(2);
+    }
 }

@@ -1,11 +1,6 @@
 package io.triggerlab.engine.runtime.poll;
 
 import io.triggerlab.engine.infra.store.Database;
-import io.triggerlab.engine.observe.history.HistoryRetention;
-import io.triggerlab.engine.observe.history.JdbcInvocationHistory;
-import io.triggerlab.engine.runtime.batch.BatchPolicy;
-import io.triggerlab.engine.runtime.failure.RetryBackoff;
-import io.triggerlab.engine.runtime.payload.EventSource;
 import io.triggerlab.engine.runtime.poll.MappingPoller.RunState;
 import io.triggerlab.engine.runtime.report.PollerObserver;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,12 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -29,14 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The poll loop one iteration at a time: {@link MappingPoller#runOnce()} called by the test on its own thread, against
- * Kafka's {@link MockConsumer} and a fixed clock, so each step's effect is asserted before the next one runs.
+ * Kafka's {@link MockConsumer} and a fixed clock, so each step's effect is asserted before the next one runs. Attempts
+ * run on the caller's thread here; {@link MappingPollerPipelineTest} covers the worker thread.
  */
 class MappingPollerStepTest {
 
     private static final String TOPIC = "orders";
     private static final String MAPPING = "00000000-0000-0000-0000-000000000002";
     private static final TopicPartition P0 = new TopicPartition(TOPIC, 0);
-    private static final Clock FIXED = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
 
     private Database database;
     private MockConsumer<byte[], byte[]> consumer;
@@ -48,18 +37,8 @@ class MappingPollerStepTest {
         database = Database.inMemory("poller-step-" + UUID.randomUUID());
         consumer = new MockConsumer<>("earliest");
         invoker = new ScriptedInvoker();
-        // BatchSize 2 with a 500 ms window: under a fixed clock only a full batch is ever ready.
-        PollerConfig config = new PollerConfig(MAPPING, TOPIC, "g1", new InitialPosition.Earliest(),
-                BatchPolicy.of(2, Duration.ofMillis(500)), EventSource.selfManaged("localhost:9092"),
-                Map.of("bootstrap.servers", "localhost:9092"), Duration.ofSeconds(3),
-                new RetryBackoff(Duration.ZERO, Duration.ZERO));
-        poller = new MappingPoller(config, consumer, invoker,
-                new JdbcInvocationHistory(database.dataSource(), HistoryRetention.defaults()), PollerObserver.NONE,
-                FIXED);
-        poller.start();
-        consumer.rebalance(List.of(P0));
-        consumer.updateBeginningOffsets(Map.of(P0, 0L));
-        consumer.seek(P0, 0);
+        poller = SteppedPollers.started(MAPPING, P0, consumer, invoker, database, PollerObserver.NONE,
+                AttemptWorker.onCallerThread());
     }
 
     @AfterEach
