@@ -10,6 +10,7 @@ import io.triggerlab.engine.controlplane.api.ApiContext;
 import io.triggerlab.engine.controlplane.api.LambdaApiServer;
 import io.triggerlab.engine.infra.auth.AccessConfigurations;
 import io.triggerlab.engine.infra.auth.ClientSecurityProperties;
+import io.triggerlab.engine.infra.auth.MappingClusterAccess;
 import io.triggerlab.engine.controlplane.awscheck.AwsCompatibilityCheck;
 import io.triggerlab.engine.controlplane.awscheck.KafkaTopicLimits;
 import io.triggerlab.engine.infra.auth.ClusterAuth;
@@ -17,13 +18,14 @@ import io.triggerlab.engine.infra.auth.MskIamSettings;
 import io.triggerlab.engine.infra.auth.SecuredConsumerFactory;
 import io.triggerlab.engine.infra.cluster.ClusterRegistry;
 import io.triggerlab.engine.infra.cluster.KafkaTestRecordProducer;
+import io.triggerlab.engine.infra.cluster.ClusterEndpoint;
 import io.triggerlab.engine.infra.cluster.KafkaTopicCatalog;
 import io.triggerlab.engine.infra.cluster.TestRecordProducer;
 import io.triggerlab.engine.infra.cluster.TopicCatalog;
 import io.triggerlab.engine.observe.events.EngineEvent;
 import io.triggerlab.engine.observe.events.EngineEventBus;
 import io.triggerlab.engine.invoke.function.FunctionRegistry;
-import io.triggerlab.engine.invoke.faults.FaultInjectingInvokerFactory;
+import io.triggerlab.engine.invoke.faults.FaultInjectingInvoker;
 import io.triggerlab.engine.invoke.faults.FaultInjector;
 import io.triggerlab.engine.observe.history.HistoryRetention;
 import io.triggerlab.engine.observe.history.HistoryRowWriter;
@@ -178,6 +180,7 @@ public final class Engine implements AutoCloseable {
                     ? push(started, new SecretsManagerProvider(aws.secretsManager(), null)) : null);
             ClientSecurityProperties security = new ClientSecurityProperties(secrets, new MskIamSettings(aws.profile()));
             SecuredConsumerFactory consumers = new SecuredConsumerFactory(ConsumerFactory.KAFKA::create, security);
+            MappingClusterAccess clusterAccess = new MappingClusterAccess(clusters, security);
             // Closed after the supervisor (reverse order): pollers stop first, then the sampler.
             MetricsService metrics = push(started, new MetricsService(database.dataSource(), metricsSettings, events,
                     config.clock(), props -> withSecurity(props, security)));
@@ -185,7 +188,7 @@ public final class Engine implements AutoCloseable {
             // Closed after the supervisor (pushed earlier): pollers stop invoking before their environments stop.
             RuntimeHost runtimes = push(started, new RuntimeHost(RuntimeHostConfig.from(settings,
                     dataDirectory.root().resolve(RUNTIMES_DIRECTORY)), functions::findByName, config.clock()));
-            FunctionInvokerFactory invokers = new FaultInjectingInvokerFactory(
+            FunctionInvokerFactory invokers = FaultInjectingInvoker.wrapping(
                     new DefaultFunctionInvokerFactory(config.clock(), runtimes), faults);
             // The runtime reports to the mapping store it is given; the control plane hears nothing back from it.
             StoredMappingStatus status = new StoredMappingStatus(new MappingRepository(database.dataSource()),
@@ -199,18 +202,20 @@ public final class Engine implements AutoCloseable {
                     config.retryBackoff(), systemLogs, metricsSettings.evaluationPeriod()));
             MappingService mappings = new MappingService(status, functions,
                     clusters, config.clock(), config.region(), config.accountId(), supervisor, AccessConfigurations.CHECK,
-                    new KafkaGroupOffsets(clusters, security, KafkaGroupOffsets.DEFAULT_TIMEOUT));
+                    new KafkaGroupOffsets(clusterAccess, KafkaGroupOffsets.DEFAULT_TIMEOUT));
             AwsCompatibilityCheck awsCheck = new AwsCompatibilityCheck(mappings, functions, history, secrets,
-                    new KafkaTopicLimits(clusters, security));
+                    new KafkaTopicLimits(clusterAccess));
             Replayer replayer = new Replayer(history, mappings, functions, invokers, events, config.clock());
             LambdaApiServer api = push(started, new LambdaApiServer(new ApiContext(mappings, functions, clusters, history,
                     config.clock(), config.region(), config.accountId(), metrics, faults, awsCheck, secured, replayer,
-                    supervisor.stepMode(), systemLogs),
+                    supervisor.stepMode(), systemLogs, schemaRegistry == null ? null : schemaRegistry.url()),
                     config.apiPort(), apiAccess));
             supervisor.recover();
             Engine engine = new Engine(new EngineParts(config, events, bootstrap, api.endpoint(), mappings, supervisor,
                     functions, clusters, history, metrics, replayer, awsCheck, faults, vault, secrets, secured,
-                    new KafkaTopicCatalog(bootstrap), new KafkaTestRecordProducer(bootstrap), systemLogs), started, sandbox,
+                    new KafkaTopicCatalog(ClusterEndpoint.of(bootstrap)),
+                    new KafkaTestRecordProducer(ClusterEndpoint.of(bootstrap)), systemLogs,
+                    schemaRegistry == null ? null : schemaRegistry.url()), started, sandbox,
                     schemaRegistry);
             events.publish(new EngineEvent.EngineStarted(config.clock().instant(), bootstrap, config.usesSandbox(),
                     api.endpoint().toString()));

@@ -8,6 +8,11 @@ import io.triggerlab.engine.invoke.function.FunctionDefinition;
 import io.triggerlab.engine.invoke.function.JavaHandlerTarget;
 import io.triggerlab.engine.controlplane.mapping.CreateEventSourceMappingRequest;
 import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
+import io.triggerlab.engine.controlplane.mapping.KafkaEventSourceConfig;
+import io.triggerlab.engine.controlplane.mapping.ProvisionedPollerConfig;
+import io.triggerlab.engine.controlplane.mapping.SchemaRegistryConfig;
+import io.triggerlab.engine.client.PreparedSchema;
+import io.triggerlab.engine.infra.schema.SchemaFormat;
 
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +26,8 @@ import java.util.stream.Collectors;
 
 /**
  * Fills a sandbox engine with a demo: two in-process functions, three topics with a few hundred records (JSON values,
- * keys and headers, one header with non-ASCII bytes), a working trigger, a failing one and a disabled one. Used by
+ * keys and headers, one header with non-ASCII bytes), a working trigger, a failing one and a disabled one, and an Avro
+ * topic whose records the sandbox registry's schema frames, read by a trigger that decodes them. Used by
  * Help › Create demo triggers and by the screenshot run. Everything goes through the engine's public API.
  */
 public final class DemoSetup {
@@ -32,6 +38,16 @@ public final class DemoSetup {
     public static final String SUMMARY_FUNCTION = "order-summary";
     public static final String PAYMENT_FUNCTION = "payment-charger";
     public static final int ORDER_RECORDS = 300;
+    public static final String SHIPMENTS_TOPIC = "demo-shipments";
+    public static final String SHIPMENTS_SUBJECT = SHIPMENTS_TOPIC + "-value";
+    public static final int SHIPMENT_RECORDS = 20;
+    /** The demo's Avro schema, registered in the sandbox registry under {@link #SHIPMENTS_SUBJECT}. */
+    public static final String SHIPMENT_SCHEMA = """
+            {"type":"record","name":"Shipment","namespace":"demo","fields":[
+              {"name":"shipmentId","type":"string"},{"name":"orderId","type":"long"},
+              {"name":"carrier","type":{"type":"enum","name":"Carrier","symbols":["DHL","UPS","POSTNL"]}},
+              {"name":"weightGrams","type":"int"},{"name":"express","type":"boolean"},
+              {"name":"note","type":["null","string"],"default":null}]}""";
 
     private final EngineClient engine;
 
@@ -40,7 +56,8 @@ public final class DemoSetup {
     }
 
     /** What the demo created. */
-    public record Demo(EventSourceMapping orders, EventSourceMapping payments, EventSourceMapping inventory) {
+    public record Demo(EventSourceMapping orders, EventSourceMapping payments, EventSourceMapping inventory,
+                       EventSourceMapping shipments) {
     }
 
     /**
@@ -69,7 +86,7 @@ public final class DemoSetup {
         EventSourceMapping orders = trigger(sandbox, ORDERS_TOPIC, SUMMARY_FUNCTION, true);
         EventSourceMapping payments = trigger(sandbox, PAYMENTS_TOPIC, PAYMENT_FUNCTION, true);
         EventSourceMapping inventory = trigger(sandbox, INVENTORY_TOPIC, SUMMARY_FUNCTION, false);
-        return new Demo(orders, payments, inventory);
+        return new Demo(orders, payments, inventory, shipments(sandbox, existing));
     }
 
     private void registerFunctions() {
@@ -124,16 +141,47 @@ public final class DemoSetup {
         engine.recordSender().send(topic, records);
     }
 
+    /**
+     * Avro shipments: the schema registered in the sandbox registry, records encoded and framed as Confluent's
+     * serializer does, and a provisioned trigger (as AWS requires for a schema registry) that delivers them as JSON.
+     */
+    private EventSourceMapping shipments(KafkaCluster cluster, Set<String> existing) {
+        String registry = engine.schemaRecords().sandboxRegistry().orElseThrow(() -> new IllegalStateException(
+                "The demo's Avro topic needs the sandbox's schema registry")).toString();
+        createTopic(existing, SHIPMENTS_TOPIC, 1);
+        PreparedSchema schema = engine.schemaRecords().prepare(registry, SHIPMENTS_SUBJECT, SchemaFormat.AVRO,
+                SHIPMENT_SCHEMA);
+        String[] carriers = {"DHL", "UPS", "POSTNL"};
+        List<TestRecord> records = new ArrayList<>();
+        for (int i = 0; i < SHIPMENT_RECORDS; i++) {
+            String value = String.format(Locale.ROOT, "{\"shipmentId\":\"shp-%d\",\"orderId\":%d,\"carrier\":\"%s\","
+                    + "\"weightGrams\":%d,\"express\":%b,\"note\":%s}", 5000 + i, 1000 + i, carriers[i % 3],
+                    250 + i * 40, i % 4 == 0, i % 5 == 0 ? "\"leave at the door\"" : "null");
+            records.add(new TestRecord(null, utf8("shp-" + (5000 + i)), engine.schemaRecords().encode(schema, value),
+                    List.of(new TestRecord.Header("source", utf8("warehouse")))));
+        }
+        engine.recordSender().send(SHIPMENTS_TOPIC, records);
+        return engine.createMapping(base(cluster, SHIPMENTS_TOPIC, SUMMARY_FUNCTION, true)
+                .provisionedPollerConfig(new ProvisionedPollerConfig(1, 1, null))
+                .amazonManagedKafkaEventSourceConfig(new KafkaEventSourceConfig(null, new SchemaRegistryConfig(registry,
+                        "JSON", List.of(), List.of(new SchemaRegistryConfig.ValidationConfig("VALUE")))))
+                .build());
+    }
+
     private EventSourceMapping trigger(KafkaCluster cluster, String topic, String function, boolean enabled) {
-        return engine.createMapping(CreateEventSourceMappingRequest.builder()
+        return engine.createMapping(base(cluster, topic, function, enabled).build());
+    }
+
+    private static CreateEventSourceMappingRequest.Builder base(KafkaCluster cluster, String topic, String function,
+                                                                boolean enabled) {
+        return CreateEventSourceMappingRequest.builder()
                 .functionName(function)
                 .eventSourceArn(cluster.clusterArn())
                 .topics(List.of(topic))
                 .startingPosition("TRIM_HORIZON")
                 .batchSize(100)
                 .maximumBatchingWindowInSeconds(1)
-                .enabled(enabled)
-                .build());
+                .enabled(enabled);
     }
 
     private static byte[] utf8(String text) {

@@ -252,6 +252,15 @@ public final class InspectorView {
         Tab headerTab = new Tab("Header", new BytesPane("inspector-header", viewModel.headerDetailProperty()).root());
         headerTab.setId("tab-record-header");
         TabPane detail = new TabPane(valueTab, keyTab, headerTab);
+        Label schemaNote = new Label();
+        schemaNote.setId("inspector-schema-note");
+        schemaNote.getStyleClass().add("hint");
+        schemaNote.setWrapText(true);
+        // the whole note, on as many lines as it takes: a cut-off note would hide the subject
+        schemaNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        schemaNote.textProperty().bind(viewModel.schemaNoteProperty());
+        schemaNote.visibleProperty().bind(viewModel.schemaNoteProperty().isNotEmpty());
+        schemaNote.managedProperty().bind(schemaNote.visibleProperty());
         detail.setId("record-detail");
         detail.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         headers.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
@@ -261,7 +270,10 @@ public final class InspectorView {
             }
         });
 
-        SplitPane split = new SplitPane(records, headers, detail);
+        VBox detailBox = new VBox(4, schemaNote, detail);
+        VBox.setVgrow(detail, Priority.ALWAYS);
+        SplitPane split = new SplitPane(records, headers, detailBox);
+        split.setId("inspector-record-split");
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.36, 0.68);
         VBox box = new VBox(4, top, split);

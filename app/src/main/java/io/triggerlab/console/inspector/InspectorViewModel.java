@@ -45,6 +45,7 @@ public final class InspectorViewModel {
     private final InvocationQueries history;
     private final InvocationReplayer replayer;
     private final BackgroundWork work;
+    private final SchemaAnnotations schemaAnnotations;
     private final ZoneId zone;
     private final KafkaEventReader reader;
 
@@ -87,6 +88,7 @@ public final class InspectorViewModel {
         this.history = Objects.requireNonNull(history, "history");
         this.replayer = replayer;
         this.work = Objects.requireNonNull(work, "work");
+        this.schemaAnnotations = new SchemaAnnotations(work);
         this.zone = Objects.requireNonNull(zone, "zone");
         this.reader = new KafkaEventReader(zone);
         selectedRecord.addListener((o, was, is) -> showRecord());
@@ -192,6 +194,7 @@ public final class InspectorViewModel {
 
     private void showRecord() {
         RecordRow record = selectedRecord.get();
+        schemaAnnotations.show(record, shown == null ? null : shown.mappingUuid());
         if (record == null) {
             headers.clear();
             selectedHeader.set(null);
@@ -386,6 +389,16 @@ public final class InspectorViewModel {
     /** The selected record's key: size, the chosen view (with a marker when it does not fit), hex. */
     public ReadOnlyObjectProperty<BytesDetail> keyDetailProperty() {
         return keyDetail.getReadOnlyProperty();
+    }
+
+    /** The selected record's schema registry framing and how the function got it; "" for a plain record. */
+    public ReadOnlyStringProperty schemaNoteProperty() {
+        return schemaAnnotations.textProperty();
+    }
+
+    /** Where the subject of a schema id and a trigger's EventRecordFormat are found. */
+    public void lookUpSchemasWith(SchemaLookup lookup) {
+        schemaAnnotations.lookUpWith(lookup);
     }
 
     public ReadOnlyObjectProperty<BytesDetail> valueDetailProperty() {

@@ -56,7 +56,8 @@ public final class KafkaEventReader {
         String timestamp = r.has("timestamp")
                 ? TIME.format(Instant.ofEpochMilli(r.get("timestamp").asLong()).atZone(zone)) : "";
         return new RecordRow(topicPartition, offset, timestamp, r.path("timestampType").asText(""), key, value,
-                headers(r.path("headers")));
+                headers(r.path("headers")), SchemaNote.from(r.get("keySchemaMetadata")),
+                SchemaNote.from(r.get("valueSchemaMetadata")));
     }
 
     private static List<HeaderRow> headers(JsonNode headers) {

@@ -39,7 +39,7 @@ public final class ProducerView {
                 + " in the key, value or a header value becomes the record number (1..count).");
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
-        root.getChildren().addAll(title, hint, form(), headersSection(), sendRow());
+        root.getChildren().addAll(title, hint, form(), schemaSection(), headersSection(), sendRow());
         viewModel.headers().addListener((ListChangeListener<HeaderEntry>) c -> rebuildHeaderRows());
         rebuildHeaderRows();
     }
@@ -115,6 +115,51 @@ public final class ProducerView {
         grid.addRow(6, name("Rate"), rateRow);
         GridPane.setHgrow(topic, Priority.ALWAYS);
         return grid;
+    }
+
+    /** Encoding with a schema: the registry, the subject, and optionally a schema to register under it. */
+    private Node schemaSection() {
+        SchemaChoice schema = viewModel.schema();
+        ChoiceBox<ValueEncoding> encoding = new ChoiceBox<>();
+        encoding.setId("produce-encoding");
+        encoding.getItems().setAll(ValueEncoding.values());
+        encoding.valueProperty().bindBidirectional(schema.encodingProperty());
+        TextField registry = field("produce-registry", "http://… or arn:aws:glue:…:registry/…", schema.registryProperty());
+        ComboBox<String> subject = new ComboBox<>(schema.subjectSuggestions());
+        subject.setId("produce-subject");
+        subject.setEditable(true);
+        subject.setMaxWidth(Double.MAX_VALUE);
+        subject.setPromptText("orders-value (for Glue: the schema version id)");
+        subject.getEditor().textProperty().bindBidirectional(schema.subjectProperty());
+        subject.valueProperty().addListener((o, was, is) -> {
+            if (is != null) {
+                schema.subjectProperty().set(is);
+            }
+        });
+        TextArea text = new TextArea();
+        text.setId("produce-schema");
+        text.getStyleClass().add("mono");
+        text.setPrefRowCount(4);
+        text.setPromptText("Paste a schema to register it under the subject; leave empty to use its latest version");
+        text.textProperty().bindBidirectional(schema.schemaTextProperty());
+        Label framing = new Label("The value is written as JSON, encoded with the schema and framed as the registry's "
+                + "serializer does: Confluent's magic byte and schema id, or Glue's header for a Glue registry.");
+        framing.getStyleClass().add("hint");
+        framing.setWrapText(true);
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        grid.addRow(0, name("Registry"), registry);
+        grid.addRow(1, name("Subject"), subject);
+        grid.addRow(2, name("Schema"), text);
+        GridPane.setHgrow(registry, Priority.ALWAYS);
+        VBox details = new VBox(6, grid, framing);
+        BooleanBinding encodes = schema.encodingProperty().isNotEqualTo(ValueEncoding.NONE);
+        details.visibleProperty().bind(encodes);
+        details.managedProperty().bind(encodes);
+        HBox top = new HBox(10, name("Schema encoding"), encoding);
+        top.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, top, details);
     }
 
     private Node headersSection() {

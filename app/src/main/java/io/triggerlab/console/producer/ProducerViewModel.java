@@ -74,6 +74,7 @@ public final class ProducerViewModel {
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper valueProblem = new ReadOnlyStringWrapper("");
+    private final SchemaChoice schema;
     private ProducerForms forms = new ProducerForms();
 
     /**
@@ -83,6 +84,13 @@ public final class ProducerViewModel {
      */
     public ProducerViewModel(ClusterTopics topics, RecordSender producer, BackgroundWork work, Executor sendThread,
                              Pacer pacer) {
+        this(topics, producer, work, sendThread, pacer, SchemaBackend.none());
+    }
+
+    /** @param schemas the registry that values encoded with a schema are registered in and framed for */
+    public ProducerViewModel(ClusterTopics topics, RecordSender producer, BackgroundWork work, Executor sendThread,
+                             Pacer pacer, SchemaBackend schemas) {
+        this.schema = new SchemaChoice(schemas, work);
         this.topics = Objects.requireNonNull(topics, "topics");
         this.producer = Objects.requireNonNull(producer, "producer");
         this.work = Objects.requireNonNull(work, "work");
@@ -90,12 +98,24 @@ public final class ProducerViewModel {
         this.pacedSend = new PacedSend(producer, Objects.requireNonNull(pacer, "pacer"));
         value.addListener(o -> checkValue());
         valueSource.addListener(o -> checkValue());
-        topic.addListener((o, was, is) -> recall(is));
+        topic.addListener((o, was, is) -> {
+            schema.topicChanged(was, is);
+            recall(is);
+        });
+        // a schema encodes JSON: the value is typed as JSON whatever was chosen before
+        schema.encodingProperty().addListener((o, was, is) -> {
+            if (schema.encodes()) {
+                valueSource.set(ValueSource.JSON);
+            }
+        });
     }
 
     /** Keeps the last sent form per topic in {@code forms}, which outlives this panel; fills it in for the topic. */
     public void rememberIn(ProducerForms forms) {
         this.forms = Objects.requireNonNull(forms, "forms");
+        if (topic.get().isBlank() && forms.lastTopic() != null) {
+            topic.set(forms.lastTopic());
+        }
         recall(topic.get());
     }
 
@@ -112,12 +132,13 @@ public final class ProducerViewModel {
         partition.set(form.partition());
         count.set(form.count());
         rate.set(form.rate());
+        form.schema().applyTo(schema);
     }
 
     private void remember() {
         forms.remember(topic.get().strip(), new ProducerForms.Form(key.get(), valueSource.get(), value.get(), file.get(),
                 headers.stream().map(h -> new String[]{h.nameProperty().get(), h.valueProperty().get()}).toList(),
-                partition.get(), count.get(), rate.get()));
+                partition.get(), count.get(), rate.get(), ProducerForms.SchemaForm.of(schema)));
     }
 
     /** In JSON mode the value must be exactly one JSON object or array ({n} counts as a number): said while typing. */
@@ -141,6 +162,7 @@ public final class ProducerViewModel {
     public void loadTopics() {
         work.submit("list the topics", topics::listTopics,
                 list -> topicSuggestions.setAll(list.stream().map(TopicInfo::name).toList()), errorMessage::set);
+        schema.load(errorMessage::set);
     }
 
     public void addHeader() {
@@ -177,7 +199,7 @@ public final class ProducerViewModel {
             int total = records.size();
             List<SentRecord> sent = pacedSend.run(draft.topic(), records, draft.rate(), stopRequested::get,
                     n -> work.onFxThread(() -> showProgress(n, total, draft.rate())));
-            work.onFxThread(() -> finished(sent, total));
+            work.onFxThread(() -> finished(sent, total, draft.framing()));
         } catch (RuntimeException | Error e) {
             String message = BackgroundWork.describe("send the records", e);
             log.warn("Could not send the test records to topic {}: {}", draft.topic(), message);
@@ -206,12 +228,12 @@ public final class ProducerViewModel {
                 + (stopRequested.get() ? " — stopping…" : ""));
     }
 
-    private void finished(List<SentRecord> sent, int total) {
+    private void finished(List<SentRecord> sent, int total, String framing) {
         busy.set(false);
         progress.set(total == 0 ? 1 : (double) sent.size() / total);
         progressText.set("");
-        result.set(sent.size() < total ? "Stopped after " + sent.size() + " of " + total + " records. " + describe(sent)
-                : describe(sent));
+        String where = SentSummary.describe(sent) + (framing.isEmpty() ? "" : " (" + framing + ")");
+        result.set(sent.size() < total ? "Stopped after " + sent.size() + " of " + total + " records. " + where : where);
     }
 
     /** Everything typed, checked and turned into records (the file is read in the background, at send time). */
@@ -237,13 +259,15 @@ public final class ProducerViewModel {
             throw new IllegalArgumentException("Choose the file whose bytes become the value.");
         }
         String keyText = key.get() == null ? "" : key.get();
-        return new Draft(topicName, perSecond, () -> {
+        SchemaChoice.Encoder encoder = schema.encodes() ? schema.encoder() : null;
+        return new Draft(topicName, perSecond, encoder, () -> {
             byte[] fileBytes = path == null ? null : readFile(path);
             List<TestRecord> records = new ArrayList<>(n);
             for (int i = 1; i <= n; i++) {
                 String number = String.valueOf(i);
                 byte[] keyBytes = keyText.isEmpty() ? null : utf8(keyText.replace(NUMBER_PLACEHOLDER, number));
-                byte[] valueBytes = fileBytes != null ? fileBytes
+                byte[] valueBytes = encoder != null ? encoder.encode(text.replace(NUMBER_PLACEHOLDER, number))
+                        : fileBytes != null ? fileBytes
                         : text.isEmpty() ? null : utf8(text.replace(NUMBER_PLACEHOLDER, number));
                 List<TestRecord.Header> recordHeaders = named.stream().map(h -> new TestRecord.Header(
                         h.nameProperty().get().strip(), utf8(h.valueProperty().get().replace(NUMBER_PLACEHOLDER, number))))
@@ -282,26 +306,15 @@ public final class ProducerViewModel {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** "Sent 10 records to orders: orders-0 offsets 5–9, orders-1 offsets 0–4". */
-    static String describe(List<SentRecord> sent) {
-        if (sent.isEmpty()) {
-            return "Sent nothing.";
-        }
-        Map<String, LongSummaryStatistics> byPartition = new TreeMap<>();
-        for (SentRecord r : sent) {
-            byPartition.computeIfAbsent(r.topicPartition(), k -> new LongSummaryStatistics()).accept(r.offset());
-        }
-        List<String> parts = new ArrayList<>();
-        byPartition.forEach((tp, stats) -> parts.add(tp + (stats.getMin() == stats.getMax()
-                ? " offset " + stats.getMin() : " offsets " + stats.getMin() + "–" + stats.getMax())));
-        return "Sent " + sent.size() + (sent.size() == 1 ? " record to " : " records to ") + sent.get(0).topic() + ": "
-                + String.join(", ", parts);
-    }
-
     /** The records are built when sending, in the background, because a value file may be large. */
-    private record Draft(String topic, Integer rate, java.util.function.Supplier<List<TestRecord>> build) {
+    private record Draft(String topic, Integer rate, SchemaChoice.Encoder encoder,
+                         java.util.function.Supplier<List<TestRecord>> build) {
         List<TestRecord> records() {
             return build.get();
+        }
+
+        String framing() {
+            return encoder == null ? "" : encoder.describe();
         }
     }
 
@@ -311,6 +324,11 @@ public final class ProducerViewModel {
 
     public ObservableList<String> topicSuggestions() {
         return topicSuggestions;
+    }
+
+    /** The schema the value is encoded with, if any. */
+    public SchemaChoice schema() {
+        return schema;
     }
 
     public StringProperty keyProperty() {

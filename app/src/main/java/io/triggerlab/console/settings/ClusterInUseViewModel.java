@@ -58,6 +58,7 @@ public final class ClusterInUseViewModel {
     private final StringProperty scramPassword = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper scramMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper scramError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper schemaRegistry = new ReadOnlyStringWrapper("");
 
     /**
      * @param restartEngine stops the running engine and starts it again with the saved choice (the main window shows
@@ -79,18 +80,23 @@ public final class ClusterInUseViewModel {
     public void load() {
         work.submit("read the cluster in use", () -> {
             ClusterInUse now = backend.running();
-            return new State(now, store.find().orElse(now), backend.securedSandbox().orElse(null));
+            return new State(now, store.find().orElse(now), backend.securedSandbox().orElse(null),
+                    backend.sandboxSchemaRegistry().orElse(""));
         }, state -> {
             running.set(state.running());
             saved.set(state.saved());
             mode.set(state.saved().mode());
             externalBootstrap.set(state.saved().bootstrapServers());
             showSecured(state.secured());
+            schemaRegistry.set(state.schemaRegistry().isEmpty() ? "" : "Schema registry (Confluent-compatible): "
+                    + state.schemaRegistry() + ". Name it as a trigger's SchemaRegistryURI; the producer registers "
+                    + "schemas in it.");
             showNote();
         }, errorMessage::set);
     }
 
-    private record State(ClusterInUse running, ClusterInUse saved, ClustersBackend.SecuredSandboxInfo secured) {
+    private record State(ClusterInUse running, ClusterInUse saved, ClustersBackend.SecuredSandboxInfo secured,
+                         String schemaRegistry) {
     }
 
     private void showSecured(ClustersBackend.SecuredSandboxInfo info) {
@@ -235,5 +241,10 @@ public final class ClusterInUseViewModel {
     /** How to create a SCRAM user and its secret for the secured sandbox. */
     public String scramHowTo() {
         return SCRAM_HOWTO;
+    }
+
+    /** The sandbox's schema registry URL and what it is for; "" when the engine runs no sandbox. */
+    public ReadOnlyStringProperty schemaRegistryProperty() {
+        return schemaRegistry.getReadOnlyProperty();
     }
 }

@@ -50,6 +50,11 @@ public interface ClustersBackend {
      */
     String createSandboxScramUser(String user, String password);
 
+    /** The sandbox's Confluent-compatible schema registry URL, when the engine runs the sandbox. */
+    default Optional<String> sandboxSchemaRegistry() {
+        return Optional.empty();
+    }
+
     /** The secured sandbox's addresses and CA, when the engine runs one. */
     Optional<SecuredSandboxInfo> securedSandbox();
 

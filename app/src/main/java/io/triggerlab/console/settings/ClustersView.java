@@ -89,6 +89,7 @@ public final class ClustersView {
         HBox buttons = new HBox(8, save, restart);
         return new VBox(8, Forms.heading("Cluster in use"), choices, external,
                 Forms.message("cluster-in-use-note", "hint", inUse.noteProperty()),
+                Forms.message("sandbox-schema-registry", "hint", inUse.schemaRegistryProperty()),
                 Forms.message("cluster-in-use-error", "inline-error", inUse.errorMessageProperty()), buttons);
     }
 

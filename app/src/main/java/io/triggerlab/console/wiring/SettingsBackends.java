@@ -109,6 +109,11 @@ final class SettingsBackends {
             }
 
             @Override
+            public Optional<String> sandboxSchemaRegistry() {
+                return engine.schemaRecords().sandboxRegistry().map(Object::toString);
+            }
+
+            @Override
             public Optional<SecuredSandboxInfo> securedSandbox() {
                 return engine.securedSandbox().map(s -> new SecuredSandboxInfo(s.clusterArn(), s.saslScram(), s.tls(),
                         s.caFile().toString(), s.caSecretArn()));

@@ -24,6 +24,7 @@ import io.triggerlab.console.producer.Pacer;
 import io.triggerlab.console.producer.ProducerForms;
 import io.triggerlab.console.producer.ProducerView;
 import io.triggerlab.console.producer.ProducerViewModel;
+import io.triggerlab.console.producer.SchemaBackend;
 import io.triggerlab.console.sam.SamImportBackend;
 import io.triggerlab.console.sam.SamImportView;
 import io.triggerlab.console.sam.SamImportViewModel;
@@ -117,8 +118,8 @@ final class Workspace implements ShellActions {
     private final TabPane tabs = new TabPane();
     private final Runnable restartEngine;
     private Stage producerStage;
-    /** The producer panel's last form per topic: outlives the panel, so reopening it brings the form back. */
-    private final ProducerForms producerForms = new ProducerForms();
+    /** The producer panel's last form per topic: outlives the panel and the console, so reopening brings it back. */
+    private final ProducerForms producerForms;
     private Stage settingsStage;
 
     /** @param restartEngine restarts the engine with the cluster in use saved in Settings (on the FX thread) */
@@ -128,12 +129,14 @@ final class Workspace implements ShellActions {
         this.mainWindow = Objects.requireNonNull(mainWindow, "mainWindow");
         this.restartEngine = Objects.requireNonNull(restartEngine, "restartEngine");
         this.functionStore = SettingsBackends.functions(engine);
+        this.producerForms = new ProducerForms(engine.config().dataDirectory().resolve(ProducerForms.FILE_NAME));
         this.triggers = new TriggerListViewModel(engine::mappings, work);
         this.page = new TriggerPageViewModel(EngineBackends.triggerPage(engine), work, zone);
         this.zone = zone;
         this.lag = new LagChartViewModel(EngineBackends.lag(engine), work, zone, Clock.systemUTC());
         this.invocations = new InvocationsViewModel(engine.invocations(), work, zone);
         this.inspector = new InspectorViewModel(engine.invocations(), EngineBackends.replayer(engine), work, zone);
+        inspector.lookUpSchemasWith(SchemaBackends.inspector(engine));
         this.health = new ClusterHealthViewModel(engine.topics(), work);
         triggers.selectedUuidProperty().addListener((o, was, is) -> {
             page.show(is);
@@ -341,7 +344,7 @@ final class Workspace implements ShellActions {
             return thread;
         });
         ProducerViewModel producer = new ProducerViewModel(engine.topics(), engine.recordSender(), work, sendThread,
-                Pacer.system());
+                Pacer.system(), SchemaBackend.of(engine.schemaRecords()));
         producer.rememberIn(producerForms);
         EventSourceMapping shown = page.mappingProperty().get();
         if (shown != null) {
@@ -349,7 +352,7 @@ final class Workspace implements ShellActions {
         }
         producer.loadTopics();
         producerStage = stage("Produce test records", Modality.NONE);
-        producerStage.setScene(scene(new ProducerView(producer).root(), 640, 620));
+        producerStage.setScene(scene(new ProducerView(producer).root(), 640, 760));
         producerStage.setOnHidden(e -> {
             producerStage = null;
             producer.stop();

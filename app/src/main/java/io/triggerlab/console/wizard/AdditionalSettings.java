@@ -19,17 +19,19 @@ import java.util.Map;
  * @param logLevel      "" (absent), DEBUG, INFO or WARN
  * @param pollerGroup   PollerGroupName (provisioned mode), or blank
  * @param tags          one {@code key=value} per line
+ * @param schemaRegistry SchemaRegistryConfig of the Kafka event source config
  */
 public record AdditionalSettings(String retries, String recordAge, boolean bisect, boolean reportBatchItemFailures,
                                  String filters, String onFailureDestination, boolean provisioned, String minPollers,
                                  String maxPollers, String pollerGroup, String logLevel, List<String> metrics,
-                                 String tags) {
+                                 String tags, SchemaRegistrySettings schemaRegistry) {
 
     public static final AdditionalSettings DEFAULTS = new AdditionalSettings("", "", false, false, "", "", false, "", "",
-            "", "", List.of(), "");
+            "", "", List.of(), "", SchemaRegistrySettings.NONE);
 
     public AdditionalSettings {
         metrics = metrics == null ? List.of() : List.copyOf(metrics);
+        schemaRegistry = schemaRegistry == null ? SchemaRegistrySettings.NONE : schemaRegistry;
     }
 
     /** The settings an existing trigger has, as the wizard's fields show them. */
@@ -54,7 +56,7 @@ public record AdditionalSettings(String retries, String recordAge, boolean bisec
                         : m.loggingConfig().systemLogLevel(),
                 m.metricsConfig() == null ? List.of() : m.metricsConfig().metrics(),
                 String.join("\n", m.tags().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted()
-                        .toList()));
+                        .toList()), SchemaRegistrySettings.of(m));
     }
 
     /** The filter patterns, one per non-blank line. */

@@ -28,12 +28,15 @@ public final class AdditionalSettingsForm {
     private final BooleanProperty errorCount = new SimpleBooleanProperty();
     private final BooleanProperty kafkaMetrics = new SimpleBooleanProperty();
     private final StringProperty tags = new SimpleStringProperty("");
+    private final SchemaRegistryForm schemaRegistry = new SchemaRegistryForm();
 
     /** Every field, for listening to changes. */
     Observable[] fields() {
-        return new Observable[]{retries, recordAge, bisect, reportBatchItemFailures, filters, onFailureDestination,
+        Observable[] own = {retries, recordAge, bisect, reportBatchItemFailures, filters, onFailureDestination,
                 pollers.provisionedProperty(), pollers.minPollersProperty(), pollers.maxPollersProperty(),
                 pollers.groupProperty(), logLevel, eventCount, errorCount, kafkaMetrics, tags};
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(own), java.util.Arrays.stream(schemaRegistry.fields()))
+                .toArray(Observable[]::new);
     }
 
     public AdditionalSettings value() {
@@ -50,7 +53,7 @@ public final class AdditionalSettingsForm {
         return new AdditionalSettings(retries.get(), recordAge.get(), bisect.get(), reportBatchItemFailures.get(),
                 filters.get(), onFailureDestination.get(), pollers.provisionedProperty().get(),
                 pollers.minPollersProperty().get(), pollers.maxPollersProperty().get(), pollers.groupProperty().get(),
-                logLevel.get() == null ? "" : logLevel.get(), metrics, tags.get());
+                logLevel.get() == null ? "" : logLevel.get(), metrics, tags.get(), schemaRegistry.value());
     }
 
     void fill(AdditionalSettings s) {
@@ -66,6 +69,12 @@ public final class AdditionalSettingsForm {
         errorCount.set(s.metrics().contains("ErrorCount"));
         kafkaMetrics.set(s.metrics().contains("KafkaMetrics"));
         tags.set(s.tags());
+        schemaRegistry.fill(s.schemaRegistry());
+    }
+
+    /** SchemaRegistryConfig (provisioned mode on AWS). */
+    public SchemaRegistryForm schemaRegistry() {
+        return schemaRegistry;
     }
 
     /** -1 (until the record expires, the default) or 0..10000. */

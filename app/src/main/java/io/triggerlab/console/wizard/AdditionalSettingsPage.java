@@ -30,11 +30,12 @@ final class AdditionalSettingsPage {
     static Node content(TriggerWizardViewModel vm) {
         AdditionalSettingsForm f = vm.additional();
         ObservableBooleanValue editing = vm.editingProperty();
-        VBox box = new VBox(6, errors(f), filters(vm), destination(f), pollers(f), observability(f), tags(f, editing));
+        VBox box = new VBox(6, errors(f), filters(vm), destination(f), pollers(f), SchemaRegistrySection.of(f),
+                observability(f), tags(f, editing));
         return box;
     }
 
-    private static TitledPane section(String id, String title, Node content, boolean expanded) {
+    static TitledPane section(String id, String title, Node content, boolean expanded) {
         TitledPane pane = new TitledPane(title, content);
         pane.setId(id);
         pane.setExpanded(expanded);

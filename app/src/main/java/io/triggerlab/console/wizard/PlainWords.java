@@ -13,6 +13,8 @@ final class PlainWords {
     }
 
     private static final List<Rule> RULES = List.of(
+            new Rule("schemaregistry", "The schema registry settings are not accepted: give the registry's URL or "
+                    + "Glue registry ARN, JSON or SOURCE as the record format, and KEY or VALUE to validate."),
             new Rule("already exists", "A trigger for this function and topic on this cluster exists already."),
             new Rule("batchsize", "Batch size must be a whole number of records, 1 to 10,000."),
             new Rule("maximumbatchingwindow", "Batch window must be 0 to 300 whole seconds, or empty for Kafka's "

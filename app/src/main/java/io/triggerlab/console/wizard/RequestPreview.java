@@ -9,6 +9,7 @@ import io.triggerlab.engine.controlplane.mapping.CreateEventSourceMappingRequest
 import io.triggerlab.engine.controlplane.mapping.DestinationConfig;
 import io.triggerlab.engine.controlplane.mapping.FilterCriteria;
 import io.triggerlab.engine.controlplane.mapping.KafkaEventSourceConfig;
+import io.triggerlab.engine.controlplane.mapping.SchemaRegistryConfig;
 import io.triggerlab.engine.controlplane.mapping.LoggingConfig;
 import io.triggerlab.engine.controlplane.mapping.MetricsConfig;
 import io.triggerlab.engine.controlplane.mapping.ProvisionedPollerConfig;
@@ -198,8 +199,23 @@ public final class RequestPreview {
     }
 
     private static void group(ObjectNode o, String name, KafkaEventSourceConfig config) {
-        if (config != null && config.consumerGroupId() != null) {
-            o.putObject(name).put("ConsumerGroupId", config.consumerGroupId());
+        if (config == null || (config.consumerGroupId() == null && config.schemaRegistryConfig() == null)) {
+            return;
+        }
+        ObjectNode kafka = o.putObject(name);
+        if (config.consumerGroupId() != null) {
+            kafka.put("ConsumerGroupId", config.consumerGroupId());
+        }
+        SchemaRegistryConfig registry = config.schemaRegistryConfig();
+        if (registry != null) {
+            ObjectNode r = kafka.putObject("SchemaRegistryConfig").put("SchemaRegistryURI", registry.schemaRegistryUri())
+                    .put("EventRecordFormat", registry.eventRecordFormat());
+            if (!registry.accessConfigs().isEmpty()) {
+                ArrayNode access = r.putArray("AccessConfigs");
+                registry.accessConfigs().forEach(a -> access.addObject().put("Type", a.type()).put("URI", a.uri()));
+            }
+            ArrayNode validation = r.putArray("SchemaValidationConfigs");
+            registry.schemaValidationConfigs().forEach(v -> validation.addObject().put("Attribute", v.attribute()));
         }
     }
 

@@ -88,8 +88,10 @@ public record TriggerForm(TriggerType type, String clusterArn, String bootstrapS
             b.startingPosition(StartingPosition.LATEST.name());
         }
         b.functionName(reachedAt(reached, WizardStep.FUNCTION) ? strippedOrNull(functionName) : PLACEHOLDER_FUNCTION);
-        KafkaEventSourceConfig group = reachedAt(reached, WizardStep.TOPIC) && !blank(consumerGroupId)
-                ? new KafkaEventSourceConfig(consumerGroupId.strip(), null) : null;
+        String groupId = reachedAt(reached, WizardStep.TOPIC) && !blank(consumerGroupId) ? consumerGroupId.strip() : null;
+        KafkaEventSourceConfig group = reachedAt(reached, WizardStep.ADDITIONAL)
+                ? additional.schemaRegistry().with(groupId)
+                : groupId == null ? null : new KafkaEventSourceConfig(groupId, null);
         if (reachedAt(reached, WizardStep.AUTHENTICATION)) {
             List<SourceAccessConfiguration> access = authConfigurations(List.of());
             b.sourceAccessConfigurations(access.isEmpty() ? null : access);
@@ -197,6 +199,15 @@ public record TriggerForm(TriggerType type, String clusterArn, String bootstrapS
         }
         if (!a.metrics().equals(before.metrics())) {
             b.metricsConfig(new MetricsConfig(a.metrics()));
+        }
+        if (!a.schemaRegistry().equals(before.schemaRegistry())) {
+            // The consumer group is create-only: an update's config carries the registry alone (null removes it).
+            KafkaEventSourceConfig registry = new KafkaEventSourceConfig(null, a.schemaRegistry().toConfig());
+            if (type == TriggerType.MSK) {
+                b.amazonManagedKafkaEventSourceConfig(registry);
+            } else {
+                b.selfManagedKafkaEventSourceConfig(registry);
+            }
         }
     }
 

@@ -57,6 +57,9 @@ public enum WizardStep {
         if (m.contains("already exists")) {
             return null;
         }
+        if (m.contains("schemaregistry")) {
+            return ADDITIONAL;
+        }
         if (m.contains("batchsize")) {
             return BATCH_SIZE;
         }

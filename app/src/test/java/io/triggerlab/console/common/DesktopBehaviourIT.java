@@ -2,11 +2,9 @@ package io.triggerlab.console.common;
 
 import io.triggerlab.console.QueuedExecutor;
 import io.triggerlab.console.producer.ProducerView;
+import io.triggerlab.console.producer.FixedTopics;
 import io.triggerlab.console.producer.ProducerViewModel;
 import io.triggerlab.console.shell.MainWindow;
-import io.triggerlab.engine.infra.cluster.ClusterHealth;
-import io.triggerlab.engine.client.ClusterTopics;
-import io.triggerlab.engine.infra.cluster.TopicInfo;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -71,7 +69,7 @@ class DesktopBehaviourIT {
 
     @Test
     void theProducer_closesOnEscapeAndWithClose_andRefusesTrailingContentInJsonMode(FxRobot robot) {
-        ProducerViewModel vm = new ProducerViewModel(catalog(), (topic, records) -> List.of(),
+        ProducerViewModel vm = new ProducerViewModel(new FixedTopics("orders", 1), (topic, records) -> List.of(),
                 new BackgroundWork(new QueuedExecutor(), Runnable::run), new QueuedExecutor(), io.triggerlab.console.producer.Pacer.system());
         Stage producer = open(robot, new ProducerView(vm).root());
         robot.clickOn("#produce-value").write("{\"orderId\": 1},oops");
@@ -99,29 +97,5 @@ class DesktopBehaviourIT {
         });
         WaitForAsyncUtils.waitForFxEvents();
         return dialog[0];
-    }
-
-    private static ClusterTopics catalog() {
-        return new ClusterTopics() {
-            @Override
-            public String bootstrapServers() {
-                return "127.0.0.1:9092";
-            }
-
-            @Override
-            public List<TopicInfo> listTopics() {
-                return List.of(new TopicInfo("orders", 1));
-            }
-
-            @Override
-            public TopicInfo createTopic(String name, int partitions) {
-                return new TopicInfo(name, partitions);
-            }
-
-            @Override
-            public ClusterHealth checkHealth() {
-                return new ClusterHealth("id", 1, Duration.ZERO);
-            }
-        };
     }
 }

@@ -4,18 +4,15 @@ import io.triggerlab.console.QueuedExecutor;
 import io.triggerlab.console.common.BackgroundWork;
 import io.triggerlab.engine.client.ClusterTopics;
 import io.triggerlab.engine.client.RecordSender;
-import io.triggerlab.engine.infra.cluster.ClusterHealth;
 import io.triggerlab.engine.infra.cluster.ClusterUnavailableException;
 import io.triggerlab.engine.infra.cluster.SentRecord;
 import io.triggerlab.engine.infra.cluster.TestRecord;
-import io.triggerlab.engine.infra.cluster.TopicInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,27 +45,7 @@ class ProducerViewModelTest {
         }
         return result;
     };
-    private final ClusterTopics catalog = new ClusterTopics() {
-        @Override
-        public String bootstrapServers() {
-            return "127.0.0.1:9092";
-        }
-
-        @Override
-        public List<TopicInfo> listTopics() {
-            return List.of(new TopicInfo("orders", 2));
-        }
-
-        @Override
-        public TopicInfo createTopic(String name, int partitions) {
-            return new TopicInfo(name, partitions);
-        }
-
-        @Override
-        public ClusterHealth checkHealth() {
-            return new ClusterHealth("id", 1, Duration.ZERO);
-        }
-    };
+    private final ClusterTopics catalog = new FixedTopics("orders", 2);
     private final QueuedExecutor sendThread = new QueuedExecutor();
     private final ProducerViewModel vm = new ProducerViewModel(catalog, producer, new BackgroundWork(background, Runnable::run),
             sendThread, pacer);
@@ -270,8 +247,8 @@ class ProducerViewModelTest {
 
         ProducerViewModel next = new ProducerViewModel(catalog, producer, new BackgroundWork(background, Runnable::run),
                 sendThread, pacer);
+        next.topicProperty().set("payments"); // a panel opened on a trigger's topic, not the last one sent to
         next.rememberIn(forms);
-        next.topicProperty().set("payments");
         assertThat(next.keyProperty().get()).as("nothing sent to payments yet").isEmpty();
         next.topicProperty().set("orders");
         assertThat(next.keyProperty().get()).isEqualTo("order-{n}");

@@ -44,6 +44,15 @@ class ClusterInUseViewModelTest {
     }
 
     @Test
+    void showsTheSandboxSchemaRegistry_onlyWhenTheEngineRunsOne() {
+        assertThat(vm().schemaRegistryProperty().get()).as("an external cluster has no sandbox registry").isEmpty();
+
+        backend.schemaRegistry = "http://127.0.0.1:38081";
+        assertThat(vm().schemaRegistryProperty().get()).isEqualTo("Schema registry (Confluent-compatible): "
+                + "http://127.0.0.1:38081. Name it as a trigger's SchemaRegistryURI; the producer registers schemas in it.");
+    }
+
+    @Test
     void choiceDiffers_onlyWhenTheFormNamesAnotherClusterThanTheRunningOne() {
         backend.running = new ClusterInUse(ClusterInUse.Mode.EXTERNAL, "kafka:9092");
         ClusterInUseViewModel vm = vm();

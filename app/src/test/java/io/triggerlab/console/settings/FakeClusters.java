@@ -21,7 +21,13 @@ final class FakeClusters implements ClustersBackend {
     RuntimeException importFailure;
     ClusterInUse running = ClusterInUse.SANDBOX;
     SecuredSandboxInfo secured;
+    String schemaRegistry;
     final List<String> scramUsers = new ArrayList<>();
+
+    @Override
+    public Optional<String> sandboxSchemaRegistry() {
+        return Optional.ofNullable(schemaRegistry);
+    }
 
     @Override
     public List<KafkaCluster> list() {

@@ -287,6 +287,57 @@ class TriggerWizardViewModelTest {
     }
 
     @Test
+    void schemaRegistrySettings_goIntoTheKafkaConfig_andABadOneGetsTheApisMessage() {
+        vm.topicProperty().set("orders");
+        SchemaRegistryForm registry = vm.additional().schemaRegistry();
+        registry.enabledProperty().set(true);
+        registry.uriProperty().set("http://127.0.0.1:8081");
+        registry.formatProperty().set("SOURCE");
+        registry.validateKeyProperty().set(true);
+        registry.authTypeProperty().set("BASIC_AUTH");
+        registry.authSecretProperty().set(SCRAM_SECRET);
+        vm.additional().pollers().provisionedProperty().set(true);
+        walkTo(WizardStep.REVIEW);
+
+        assertThat(vm.reviewJsonProperty().get()).contains("\"AmazonManagedKafkaEventSourceConfig\" : {",
+                "\"SchemaRegistryURI\" : \"http://127.0.0.1:8081\"", "\"EventRecordFormat\" : \"SOURCE\"",
+                "\"Type\" : \"BASIC_AUTH\"", "{\n        \"Attribute\" : \"KEY\"\n      }, {\n        \"Attribute\" : \"VALUE\"");
+        assertThat(vm.reviewCliProperty().get()).contains("--amazon-managed-kafka-event-source-config '{\"SchemaRegistryConfig\"");
+        vm.submit();
+        background.runAll();
+        var sent = backend.created.get(0).amazonManagedKafkaEventSourceConfig().schemaRegistryConfig();
+        assertThat(sent.schemaRegistryUri()).isEqualTo("http://127.0.0.1:8081");
+        assertThat(sent.eventRecordFormat()).isEqualTo("SOURCE");
+        assertThat(sent.accessConfigs()).extracting(a -> a.type() + " " + a.uri())
+                .containsExactly("BASIC_AUTH " + SCRAM_SECRET);
+        assertThat(sent.schemaValidationConfigs()).extracting(v -> v.attribute()).containsExactly("KEY", "VALUE");
+    }
+
+    @Test
+    void aSchemaRegistryUriAwsRefuses_isShownWithTheApisWords_onAdditionalSettings() {
+        vm.topicProperty().set("orders");
+        walkTo(WizardStep.ADDITIONAL);
+        SchemaRegistryForm registry = vm.additional().schemaRegistry();
+        registry.enabledProperty().set(true);
+        registry.uriProperty().set("http://registry with spaces");
+
+        assertThat(vm.canGoNext()).isFalse();
+        assertThat(vm.stepErrorProperty().get()).startsWith("The schema registry settings are not accepted");
+        assertThat(vm.stepErrorDetailProperty().get()).contains("schemaRegistryConfig.schemaRegistryURI")
+                .contains("failed to satisfy constraint");
+
+        registry.uriProperty().set("");
+        assertThat(vm.stepErrorDetailProperty().get()).contains("schemaRegistryConfig.schemaRegistryURI")
+                .contains("must not be null");
+        registry.uriProperty().set("http://127.0.0.1:8081");
+        registry.authTypeProperty().set("BASIC_AUTH");
+        assertThat(vm.stepErrorProperty().get()).isEqualTo("Choose the secret holding the registry's BASIC_AUTH "
+                + "credentials.");
+        registry.enabledProperty().set(false);
+        assertThat(vm.canGoNext()).isTrue();
+    }
+
+    @Test
     void filterTester_judgesTheTopicsNewestRecords_asAPollerWould() {
         vm.topicProperty().set("orders");
         vm.additional().filtersProperty().set("{\"value\":{\"status\":[\"paid\"]}}");

@@ -74,7 +74,7 @@ class ConsoleScreenshotsIT {
         console = new ConsoleDriver(robot, stage).open(dataDir);
 
         fireMenuItem(robot, "menu-demo");
-        await().atMost(Duration.ofMinutes(1)).until(() -> console.engine().mappings().all().size() == 3);
+        await().atMost(Duration.ofMinutes(1)).until(() -> console.engine().mappings().all().size() == 4);
         EventSourceMapping orders = mapping(DemoSetup.ORDERS_TOPIC);
         EventSourceMapping payments = mapping(DemoSetup.PAYMENTS_TOPIC);
         await().atMost(Duration.ofMinutes(1)).until(() -> successes(orders) >= 3);
@@ -90,6 +90,28 @@ class ConsoleScreenshotsIT {
         await().until(() -> ConsoleDriver.onFx(() -> records.getItems().size()) == 100);
         robot.interact(() -> records.getSelectionModel().select(1));
         console.snapshot(stage, out.resolve("main-window.png"));
+
+        // An Avro record in the inspector: the framing it had in Kafka, the schema's subject, the value as the function
+        // got it (decoded to JSON by the trigger's schema registry stage).
+        EventSourceMapping shipments = mapping(DemoSetup.SHIPMENTS_TOPIC);
+        await().atMost(Duration.ofMinutes(1)).until(() -> successes(shipments) >= 1);
+        select(robot, shipments);
+        await().until(() -> console.rows("#invocation-table") >= 1);
+        robot.interact(() -> table.getSelectionModel().select(table.getItems().size() - 1));
+        await().until(() -> ConsoleDriver.onFx(() -> records.getItems().size()) > 0);
+        robot.interact(() -> records.getSelectionModel().select(0));
+        await().until(() -> String.valueOf(console.text("#inspector-schema-note"))
+                .contains("subject " + DemoSetup.SHIPMENTS_SUBJECT));
+        javafx.scene.control.SplitPane recordSplit = robot.lookup("#inspector-record-split").queryAs(
+                javafx.scene.control.SplitPane.class);
+        double[] dividers = ConsoleDriver.onFx(recordSplit::getDividerPositions);
+        robot.interact(() -> recordSplit.setDividerPositions(0.22, 0.34));
+        console.snapshot(stage, out.resolve("inspector-avro.png"));
+        robot.interact(() -> recordSplit.setDividerPositions(dividers));
+        select(robot, orders);
+        await().until(() -> console.rows("#invocation-table") >= 3);
+        robot.interact(() -> table.getSelectionModel().select(table.getItems().size() - 1));
+        await().until(() -> ConsoleDriver.onFx(() -> records.getItems().size()) == 100);
 
         // The inspector's Event tab: the whole event syntax-coloured, a record's value wrapped at 120 characters.
         selectTab(robot, "#inspector-output", "Event sent");

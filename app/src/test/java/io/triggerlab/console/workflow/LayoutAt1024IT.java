@@ -52,7 +52,7 @@ class LayoutAt1024IT {
     void noScreenCutsItsLabelsAt1024x700(FxRobot robot) throws Exception {
         console = new ConsoleDriver(robot, stage).open(dataDir);
         fireMenuItem(robot, "menu-demo");
-        await().atMost(Duration.ofMinutes(1)).until(() -> console.engine().mappings().all().size() == 3);
+        await().atMost(Duration.ofMinutes(1)).until(() -> console.engine().mappings().all().size() == 4);
         EventSourceMapping orders = console.engine().mappings().all().stream()
                 .filter(m -> m.topic().equals(DemoSetup.ORDERS_TOPIC)).findFirst().orElseThrow();
         await().until(() -> robot.lookup("#trigger-" + orders.uuid()).tryQuery().isPresent());

@@ -5,8 +5,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /** {@code triggerlab aws-check UUID}: "Would this pass on AWS?" for a mapping of a running engine. */
 @Command(name = "aws-check", mixinStandardHelpOptions = true,
@@ -19,9 +17,9 @@ final class AwsCheckCommand extends EngineApiCommand {
 
     @Override
     public Integer call() {
-        JsonNode report = new EngineApiClient(endpoint.endpoint).get("/triggerlab/v1/aws-check?mapping="
-                + URLEncoder.encode(uuid, StandardCharsets.UTF_8));
-        PrintWriter out = spec.commandLine().getOut();
+        JsonNode report = api().get("/triggerlab/v1/aws-check?mapping="
+                + encode(uuid));
+        PrintWriter out = out();
         JsonNode findings = report.path("findings");
         if (findings.isEmpty()) {
             out.println("Mapping " + uuid + " (function " + report.path("functionName").asText()

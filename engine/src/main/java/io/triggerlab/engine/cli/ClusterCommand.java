@@ -18,8 +18,8 @@ final class ClusterCommand {
     static final class ListClusters extends EngineApiCommand {
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            for (JsonNode c : new EngineApiClient(endpoint.endpoint).get("/triggerlab/v1/clusters").path("clusters")) {
+            PrintWriter out = out();
+            for (JsonNode c : api().get("/triggerlab/v1/clusters").path("clusters")) {
                 out.println(c.path("clusterArn").asText());
                 c.path("bootstrapBrokers").fields().forEachRemaining(e -> {
                     if (!e.getValue().isNull()) {
@@ -49,7 +49,7 @@ final class ClusterCommand {
 
         @Override
         public Integer call() {
-            ObjectNode body = EngineApiClient.json().createObjectNode().put("clusterArn", clusterArn);
+            ObjectNode body = newBody().put("clusterArn", clusterArn);
             if (region != null) {
                 body.put("region", region);
             }
@@ -59,8 +59,8 @@ final class ClusterCommand {
             if (mskEndpoint != null) {
                 body.put("endpoint", mskEndpoint);
             }
-            JsonNode cluster = new EngineApiClient(endpoint.endpoint).post("/triggerlab/v1/clusters/import", body);
-            spec.commandLine().getOut().println("Imported " + cluster.path("clusterArn").asText());
+            JsonNode cluster = api().post("/triggerlab/v1/clusters/import", body);
+            out().println("Imported " + cluster.path("clusterArn").asText());
             return 0;
         }
     }

@@ -7,8 +7,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /** {@code triggerlab function fault NAME [--error N | --throttle N | --timeout N | --clear]}: fault injection. */
 @Command(name = "fault", mixinStandardHelpOptions = true,
@@ -38,26 +36,26 @@ final class FaultCommand extends EngineApiCommand {
 
     @Override
     public Integer call() {
-        EngineApiClient client = new EngineApiClient(endpoint.endpoint);
-        String path = "/triggerlab/v1/functions/" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "/faults";
+        EngineApiClient client = api();
+        String path = "/triggerlab/v1/functions/" + encode(name) + "/faults";
         JsonNode plan;
         if (action == null) {
             plan = client.get(path);
         } else if (action.clear) {
             plan = client.delete(path);
-            spec.commandLine().getOut().println(plan.path("armed").asBoolean()
+            out().println(plan.path("armed").asBoolean()
                     ? "Cleared: " + plan.path("remaining").asInt() + " unused " + plan.path("kind").asText()
                     + " fault(s) of " + name + " disarmed"
                     : "Nothing was armed for " + name);
             return 0;
         } else {
-            ObjectNode body = EngineApiClient.json().createObjectNode();
+            ObjectNode body = newBody();
             body.put("kind", action.error != null ? "error" : action.throttle != null ? "throttle" : "timeout");
             body.put("count", action.error != null ? action.error : action.throttle != null ? action.throttle
                     : action.timeout);
             plan = client.post(path, body);
         }
-        spec.commandLine().getOut().println(describe(plan));
+        out().println(describe(plan));
         return 0;
     }
 

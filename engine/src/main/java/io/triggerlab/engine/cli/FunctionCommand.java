@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code triggerlab function add|list|remove}: the local functions registry of a running engine. */
 @Command(name = "function", description = "Register, list and remove the functions your triggers invoke.",
@@ -57,12 +56,12 @@ final class FunctionCommand {
 
         @Override
         public Integer call() {
-            ObjectNode body = EngineApiClient.json().createObjectNode();
+            ObjectNode body = newBody();
             body.put("name", name);
             body.put("timeoutSeconds", timeoutSeconds);
             body.set("target", target());
-            JsonNode created = new EngineApiClient(endpoint.endpoint).post("/triggerlab/v1/functions", body);
-            PrintWriter out = spec.commandLine().getOut();
+            JsonNode created = api().post("/triggerlab/v1/functions", body);
+            PrintWriter out = out();
             out.println("Registered " + created.path("functionArn").asText(name));
             if (created.hasNonNull("runtimeProblem")) {
                 out.println("It cannot run yet: " + created.path("runtimeProblem").asText());
@@ -80,7 +79,7 @@ final class FunctionCommand {
                 throw new IllegalArgumentException("Give exactly one target: --runtime with --handler and --code, a "
                         + "command after --, --java with --classpath, or --invoke-url");
             }
-            ObjectNode target = EngineApiClient.json().createObjectNode();
+            ObjectNode target = newBody();
             if (runtime != null) {
                 runtime.write(target);
             } else if (java != null) {
@@ -184,8 +183,8 @@ final class FunctionCommand {
     static final class ListFunctions extends EngineApiCommand {
         @Override
         public Integer call() {
-            JsonNode functions = new EngineApiClient(endpoint.endpoint).get("/triggerlab/v1/functions").path("functions");
-            PrintWriter out = spec.commandLine().getOut();
+            JsonNode functions = api().get("/triggerlab/v1/functions").path("functions");
+            PrintWriter out = out();
             if (functions.isEmpty()) {
                 out.println("No functions registered. Add one with 'triggerlab function add NAME -- COMMAND'.");
             }
@@ -210,8 +209,8 @@ final class FunctionCommand {
 
         @Override
         public Integer call() {
-            new EngineApiClient(endpoint.endpoint).delete("/triggerlab/v1/functions/" + name);
-            spec.commandLine().getOut().println("Removed " + name);
+            api().delete("/triggerlab/v1/functions/" + name);
+            out().println("Removed " + name);
             return 0;
         }
     }

@@ -6,8 +6,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -34,16 +32,16 @@ final class HistoryCommand extends EngineApiCommand {
     public Integer call() {
         StringBuilder query = new StringBuilder("/triggerlab/v1/history?limit=").append(limit);
         if (mapping != null) {
-            query.append("&mapping=").append(URLEncoder.encode(mapping, StandardCharsets.UTF_8));
+            query.append("&mapping=").append(encode(mapping));
         }
         if (outcome != null) {
-            query.append("&outcome=").append(URLEncoder.encode(outcome, StandardCharsets.UTF_8));
+            query.append("&outcome=").append(encode(outcome));
         }
         if (before != null) {
             query.append("&before=").append(before);
         }
-        JsonNode page = new EngineApiClient(endpoint.endpoint).get(query.toString());
-        PrintWriter out = spec.commandLine().getOut();
+        JsonNode page = api().get(query.toString());
+        PrintWriter out = out();
         out.printf("%-8s %-24s %-36s %3s %-22s %7s %8s  %s%n",
                 "ID", "STARTED", "MAPPING", "TRY", "OUTCOME", "RECORDS", "MS", "PARTITIONS");
         for (JsonNode i : page.path("invocations")) {
@@ -80,8 +78,8 @@ final class HistoryCommand extends EngineApiCommand {
 
         @Override
         public Integer call() throws Exception {
-            JsonNode invocation = new EngineApiClient(endpoint.endpoint).get("/triggerlab/v1/history/" + id);
-            spec.commandLine().getOut().println(EngineApiClient.json().writerWithDefaultPrettyPrinter()
+            JsonNode invocation = api().get("/triggerlab/v1/history/" + id);
+            out().println(EngineApiClient.json().writerWithDefaultPrettyPrinter()
                     .writeValueAsString(invocation));
             return 0;
         }
@@ -97,9 +95,9 @@ final class HistoryCommand extends EngineApiCommand {
 
         @Override
         public Integer call() {
-            JsonNode replay = new EngineApiClient(endpoint.endpoint).post("/triggerlab/v1/history/" + id + "/replay",
-                    EngineApiClient.json().createObjectNode());
-            PrintWriter out = spec.commandLine().getOut();
+            JsonNode replay = api().post("/triggerlab/v1/history/" + id + "/replay",
+                    newBody());
+            PrintWriter out = out();
             out.printf("Replayed #%d as #%d: %s in %d ms%n", id, replay.path("id").asLong(),
                     replay.path("outcome").asText(), replay.path("durationMillis").asLong());
             if (!replay.path("errorMessage").isNull() && replay.has("errorMessage")) {

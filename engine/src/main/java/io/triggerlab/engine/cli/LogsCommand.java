@@ -6,8 +6,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -42,10 +40,10 @@ final class LogsCommand extends EngineApiCommand {
 
     @Override
     public Integer call() {
-        EngineApiClient api = new EngineApiClient(endpoint.endpoint);
-        PrintWriter out = spec.commandLine().getOut();
-        String base = "/triggerlab/v1/mappings/" + URLEncoder.encode(uuid, StandardCharsets.UTF_8) + "/system-logs?"
-                + (level == null ? "" : "level=" + URLEncoder.encode(level.toUpperCase(Locale.ROOT), StandardCharsets.UTF_8) + "&");
+        EngineApiClient api = api();
+        PrintWriter out = out();
+        String base = "/triggerlab/v1/mappings/" + encode(uuid) + "/system-logs?"
+                + (level == null ? "" : "level=" + encode(level.toUpperCase(Locale.ROOT)) + "&");
         long position = after;
         boolean first = true;
         boolean waitForMore = false;

@@ -15,10 +15,7 @@ import io.triggerlab.engine.infra.store.DataDirectory;
 import io.triggerlab.engine.infra.store.DataDirectoryInUseException;
 import io.triggerlab.engine.infra.store.Database;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -36,7 +33,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /**
  * {@code triggerlab metrics}: a mapping's stored metric series, or its scaling decisions. Reads the data directory's
@@ -45,13 +41,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "metrics", mixinStandardHelpOptions = true,
         description = "Show a mapping's metric series (OffsetLag, PolledEventCount, ...) or its scaling decisions.")
-final class MetricsCommand implements Callable<Integer> {
-
-    @ParentCommand
-    private TriggerLabCli parent;
-
-    @Spec
-    private CommandSpec spec;
+final class MetricsCommand extends DataDirectoryCommand {
 
     @Option(names = "--mapping", required = true, paramLabel = "UUID", description = "The event source mapping's UUID.")
     private String mapping;
@@ -73,10 +63,6 @@ final class MetricsCommand implements Callable<Integer> {
     @Option(names = "--scaling", description = "Show the scaling decisions instead of a series.")
     private boolean scaling;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Data directory (default: $TRIGGERLAB_HOME, else ~/.triggerlab).")
-    private Path dataDir;
-
     @Option(names = "--api-port", paramLabel = "N", defaultValue = "9001",
             description = "Port of the running engine's API, used when the data directory is in use (default: ${DEFAULT-VALUE}).")
     private int apiPort;
@@ -87,7 +73,7 @@ final class MetricsCommand implements Callable<Integer> {
         MetricQuery query = new MetricQuery(mapping, EsmMetric.parse(metric), partition,
                 now.minus(TimeText.duration(since, "--since")), now,
                 resolution == null ? null : TimeText.duration(resolution, "--resolution"));
-        Path directory = DataDirectory.resolve(dataDir, parent.environment().variables(), parent.environment().userHome());
+        Path directory = dataDirectory();
         PrintWriter out = spec.commandLine().getOut();
         if (!Files.isDirectory(directory.resolve("db"))) {
             // A read-only command must not create a data directory: the user most likely meant another one.

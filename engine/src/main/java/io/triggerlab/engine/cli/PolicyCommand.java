@@ -36,11 +36,11 @@ final class PolicyCommand {
 
         @Override
         public Integer call() {
-            ObjectNode body = EngineApiClient.json().createObjectNode();
+            ObjectNode body = newBody();
             body.put("mappingUuid", mapping);
             body.set("policy", policy.json());
-            JsonNode report = new EngineApiClient(endpoint.endpoint).post("/triggerlab/v1/policy-check", body);
-            PrintWriter out = spec.commandLine().getOut();
+            JsonNode report = api().post("/triggerlab/v1/policy-check", body);
+            PrintWriter out = out();
             out.println("Mapping " + mapping + ": " + report.path("authentication").asText());
             for (JsonNode f : report.path("findings")) {
                 out.printf("%-8s %s on %s (%s)%n", f.path("verdict").asText(),

@@ -3,10 +3,8 @@ package io.triggerlab.engine.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -16,22 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code triggerlab sam import template.yaml}: open a SAM / CloudFormation template in a running engine. */
 @Command(name = "sam", mixinStandardHelpOptions = true,
         description = "Open your AWS SAM project: its functions and Kafka triggers.",
         subcommands = SamCommand.Import.class)
-final class SamCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return TriggerLabCli.EXIT_USAGE;
-    }
+final class SamCommand extends GroupCommand {
 
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Reads an AWS SAM or CloudFormation template (YAML or JSON) and registers its functions",
@@ -61,13 +49,13 @@ final class SamCommand implements Callable<Integer> {
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException("Template " + file + " does not exist or is not a file");
             }
-            ObjectNode body = EngineApiClient.json().createObjectNode();
+            ObjectNode body = newBody();
             body.put("template", file.toString());
             ObjectNode params = body.putObject("parameters");
             parameters.forEach(params::put);
             clusters.forEach(body.putArray("clusters")::add);
-            JsonNode result = new EngineApiClient(endpoint.endpoint).post("/triggerlab/v1/sam/import", body);
-            PrintWriter out = spec.commandLine().getOut();
+            JsonNode result = api().post("/triggerlab/v1/sam/import", body);
+            PrintWriter out = out();
             out.println("Imported " + result.path("template").asText());
             section(out, "Functions", result.path("functions"));
             section(out, "Triggers", result.path("triggers"));

@@ -24,12 +24,17 @@ import java.nio.file.Path;
 final class SandboxCommand {
 
     @Command(name = "info", mixinStandardHelpOptions = true,
-            description = "Shows the secured sandbox's brokers, its MSK cluster ARN and where its CA certificate is.")
+            description = "Shows the sandbox's schema registry URL and the secured sandbox's brokers, its MSK cluster ARN and "
+                    + "where its CA certificate is.")
     static final class Info extends EngineApiCommand {
         @Override
         public Integer call() {
-            JsonNode info = new EngineApiClient(endpoint.endpoint).get("/triggerlab/v1/sandbox");
-            PrintWriter out = spec.commandLine().getOut();
+            JsonNode info = api().get("/triggerlab/v1/sandbox");
+            PrintWriter out = out();
+            if (info.hasNonNull("schemaRegistry")) {
+                out.println("Schema registry:      " + info.path("schemaRegistry").asText()
+                        + "  (Confluent-compatible; a trigger's SchemaRegistryURI)");
+            }
             if (!info.path("secured").asBoolean()) {
                 out.println("The engine runs no secured sandbox: start it with 'triggerlab serve --secured-sandbox'.");
                 return 0;
@@ -66,10 +71,10 @@ final class SandboxCommand {
 
         @Override
         public Integer call() {
-            ObjectNode body = EngineApiClient.json().createObjectNode();
+            ObjectNode body = newBody();
             body.put("name", name).put("password", readPassword(passwordFile)).put("mechanism", mechanism);
-            JsonNode created = new EngineApiClient(endpoint.endpoint).post("/triggerlab/v1/sandbox/users", body);
-            spec.commandLine().getOut().println("SCRAM user " + created.path("principal").asText()
+            JsonNode created = api().post("/triggerlab/v1/sandbox/users", body);
+            out().println("SCRAM user " + created.path("principal").asText()
                     + " (" + created.path("mechanism").asText() + ") is ready. Grant it access with "
                     + "'triggerlab sandbox acl grant-esm --user " + name + " --topic TOPIC --group GROUP'.");
             return 0;
@@ -114,10 +119,10 @@ final class SandboxCommand {
 
         @Override
         public Integer call() {
-            ObjectNode body = EngineApiClient.json().createObjectNode();
+            ObjectNode body = newBody();
             body.put("user", user).put("topic", topic).put("group", group);
-            JsonNode granted = new EngineApiClient(endpoint.endpoint).post("/triggerlab/v1/sandbox/esm-acls", body);
-            PrintWriter out = spec.commandLine().getOut();
+            JsonNode granted = api().post("/triggerlab/v1/sandbox/esm-acls", body);
+            PrintWriter out = out();
             granted.path("acls").forEach(acl -> out.println(acl.asText()));
             return 0;
         }

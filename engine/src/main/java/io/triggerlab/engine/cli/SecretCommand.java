@@ -76,14 +76,32 @@ final class SecretCommand implements Callable<Integer> {
         return e;
     }
 
+    /**
+     * A subcommand on the vault: it gets the opened vault and the output, and any vault error comes out as one
+     * user-fixable line. Picocli finds the annotated fields in this superclass.
+     */
+    abstract static class VaultCommand implements Callable<Integer> {
+        @ParentCommand
+        SecretCommand secret;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public final Integer call() {
+            try {
+                return run(secret.vault(), spec.commandLine().getOut());
+            } catch (RuntimeException e) {
+                throw userFixable(e);
+            }
+        }
+
+        abstract int run(LocalVault vault, PrintWriter out);
+    }
+
     @Command(name = "put", mixinStandardHelpOptions = true,
             description = "Store or replace a secret: {\"username\",\"password\"}, "
                     + "{\"certificate\",\"privateKey\",\"privateKeyPassword\"} or {\"certificate\"}.")
-    static final class Put implements Callable<Integer> {
-        @ParentCommand
-        private SecretCommand secret;
-        @Spec
-        private CommandSpec spec;
+    static final class Put extends VaultCommand {
         @Parameters(index = "0", paramLabel = "ARN|NAME",
                 description = "Secrets Manager ARN, or a name for arn:aws:secretsmanager:us-east-1:000000000000:secret:NAME")
         private String name;
@@ -98,17 +116,11 @@ final class SecretCommand implements Callable<Integer> {
         }
 
         @Override
-        public Integer call() {
-            String arn = arn(name);
-            try {
-                SecretMetadata stored = secret.vault().put(arn, new SecretValue(read()));
-                PrintWriter out = spec.commandLine().getOut();
-                out.println("Stored " + stored.arn() + " (" + stored.sizeBytes() + " bytes, fields "
-                        + String.join(", ", stored.fields()) + ")");
-                return 0;
-            } catch (RuntimeException e) {
-                throw userFixable(e);
-            }
+        int run(LocalVault vault, PrintWriter out) {
+            SecretMetadata stored = vault.put(arn(name), new SecretValue(read()));
+            out.println("Stored " + stored.arn() + " (" + stored.sizeBytes() + " bytes, fields "
+                    + String.join(", ", stored.fields()) + ")");
+            return 0;
         }
 
         private String read() {
@@ -123,21 +135,10 @@ final class SecretCommand implements Callable<Integer> {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List stored secrets (never their values).")
-    static final class ListSecrets implements Callable<Integer> {
-        @ParentCommand
-        private SecretCommand secret;
-        @Spec
-        private CommandSpec spec;
-
+    static final class ListSecrets extends VaultCommand {
         @Override
-        public Integer call() {
-            List<SecretMetadata> secrets;
-            try {
-                secrets = secret.vault().list();
-            } catch (RuntimeException e) {
-                throw userFixable(e);
-            }
-            PrintWriter out = spec.commandLine().getOut();
+        int run(LocalVault vault, PrintWriter out) {
+            List<SecretMetadata> secrets = vault.list();
             if (secrets.isEmpty()) {
                 out.println("No secrets in the local vault.");
             }
@@ -150,27 +151,17 @@ final class SecretCommand implements Callable<Integer> {
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a secret from the local vault.")
-    static final class Remove implements Callable<Integer> {
-        @ParentCommand
-        private SecretCommand secret;
-        @Spec
-        private CommandSpec spec;
+    static final class Remove extends VaultCommand {
         @Parameters(index = "0", paramLabel = "ARN|NAME")
         private String name;
 
         @Override
-        public Integer call() {
+        int run(LocalVault vault, PrintWriter out) {
             String arn = arn(name);
-            boolean removed;
-            try {
-                removed = secret.vault().remove(arn);
-            } catch (RuntimeException e) {
-                throw userFixable(e);
-            }
-            if (!removed) {
+            if (!vault.remove(arn)) {
                 throw new IllegalArgumentException("No secret " + arn + " in the local vault (see 'triggerlab secret list')");
             }
-            spec.commandLine().getOut().println("Removed " + arn);
+            out.println("Removed " + arn);
             return 0;
         }
     }

@@ -5,12 +5,8 @@ import io.triggerlab.engine.EngineConfig;
 import io.triggerlab.engine.client.EngineClient;
 import io.triggerlab.engine.controlplane.api.ApiAccess;
 import io.triggerlab.engine.observe.events.EngineEventBus;
-import io.triggerlab.engine.infra.store.DataDirectory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -18,7 +14,6 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -27,17 +22,7 @@ import java.util.concurrent.CountDownLatch;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Start the engine (with an embedded Kafka sandbox unless --bootstrap-servers is given) and run until stopped.")
-final class ServeCommand implements Callable<Integer> {
-
-    @ParentCommand
-    private TriggerLabCli parent;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Data directory (default: $TRIGGERLAB_HOME, else ~/.triggerlab).")
-    private Path dataDir;
+final class ServeCommand extends DataDirectoryCommand {
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,HOST:PORT...]",
             description = "Use this existing Kafka cluster instead of the embedded sandbox broker.")
@@ -94,14 +79,15 @@ final class ServeCommand implements Callable<Integer> {
         ApiAccess access = ApiAccess.bind(bindAddress(), config.dataDirectory());
         Engine engine = Engine.start(config, new EngineEventBus(), access);
         engine.strictAws(strictAws);
+        EngineClient client = engine.client();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(engine, out, stopped), "triggerlab-shutdown"));
 
         out.println("TriggerLab engine started.");
         out.println("Data directory: " + config.dataDirectory());
-        out.println("Kafka bootstrap servers: " + engine.bootstrapServers()
+        out.println("Kafka bootstrap servers: " + client.bootstrapServers()
                 + (engine.usesSandbox() ? " (embedded sandbox)" : " (existing cluster)"));
-        engine.client().securedSandbox().ifPresent(secured -> {
+        client.securedSandbox().ifPresent(secured -> {
             out.println("Secured sandbox: SASL/SCRAM " + secured.saslScram() + ", TLS " + secured.tls()
                     + " (MSK cluster " + EngineClient.SANDBOX_CLUSTER_NAME + ")");
             out.println("Sandbox CA certificate: " + secured.caFile()
@@ -109,8 +95,8 @@ final class ServeCommand implements Callable<Integer> {
         });
         engine.sandboxSchemaRegistry().ifPresent(url -> out.println("Schema registry: " + url
                 + "  (Confluent-compatible; SchemaRegistryURI for triggers on the sandbox)"));
-        out.println("Lambda API: " + engine.apiEndpoint()
-                + "  (aws lambda ... --endpoint-url " + engine.apiEndpoint() + ")");
+        out.println("Lambda API: " + client.apiEndpoint()
+                + "  (aws lambda ... --endpoint-url " + client.apiEndpoint() + ")");
         if (access.tokenRequired()) {
             out.println("Lambda API listens on " + access.bindAddress().getHostAddress() + ", open to the network."
                     + " Clients on other machines must send its token, as 'Authorization: Bearer <token>' or as"
@@ -123,7 +109,7 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         if (printEnv) {
             PrintWriter env = spec.commandLine().getOut();
-            env.print(TestEnvironment.exports(TestEnvironment.variables(engine.client(), access)));
+            env.print(TestEnvironment.exports(TestEnvironment.variables(client, access)));
             env.flush();
         }
 
@@ -159,7 +145,7 @@ final class ServeCommand implements Callable<Integer> {
         if (bootstrapServers != null) {
             BootstrapServers.requireValid(bootstrapServers);
         }
-        Path directory = DataDirectory.resolve(dataDir, parent.environment().variables(), parent.environment().userHome());
+        Path directory = dataDirectory();
         EngineConfig config = EngineConfig.defaults(directory).withApiPort(apiPort).withAccount(region, accountId)
                 .withSecuredSandbox(securedSandbox)
                 .withKeepHistoryPayloads(!noHistoryPayloads);

@@ -3,17 +3,11 @@ package io.triggerlab.engine.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /**
@@ -25,7 +19,7 @@ import java.util.stream.Collectors;
                 "UntagResource and ListTags on the mapping's ARN).",
                 "  triggerlab trigger tags 6f1c…",
                 "  triggerlab trigger tags 6f1c… --add team=payments --remove env"})
-final class TagsCommand implements Callable<Integer> {
+final class TagsCommand extends EngineApiCommand {
 
     @Parameters(index = "0", paramLabel = "UUID", description = "The event source mapping.")
     String uuid;
@@ -36,24 +30,18 @@ final class TagsCommand implements Callable<Integer> {
     @Option(names = "--remove", paramLabel = "KEY", description = "A tag key to remove (repeatable).")
     List<String> remove = List.of();
 
-    @Mixin
-    FunctionCommand.EndpointMixin endpoint;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        EngineApiClient api = new EngineApiClient(endpoint.endpoint);
-        String arn = api.get("/2015-03-31/event-source-mappings/" + URLEncoder.encode(uuid, StandardCharsets.UTF_8))
+        EngineApiClient api = api();
+        String arn = api.get("/2015-03-31/event-source-mappings/" + encode(uuid))
                 .path("EventSourceMappingArn").asText();
-        String path = "/2017-03-31/tags/" + URLEncoder.encode(arn, StandardCharsets.UTF_8);
+        String path = "/2017-03-31/tags/" + encode(arn);
         if (!remove.isEmpty()) {
-            api.delete(path + "?" + remove.stream().map(k -> "tagKeys=" + URLEncoder.encode(k, StandardCharsets.UTF_8))
+            api.delete(path + "?" + remove.stream().map(k -> "tagKeys=" + encode(k))
                     .collect(Collectors.joining("&")));
         }
         if (!add.isEmpty()) {
-            ObjectNode body = EngineApiClient.json().createObjectNode();
+            ObjectNode body = newBody();
             ObjectNode tags = body.putObject("Tags");
             for (String pair : add) {
                 int eq = pair.indexOf('=');
@@ -65,7 +53,7 @@ final class TagsCommand implements Callable<Integer> {
             api.post(path, body);
         }
         JsonNode listed = api.get(path).path("Tags");
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.println("Tags of " + arn + ":");
         if (listed.isEmpty()) {
             out.println("  (none)");

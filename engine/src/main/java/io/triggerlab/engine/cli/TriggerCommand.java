@@ -4,16 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.triggerlab.engine.runtime.offsets.OffsetReset;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Callable;
 
 /**
  * TriggerLab extras on a trigger: {@code reset-offsets UUID --to earliest|latest|TIMESTAMP}, {@code step UUID on|off}
@@ -23,16 +17,7 @@ import java.util.concurrent.Callable;
         description = "Operations on a trigger (event source mapping) that the Lambda API does not have.",
         subcommands = {TriggerCommand.ResetOffsets.class, TagsCommand.class, TriggerCommand.Step.class,
                 TriggerCommand.Next.class})
-final class TriggerCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return TriggerLabCli.EXIT_USAGE;
-    }
+final class TriggerCommand extends GroupCommand {
 
     @Command(name = "reset-offsets", mixinStandardHelpOptions = true,
             description = {"Moves a disabled trigger's consumer group to the earliest or latest offsets, or to a time,",
@@ -50,16 +35,16 @@ final class TriggerCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            ObjectNode body = EngineApiClient.json().createObjectNode();
+            ObjectNode body = newBody();
             OffsetReset target = OffsetReset.parse(to);
             if (target instanceof OffsetReset.AtTimestamp at) {
                 body.put("to", "TIMESTAMP").put("timestamp", at.timestamp().toString());
             } else {
                 body.put("to", target instanceof OffsetReset.Earliest ? "EARLIEST" : "LATEST");
             }
-            JsonNode result = new EngineApiClient(endpoint.endpoint).post("/triggerlab/v1/mappings/"
-                    + URLEncoder.encode(uuid, StandardCharsets.UTF_8) + "/reset-offsets", body);
-            PrintWriter out = spec.commandLine().getOut();
+            JsonNode result = api().post("/triggerlab/v1/mappings/"
+                    + encode(uuid) + "/reset-offsets", body);
+            PrintWriter out = out();
             out.printf("Reset consumer group %s on topic %s to %s:%n", result.path("consumerGroupId").asText(),
                     result.path("topic").asText(), target.describe());
             out.printf("%-10s %12s %12s%n", "PARTITION", "BEFORE", "NOW");
@@ -91,9 +76,9 @@ final class TriggerCommand implements Callable<Integer> {
             if (!state.equals("on") && !state.equals("off")) {
                 throw new IllegalArgumentException("Say 'on' or 'off', not '" + state + "'");
             }
-            ObjectNode body = EngineApiClient.json().createObjectNode().put("enabled", state.equals("on"));
-            JsonNode status = new EngineApiClient(endpoint.endpoint).put(stepPath(uuid, "/step-mode"), body);
-            spec.commandLine().getOut().println(describe(status));
+            ObjectNode body = newBody().put("enabled", state.equals("on"));
+            JsonNode status = api().put(stepPath(uuid, "/step-mode"), body);
+            out().println(describe(status));
             return 0;
         }
     }
@@ -107,15 +92,15 @@ final class TriggerCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            JsonNode status = new EngineApiClient(endpoint.endpoint).post(stepPath(uuid, "/deliver-next-batch"),
-                    EngineApiClient.json().createObjectNode());
-            spec.commandLine().getOut().println(describe(status));
+            JsonNode status = api().post(stepPath(uuid, "/deliver-next-batch"),
+                    newBody());
+            out().println(describe(status));
             return 0;
         }
     }
 
     private static String stepPath(String uuid, String suffix) {
-        return "/triggerlab/v1/mappings/" + URLEncoder.encode(uuid, StandardCharsets.UTF_8) + suffix;
+        return "/triggerlab/v1/mappings/" + EngineApiCommand.encode(uuid) + suffix;
     }
 
     private static String describe(JsonNode status) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.apache.kafka.common.acl.AclBinding;
 import io.triggerlab.engine.EngineConfig;
 import io.triggerlab.engine.client.view.SecuredSandboxView;
-import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
 import io.triggerlab.engine.controlplane.mapping.MappingService;
 import io.triggerlab.engine.infra.cluster.ClusterRegistry;
 import io.triggerlab.engine.infra.auth.KafkaAcls;
@@ -41,12 +40,7 @@ final class ClusterAdmin {
             throw new IllegalArgumentException("The sandbox cluster belongs to the engine and cannot be removed: "
                     + "choose another cluster in use instead");
         }
-        List<String> users = mappings.all().stream()
-                .filter(EventSourceMapping::isMsk)
-                .filter(m -> clusters.findForEventSource(m.eventSourceArn())
-                        .map(c -> c.clusterArn().equals(clusterArn)).orElse(false))
-                .map(EventSourceMapping::uuid)
-                .toList();
+        List<String> users = mappings.usingCluster(clusterArn);
         if (!users.isEmpty()) {
             throw new IllegalArgumentException("Cluster " + cluster.clusterName() + " is used by trigger(s) " + users
                     + ": delete them first");

@@ -18,6 +18,7 @@ import io.triggerlab.engine.controlplane.sam.ImportResult;
 import io.triggerlab.engine.controlplane.sam.TemplateImporter;
 import io.triggerlab.engine.infra.cluster.ClusterRegistry;
 import io.triggerlab.engine.infra.cluster.KafkaCluster;
+import io.triggerlab.engine.infra.cluster.ClusterEndpoint;
 import io.triggerlab.engine.infra.cluster.KafkaRecordReader;
 import io.triggerlab.engine.infra.cluster.MskClusterImporter;
 import io.triggerlab.engine.infra.cluster.RecordQuery;
@@ -41,6 +42,7 @@ import io.triggerlab.engine.observe.metrics.ScalingDecision;
 import io.triggerlab.engine.runtime.filter.FilterTrial;
 import io.triggerlab.engine.runtime.offsets.OffsetReset;
 import io.triggerlab.engine.runtime.offsets.OffsetResetResult;
+import io.triggerlab.engine.runtime.schema.SchemaRegistryAccess;
 import io.triggerlab.engine.runtime.step.StepMode;
 
 import java.net.URI;
@@ -68,6 +70,7 @@ public final class EngineClient {
     private final ClusterAdmin clusterAdmin;
     private final AwsSettings awsSettings;
     private final TemplateImporter samTemplates;
+    private final SchemaRecords schemaRecords;
 
     public EngineClient(EngineParts parts) {
         this.parts = parts;
@@ -77,6 +80,9 @@ public final class EngineClient {
         this.awsSettings = new AwsSettings(parts.config());
         this.samTemplates = new TemplateImporter(parts.functions(), parts.mappings(), parts.clusters(),
                 parts.config().region(), parts.config().accountId(), FunctionTargetFactory.RUNTIME);
+        this.schemaRecords = new SchemaRecords(Optional.ofNullable(parts.schemaRegistry()), new SchemaRegistryAccess(
+                parts.secrets(), new SchemaRegistryAccess.GlueAccess(Optional.ofNullable(awsSettings.profile()),
+                Optional.empty())));
     }
 
     // ---- the engine itself
@@ -337,7 +343,7 @@ public final class EngineClient {
      * console's topic browser and the wizard's filter tester.
      */
     public List<StoredRecord> readRecords(RecordQuery query) {
-        return new KafkaRecordReader(topics.bootstrapServers()).read(query);
+        return new KafkaRecordReader(ClusterEndpoint.of(topics.bootstrapServers())).read(query);
     }
 
     /** For each record, whether these FilterCriteria patterns would send it to the function, judged as a poller does. */
@@ -348,6 +354,11 @@ public final class EngineClient {
     /** Sends test records to the cluster in use. */
     public RecordSender recordSender() {
         return parts.producer()::send;
+    }
+
+    /** Registering schemas and encoding records with them: the producer's Avro, Protobuf and JSON Schema values. */
+    public SchemaRecords schemaRecords() {
+        return schemaRecords;
     }
 
     /** The secured sandbox's brokers and CA, when the engine runs one. */

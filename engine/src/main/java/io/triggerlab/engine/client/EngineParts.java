@@ -27,13 +27,14 @@ import java.util.Objects;
  * the client holds them, so nothing outside the engine needs a service locator.
  *
  * @param securedSandbox the secured sandbox's listeners, CA and SCRAM users, or {@code null} when none runs
+ * @param schemaRegistry the sandbox's Confluent-compatible schema registry, or {@code null} when no sandbox runs
  */
 public record EngineParts(EngineConfig config, EngineEventBus events, String bootstrapServers, URI apiEndpoint,
                           MappingService mappings, PollerSupervisor supervisor, FunctionRegistry functions,
                           ClusterRegistry clusters, InvocationHistory history, MetricsService metrics, Replayer replayer,
                           AwsCompatibilityCheck awsCheck, FaultInjector faults, LocalVault vault,
                           SecretResolver secrets, SecuredSandbox securedSandbox, TopicCatalog topics, TestRecordProducer producer,
-                          SystemLogs systemLogs) {
+                          SystemLogs systemLogs, URI schemaRegistry) {
 
     public EngineParts {
         Objects.requireNonNull(config, "config");

@@ -54,12 +54,8 @@ public final class CommandInvoker implements FunctionInvoker {
 
     /** {@code clock} gives the wall-clock deadline passed as {@code TRIGGERLAB_DEADLINE_MS}. */
     public CommandInvoker(FunctionDefinition function, Clock clock) {
-        if (!(function.target() instanceof CommandTarget commandTarget)) {
-            throw new IllegalArgumentException("Function '" + function.name() + "' has a " + function.target().kind()
-                    + " target; the command invoker needs a command target");
-        }
+        this.target = function.targetAs(CommandTarget.class, "the command invoker", "command");
         this.function = function;
-        this.target = commandTarget;
         this.clock = clock;
     }
 

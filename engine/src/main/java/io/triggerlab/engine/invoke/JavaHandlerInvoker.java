@@ -74,13 +74,9 @@ public final class JavaHandlerInvoker implements FunctionInvoker {
 
     /** {@code clock} dates the log stream name, as Lambda's {@code 2026/01/31/[$LATEST]…}. */
     public JavaHandlerInvoker(FunctionDefinition function, Clock clock) {
-        if (!(function.target() instanceof JavaHandlerTarget javaTarget)) {
-            throw new IllegalArgumentException("Function '" + function.name() + "' has a " + function.target().kind()
-                    + " target; the Java handler invoker needs a java target");
-        }
+        this.target = function.targetAs(JavaHandlerTarget.class, "the Java handler invoker", "java");
         this.function = function;
-        this.target = javaTarget;
-        this.loader = new HandlerClassLoader(javaTarget.classpath());
+        this.loader = new HandlerClassLoader(target.classpath());
         this.json = new ObjectMapper()
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false);

@@ -73,11 +73,7 @@ public final class LambdaApiInvoker implements FunctionInvoker {
 
     /** {@code credentials} replaces the profile / default chain (tests); {@code null} keeps them. */
     LambdaApiInvoker(FunctionDefinition function, Duration grace, AwsCredentialsProvider credentials) {
-        if (!(function.target() instanceof LambdaInvokeTarget lambdaTarget)) {
-            throw new IllegalArgumentException("Function '" + function.name() + "' has a " + function.target().kind()
-                    + " target; the Invoke API invoker needs a lambda target");
-        }
-        this.target = lambdaTarget;
+        this.target = function.targetAs(LambdaInvokeTarget.class, "the Invoke API invoker", "lambda");
         this.grace = Objects.requireNonNull(grace, "grace");
         this.where = target.endpoint() != null
                 ? "endpoint " + target.endpoint()

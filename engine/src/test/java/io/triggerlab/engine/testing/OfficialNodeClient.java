@@ -1,12 +1,10 @@
 package io.triggerlab.engine.testing;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * AWS's Node.js runtime interface client, {@code aws-lambda-ric} from npm at a pinned version, installed by the tests
@@ -38,23 +36,12 @@ public final class OfficialNodeClient {
             problem = "aws-lambda-ric's native part is built for Linux only";
             return Optional.empty();
         }
-        try {
-            Files.createDirectories(PREFIX);
-            Process npm = new ProcessBuilder(List.of("npm", "install", "--prefix", PREFIX.toString(), "--no-save",
-                    "--no-audit", "--no-fund", "aws-lambda-ric@" + VERSION))
-                    .redirectErrorStream(true).redirectOutput(PREFIX.resolve("npm-install.log").toFile()).start();
-            if (!npm.waitFor(10, TimeUnit.MINUTES)) {
-                npm.destroyForcibly();
-                problem = "npm install aws-lambda-ric@" + VERSION + " took over 10 minutes";
-            } else if (npm.exitValue() != 0 || !Files.isRegularFile(PACKAGE.resolve("rapid-client.node"))) {
-                problem = "npm install aws-lambda-ric@" + VERSION + " failed (it compiles a native part: needs cmake, "
-                        + "make and a C++ compiler); see " + PREFIX.resolve("npm-install.log");
-            }
-        } catch (IOException e) {
-            problem = "npm is not on the PATH (" + e.getMessage() + "): install Node.js to run this test";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            problem = "interrupted while installing aws-lambda-ric";
+        Optional<String> failed = NpmInstall.install(PREFIX, List.of("aws-lambda-ric@" + VERSION), 10);
+        if (failed.isPresent()) {
+            problem = failed.get() + " (aws-lambda-ric compiles a native part: needs cmake, make and a C++ compiler)";
+        } else if (!Files.isRegularFile(PACKAGE.resolve("rapid-client.node"))) {
+            problem = "npm install aws-lambda-ric@" + VERSION + " built no native part; see "
+                    + PREFIX.resolve("npm-install.log");
         }
         return problem == null ? Optional.of(PACKAGE) : Optional.empty();
     }

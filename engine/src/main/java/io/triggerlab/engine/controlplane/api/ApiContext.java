@@ -13,6 +13,7 @@ import io.triggerlab.engine.infra.sandbox.SecuredSandbox;
 import io.triggerlab.engine.runtime.step.StepMode;
 import io.triggerlab.engine.observe.systemlog.SystemLogs;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -36,12 +37,22 @@ import java.util.Objects;
  *                  without them (the route then answers 404)
  * @param replayer  replays stored invocations ({@code history/{id}/replay}), or null when the server runs without
  *                  it (the route then answers 404)
+ * @param schemaRegistry the sandbox's schema registry URL ({@code sandbox}), or null when the engine runs no sandbox
  */
 public record ApiContext(MappingService mappings, FunctionRegistry functions, ClusterRegistry clusters,
                          InvocationHistory history, Clock clock, String region, String accountId,
                          MetricsService metrics, FaultInjector faults, AwsCompatibilityCheck awsCheck,
                          SecuredSandbox securedSandbox, Replayer replayer, StepMode stepMode,
-                         SystemLogs systemLogs) {
+                         SystemLogs systemLogs, URI schemaRegistry) {
+
+    /** A context without the sandbox's schema registry ({@code sandbox} then names none). */
+    public ApiContext(MappingService mappings, FunctionRegistry functions, ClusterRegistry clusters,
+                      InvocationHistory history, Clock clock, String region, String accountId,
+                      MetricsService metrics, FaultInjector faults, AwsCompatibilityCheck awsCheck,
+                      SecuredSandbox securedSandbox, Replayer replayer, StepMode stepMode, SystemLogs systemLogs) {
+        this(mappings, functions, clusters, history, clock, region, accountId, metrics, faults, awsCheck,
+                securedSandbox, replayer, stepMode, systemLogs, null);
+    }
 
     /** A context without system logs (their route answers 404). */
     public ApiContext(MappingService mappings, FunctionRegistry functions, ClusterRegistry clusters,

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.triggerlab.engine.controlplane.awscheck.AwsCheckReport;
-import io.triggerlab.engine.controlplane.awscheck.AwsCompatibilityCheck;
 import io.triggerlab.engine.controlplane.awscheck.Finding;
 
 /**
@@ -17,33 +16,28 @@ import io.triggerlab.engine.controlplane.awscheck.Finding;
  * {@code readingOfAws} is true when the verdict is TriggerLab's reading of AWS (docs/aws-reading.md), not a limit AWS
  * documents.
  */
-final class AwsCheckRoutes {
+final class AwsCheckRoutes extends ExtensionRoute {
 
-    private final AwsCompatibilityCheck check;
-    private final ObjectMapper mapper;
-
-    AwsCheckRoutes(AwsCompatibilityCheck check, ObjectMapper mapper) {
-        this.check = check;
-        this.mapper = mapper;
+    AwsCheckRoutes(ApiContext context, ObjectMapper mapper) {
+        super(context, mapper);
     }
 
+    @Override
     ApiResponse handle(ApiRequest request, String item) {
-        if (check == null) {
+        if (context.awsCheck() == null) {
             throw ApiException.resourceNotFound("This server runs without the AWS check");
         }
         if (item != null) {
             throw ApiException.resourceNotFound("No TriggerLab API at " + request.rawPath() + ": use "
                     + ExtensionRoutes.PREFIX + "aws-check?mapping=UUID");
         }
-        if (!"GET".equals(request.method())) {
-            throw ExtensionRoutes.notAllowed(request, "GET");
-        }
+        requireMethod(request, "GET");
         String mapping = request.query("mapping");
         if (mapping == null || mapping.isBlank()) {
             throw ApiException.invalidParameter("The AWS check needs the mapping: GET " + ExtensionRoutes.PREFIX
                     + "aws-check?mapping=UUID");
         }
-        return ApiResponse.ok(write(check.check(mapping)));
+        return ApiResponse.ok(write(context.awsCheck().check(mapping)));
     }
 
     private ObjectNode write(AwsCheckReport report) {

@@ -7,7 +7,6 @@ import io.triggerlab.engine.infra.cluster.BootstrapBrokers;
 import io.triggerlab.engine.infra.cluster.ClusterRegistry;
 import io.triggerlab.engine.infra.cluster.KafkaCluster;
 import io.triggerlab.engine.infra.cluster.MskClusterImporter;
-import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
 import io.triggerlab.engine.controlplane.mapping.ResourceInUseException;
 
 import java.net.URI;
@@ -28,34 +27,27 @@ import java.util.regex.Matcher;
  * above, at least one string) or the shorthand {@code "bootstrapServers":"host:port,…"} for plaintext. The name
  * {@value ClusterRegistry#SANDBOX_CLUSTER_NAME} is the engine's own and cannot be registered or removed here.
  */
-final class ClusterRoutes {
+final class ClusterRoutes extends ExtensionRoute {
 
     private static final String PATH = ExtensionRoutes.PREFIX + "clusters";
     private static final String IMPORT = "import";
 
-    private final ApiContext context;
-    private final ClusterRegistry registry;
-    private final ObjectMapper mapper;
-
     ClusterRoutes(ApiContext context, ObjectMapper mapper) {
-        this.context = context;
-        this.registry = context.clusters();
-        this.mapper = mapper;
+        super(context, mapper);
     }
 
+    @Override
     ApiResponse handle(ApiRequest request, String clusterArn) {
         if (clusterArn == null) {
             return switch (request.method()) {
                 case "GET" -> ApiResponse.ok(list());
-                case "POST" -> register(JsonFields.root(request.jsonBody(), mapper));
+                case "POST" -> register(body(request));
                 default -> throw ExtensionRoutes.notAllowed(request, "GET,POST");
             };
         }
         if (IMPORT.equals(clusterArn)) {
-            if (!"POST".equals(request.method())) {
-                throw ExtensionRoutes.notAllowed(request, "POST");
-            }
-            return importFromMsk(JsonFields.root(request.jsonBody(), mapper));
+            requireMethod(request, "POST");
+            return importFromMsk(body(request));
         }
         return switch (request.method()) {
             case "GET" -> ApiResponse.ok(write(require(clusterArn)));
@@ -74,7 +66,7 @@ final class ClusterRoutes {
         String region = body.string("region") != null ? body.string("region") : (m.matches() ? m.group("region") : null);
         String endpoint = body.string("endpoint");
         try {
-            KafkaCluster cluster = new MskClusterImporter(registry).importCluster(arn, new MskClusterImporter.MskAccess(
+            KafkaCluster cluster = new MskClusterImporter(context.clusters()).importCluster(arn, new MskClusterImporter.MskAccess(
                     region, body.string("profile"), endpoint == null ? null : URI.create(endpoint)));
             return ApiResponse.created(write(cluster));
         } catch (IllegalArgumentException e) {
@@ -85,7 +77,7 @@ final class ClusterRoutes {
     private ObjectNode list() {
         ObjectNode body = mapper.createObjectNode();
         ArrayNode clusters = body.putArray("clusters");
-        registry.list().forEach(c -> clusters.add(write(c)));
+        context.clusters().list().forEach(c -> clusters.add(write(c)));
         return body;
     }
 
@@ -95,8 +87,8 @@ final class ClusterRoutes {
             throw ApiException.invalidParameter("The cluster name " + ClusterRegistry.SANDBOX_CLUSTER_NAME
                     + " is reserved for the engine's sandbox broker, which registers itself: choose another name");
         }
-        boolean known = registry.find(cluster.clusterArn()).isPresent();
-        registry.register(cluster);
+        boolean known = context.clusters().find(cluster.clusterArn()).isPresent();
+        context.clusters().register(cluster);
         return known ? ApiResponse.ok(write(cluster)) : ApiResponse.created(write(cluster));
     }
 
@@ -147,22 +139,17 @@ final class ClusterRoutes {
             throw new ResourceInUseException("The sandbox cluster " + clusterArn + " belongs to the engine and cannot "
                     + "be removed: start the engine without the sandbox broker instead");
         }
-        List<String> users = context.mappings().all().stream()
-                .filter(EventSourceMapping::isMsk)
-                .filter(m -> registry.findForEventSource(m.eventSourceArn())
-                        .map(c -> c.clusterArn().equals(clusterArn)).orElse(false))
-                .map(EventSourceMapping::uuid)
-                .toList();
+        List<String> users = context.mappings().usingCluster(clusterArn);
         if (!users.isEmpty()) {
             throw new ResourceInUseException("Cluster " + clusterArn + " is used by event source mapping(s) " + users
                     + ": delete them first");
         }
-        registry.remove(clusterArn);
+        context.clusters().remove(clusterArn);
         return cluster;
     }
 
     private KafkaCluster require(String clusterArn) {
-        return registry.find(clusterArn).orElseThrow(() -> ApiException.resourceNotFound("Cluster " + clusterArn
+        return context.clusters().find(clusterArn).orElseThrow(() -> ApiException.resourceNotFound("Cluster " + clusterArn
                 + " is not registered: GET " + PATH + " lists the registered clusters"));
     }
 

@@ -60,10 +60,10 @@ final class ExtensionRoutes {
     ExtensionRoutes(ApiContext context, ObjectMapper mapper) {
         this.functions = new FunctionRoutes(context, mapper);
         this.clusters = new ClusterRoutes(context, mapper);
-        this.history = new HistoryRoutes(context.history(), mapper);
-        this.metrics = new MetricsRoutes(context.metrics(), context.mappings(), context.clock(), mapper);
+        this.history = new HistoryRoutes(context, mapper);
+        this.metrics = new MetricsRoutes(context, mapper);
         this.faults = new FaultRoutes(context, mapper);
-        this.awsCheck = new AwsCheckRoutes(context.awsCheck(), mapper);
+        this.awsCheck = new AwsCheckRoutes(context, mapper);
         this.sandbox = new SandboxRoutes(context, mapper);
         this.policyCheck = new PolicyCheckRoutes(context, mapper);
         this.operations = new TriggerOperationRoutes(context, mapper);

@@ -2,12 +2,9 @@ package io.triggerlab.engine.controlplane.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.triggerlab.engine.invoke.faults.FaultInjector;
 import io.triggerlab.engine.invoke.faults.FaultKind;
 import io.triggerlab.engine.invoke.faults.FaultPlan;
-import io.triggerlab.engine.invoke.function.FunctionRegistry;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,18 +16,12 @@ import java.util.Optional;
  * </pre>
  * Plan: {@code {"functionName","armed":true,"kind","requested","remaining"}}.
  */
-final class FaultRoutes {
+final class FaultRoutes extends ExtensionRoute {
 
     static final String SUFFIX = "/faults";
 
-    private final FaultInjector faults;
-    private final FunctionRegistry functions;
-    private final ObjectMapper mapper;
-
     FaultRoutes(ApiContext context, ObjectMapper mapper) {
-        this.faults = context.faults();
-        this.functions = context.functions();
-        this.mapper = mapper;
+        super(context, mapper);
     }
 
     /** Whether a {@code functions/} item path ({@code name/faults}, still encoded) is this route's. */
@@ -38,34 +29,31 @@ final class FaultRoutes {
         return rawItem != null && rawItem.endsWith(SUFFIX) && rawItem.length() > SUFFIX.length();
     }
 
+    @Override
     ApiResponse handle(ApiRequest request, String rawItem) {
         String name = ApiRequest.decode(rawItem.substring(0, rawItem.length() - SUFFIX.length()));
-        if (name == null || functions.findByName(name).isEmpty()) {
+        if (name == null || context.functions().findByName(name).isEmpty()) {
             throw ApiException.resourceNotFound("Function '" + name + "' is not registered: register it with POST "
                     + ExtensionRoutes.PREFIX + "functions before injecting faults");
         }
         return switch (request.method()) {
             case "POST" -> ApiResponse.created(write(name, Optional.of(arm(request, name))));
-            case "GET" -> ApiResponse.ok(write(name, faults.plan(name)));
-            case "DELETE" -> ApiResponse.ok(write(name, faults.clear(name)));
+            case "GET" -> ApiResponse.ok(write(name, context.faults().plan(name)));
+            case "DELETE" -> ApiResponse.ok(write(name, context.faults().clear(name)));
             default -> throw ExtensionRoutes.notAllowed(request, "GET,POST,DELETE");
         };
     }
 
     private FaultPlan arm(ApiRequest request, String name) {
-        JsonFields body = JsonFields.root(request.jsonBody(), mapper);
+        JsonFields body = body(request);
         String kind = body.string("kind");
         Integer count = body.integer("count");
-        List<String> unread = body.unread();
-        if (!unread.isEmpty()) {
-            throw ApiException.invalidParameter("Unknown member(s) " + unread + " in the fault request: send only"
-                    + " {\"kind\":\"error|throttle|timeout\",\"count\":N}");
-        }
+        refuseUnread(body, "fault request", "{\"kind\":\"error|throttle|timeout\",\"count\":N}");
         if (kind == null) {
             throw ApiException.invalidParameter("The fault request needs \"kind\": one of error, throttle, timeout");
         }
         try {
-            return faults.arm(name, FaultKind.parse(kind), count == null ? 1 : count);
+            return context.faults().arm(name, FaultKind.parse(kind), count == null ? 1 : count);
         } catch (IllegalArgumentException e) {
             throw ApiException.invalidParameter(e.getMessage());
         }

@@ -38,13 +38,7 @@ import java.time.Duration;
  * (what is missing and the command that installs it). Wrong JSON types are 400 {@code SerializationException}; values the function
  * model refuses are 400 {@code InvalidParameterValueException} with the model's message.
  */
-final class FunctionJson {
-
-    private final ObjectMapper mapper;
-
-    FunctionJson(ObjectMapper mapper) {
-        this.mapper = mapper;
-    }
+record FunctionJson(ObjectMapper mapper) {
 
     ObjectNode write(FunctionDefinition f) {
         ObjectNode out = mapper.createObjectNode()

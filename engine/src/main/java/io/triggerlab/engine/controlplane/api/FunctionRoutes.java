@@ -4,26 +4,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.triggerlab.engine.invoke.function.FunctionDefinition;
-import io.triggerlab.engine.invoke.function.FunctionRegistry;
 import io.triggerlab.engine.controlplane.mapping.ResourceConflictException;
 
 /** {@code /triggerlab/v1/functions[/{name}]}: the local function registry (bodies: {@link FunctionJson}). */
-final class FunctionRoutes {
+final class FunctionRoutes extends ExtensionRoute {
 
     private static final String PATH = ExtensionRoutes.PREFIX + "functions";
 
-    private final ApiContext context;
-    private final FunctionRegistry registry;
-    private final ObjectMapper mapper;
     private final FunctionJson json;
 
     FunctionRoutes(ApiContext context, ObjectMapper mapper) {
-        this.context = context;
-        this.registry = context.functions();
-        this.mapper = mapper;
+        super(context, mapper);
         this.json = new FunctionJson(mapper);
     }
 
+    @Override
     ApiResponse handle(ApiRequest request, String name) {
         if (name == null) {
             return switch (request.method()) {
@@ -43,36 +38,36 @@ final class FunctionRoutes {
     private ObjectNode list() {
         ObjectNode body = mapper.createObjectNode();
         ArrayNode functions = body.putArray("functions");
-        registry.list().forEach(f -> functions.add(json.write(f)));
+        context.functions().list().forEach(f -> functions.add(json.write(f)));
         return body;
     }
 
     private FunctionDefinition register(ApiRequest request) {
         FunctionDefinition function = read(request, null);
-        if (registry.findByName(function.name()).isPresent()) {
+        if (context.functions().findByName(function.name()).isPresent()) {
             throw new ResourceConflictException("Function '" + function.name() + "' is already registered: change it "
                     + "with PUT " + PATH + "/" + function.name() + ", or DELETE it first");
         }
-        return registry.register(function);
+        return context.functions().register(function);
     }
 
     private FunctionDefinition update(ApiRequest request, String name) {
         require(name);
-        return registry.update(read(request, name));
+        return context.functions().update(read(request, name));
     }
 
     private FunctionDefinition remove(String name) {
         FunctionDefinition function = require(name);
-        registry.remove(name);
+        context.functions().remove(name);
         return function;
     }
 
     private FunctionDefinition read(ApiRequest request, String nameFromPath) {
-        return json.read(JsonFields.root(request.jsonBody(), mapper), nameFromPath, context.region(), context.accountId());
+        return json.read(body(request), nameFromPath, context.region(), context.accountId());
     }
 
     private FunctionDefinition require(String name) {
-        return registry.findByName(name).orElseThrow(() -> ApiException.resourceNotFound("Function '" + name
+        return context.functions().findByName(name).orElseThrow(() -> ApiException.resourceNotFound("Function '" + name
                 + "' is not registered: register it with POST " + PATH));
     }
 }

@@ -28,13 +28,7 @@ import java.util.Optional;
  * function's response, any JSON value) when they parse as JSON, otherwise {@code "payloadBase64"} /
  * {@code "responseBase64"}; absent when not kept — and {@code "logs"} (text).
  */
-final class HistoryJson {
-
-    private final ObjectMapper mapper;
-
-    HistoryJson(ObjectMapper mapper) {
-        this.mapper = mapper;
-    }
+record HistoryJson(ObjectMapper mapper) {
 
     ObjectNode summary(InvocationSummary s) {
         ObjectNode out = mapper.createObjectNode()

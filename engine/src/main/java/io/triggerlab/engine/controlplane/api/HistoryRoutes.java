@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.triggerlab.engine.observe.history.HistoryQuery;
-import io.triggerlab.engine.observe.history.InvocationHistory;
 import io.triggerlab.engine.observe.history.InvocationOutcome;
 import io.triggerlab.engine.observe.history.InvocationSummary;
 
@@ -23,25 +22,21 @@ import java.util.Set;
  * {@code {"invocations":[Summary…],"nextBefore":17}}; {@code nextBefore} is present only when there are more, and is
  * passed as {@code before} for the next page (keyset paging: no gaps or repeats while invocations arrive).
  */
-final class HistoryRoutes {
+final class HistoryRoutes extends ExtensionRoute {
 
     static final int DEFAULT_LIMIT = 50;
 
-    private final InvocationHistory history;
-    private final ObjectMapper mapper;
     private final HistoryJson json;
 
-    HistoryRoutes(InvocationHistory history, ObjectMapper mapper) {
-        this.history = history;
-        this.mapper = mapper;
+    HistoryRoutes(ApiContext context, ObjectMapper mapper) {
+        super(context, mapper);
         this.json = new HistoryJson(mapper);
     }
 
+    @Override
     ApiResponse handle(ApiRequest request, String id) {
-        if (!request.method().equals("GET")) {
-            throw ExtensionRoutes.notAllowed(request, "GET");
-        }
-        return ApiResponse.ok(id == null ? page(request) : json.invocation(history.get(invocationId(id))
+        requireMethod(request, "GET");
+        return ApiResponse.ok(id == null ? page(request) : json.invocation(context.history().get(invocationId(id))
                 .orElseThrow(() -> notFound(id))));
     }
 
@@ -58,7 +53,7 @@ final class HistoryRoutes {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalidParameter(e.getMessage());
         }
-        List<InvocationSummary> rows = history.list(query);
+        List<InvocationSummary> rows = context.history().list(query);
         boolean more = rows.size() > limit || (limit == HistoryQuery.MAX_LIMIT && rows.size() == limit);
         List<InvocationSummary> shown = rows.size() > limit ? rows.subList(0, limit) : rows;
         ObjectNode body = mapper.createObjectNode();
@@ -90,28 +85,14 @@ final class HistoryRoutes {
         if (text == null || text.isEmpty()) {
             return fallback;
         }
-        try {
-            long value = Long.parseLong(text.trim());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ApiException.invalidParameter(name + " '" + text + "' is not valid: give a whole number " + min + ".."
-                + (max == Long.MAX_VALUE ? "(an invocation id)" : max));
+        String range = min + ".." + (max == Long.MAX_VALUE ? "(an invocation id)" : max);
+        return wholeNumber(text.trim(), min, max).orElseThrow(() -> ApiException.invalidParameter(name + " '" + text
+                + "' is not valid: give a whole number " + range));
     }
 
     private static long invocationId(String id) {
-        try {
-            long value = Long.parseLong(id);
-            if (value > 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // not an id: nothing has it
-        }
-        throw notFound(id);
+        // Not a whole number: not an id, so nothing has it.
+        return wholeNumber(id, 1, Long.MAX_VALUE).orElseThrow(() -> notFound(id));
     }
 
     private static ApiException notFound(String id) {

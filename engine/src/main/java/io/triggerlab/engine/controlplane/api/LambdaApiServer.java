@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.triggerlab.engine.infra.http.PooledHttpServer;
 import io.triggerlab.engine.controlplane.mapping.LambdaApiException;
 import io.triggerlab.engine.controlplane.mapping.TooManyRequestsException;
 import org.slf4j.Logger;
@@ -23,11 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The engine's local HTTP API on the JDK's built-in server: Lambda's event source mapping operations in AWS's
@@ -67,8 +62,7 @@ public final class LambdaApiServer implements AutoCloseable {
     /** Threads serving requests: enough for a console, a CLI and a test suite at once. */
     static final int THREADS = 4;
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final PooledHttpServer server;
     private final ObjectMapper mapper;
     private final EventSourceMappingRoutes mappingRoutes;
     private final TagRoutes tagRoutes;
@@ -106,42 +100,29 @@ public final class LambdaApiServer implements AutoCloseable {
         this.tagRoutes = new TagRoutes(context.mappings().tagging(), mapper);
         this.extensionRoutes = new ExtensionRoutes(context, mapper);
         try {
-            this.server = HttpServer.create(address, 0);
+            this.server = PooledHttpServer.start(address, THREADS, "api-http", this::serve);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the API server on " + address.getHostString() + ":"
                     + address.getPort() + " (" + e.getMessage() + "): choose another port, or 0 for a free one", e);
         }
-        this.executor = Executors.newFixedThreadPool(THREADS, namedThreads());
-        server.setExecutor(executor);
-        server.createContext("/", this::serve);
-        server.start();
         log.info("Lambda API listening on {}", endpoint());
     }
 
     /** The port the server listens on (the chosen one when constructed with port 0). */
     public int port() {
-        return server.getAddress().getPort();
+        return server.address().getPort();
     }
 
     /** The endpoint to give to clients, e.g. {@code http://127.0.0.1:9001} for {@code --endpoint-url}. */
     public URI endpoint() {
-        InetSocketAddress address = server.getAddress();
+        InetSocketAddress address = server.address();
         String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : address.getAddress().getHostAddress();
         return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort());
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        server.close();
         log.info("Lambda API on port {} stopped", port());
     }
 
@@ -237,14 +218,5 @@ public final class LambdaApiServer implements AutoCloseable {
                 out.write(bytes);
             }
         }
-    }
-
-    private static ThreadFactory namedThreads() {
-        AtomicInteger next = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "api-http-" + next.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -5,18 +5,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.triggerlab.engine.observe.metrics.CounterTotals;
 import io.triggerlab.engine.controlplane.awscheck.AwsPublishedMetrics;
-import io.triggerlab.engine.controlplane.mapping.MappingService;
 import io.triggerlab.engine.observe.metrics.EsmMetric;
 import io.triggerlab.engine.observe.metrics.MetricPoint;
 import io.triggerlab.engine.observe.metrics.MetricQuery;
 import io.triggerlab.engine.observe.metrics.MetricSeries;
-import io.triggerlab.engine.observe.metrics.MetricsService;
 import io.triggerlab.engine.observe.metrics.MetricsSnapshot;
 import io.triggerlab.engine.observe.metrics.PartitionLag;
 import io.triggerlab.engine.observe.metrics.ScalingDecision;
 import io.triggerlab.engine.observe.metrics.TimeText;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -31,27 +28,18 @@ import java.time.Instant;
  * Without {@code metric} it answers the mapping's current state: {@code {"mapping","totals":{Name:count},"latest":Sample}}.
  * {@code GET metrics/scaling?mapping=&limit=} answers the newest scaling decisions, newest first.
  */
-final class MetricsRoutes {
+final class MetricsRoutes extends ExtensionRoute {
 
     private static final Duration DEFAULT_RANGE = Duration.ofHours(1);
 
-    private final MetricsService metrics;
-    private final MappingService mappings;
-    private final Clock clock;
-    private final ObjectMapper mapper;
-
-    MetricsRoutes(MetricsService metrics, MappingService mappings, Clock clock, ObjectMapper mapper) {
-        this.metrics = metrics;
-        this.mappings = mappings;
-        this.clock = clock;
-        this.mapper = mapper;
+    MetricsRoutes(ApiContext context, ObjectMapper mapper) {
+        super(context, mapper);
     }
 
+    @Override
     ApiResponse handle(ApiRequest request, String item) {
-        if (!request.method().equals("GET")) {
-            throw ExtensionRoutes.notAllowed(request, "GET");
-        }
-        if (metrics == null) {
+        requireMethod(request, "GET");
+        if (context.metrics() == null) {
             throw ApiException.resourceNotFound("This API server runs without the engine's metrics");
         }
         String mapping = required(request, "mapping");
@@ -70,13 +58,13 @@ final class MetricsRoutes {
         MetricSeries series;
         try {
             EsmMetric metric = EsmMetric.parse(metricName);
-            Instant to = optional(request, "to") == null ? clock.instant() : TimeText.instant(request.query("to"), "to");
+            Instant to = optional(request, "to") == null ? context.clock().instant() : TimeText.instant(request.query("to"), "to");
             Instant from = optional(request, "from") == null ? to.minus(DEFAULT_RANGE)
                     : TimeText.instant(request.query("from"), "from");
             Duration resolution = optional(request, "resolution") == null ? null
                     : TimeText.duration(request.query("resolution"), "resolution");
             Integer partition = optional(request, "partition") == null ? null : partition(request.query("partition"));
-            series = metrics.series(new MetricQuery(mapping, metric, partition, from, to, resolution));
+            series = context.metrics().series(new MetricQuery(mapping, metric, partition, from, to, resolution));
         } catch (IllegalArgumentException e) {
             throw ApiException.invalidParameter(e.getMessage());
         }
@@ -107,10 +95,10 @@ final class MetricsRoutes {
         body.put("mapping", mapping);
         // The AWS view: what CloudWatch would get under this MetricsConfig; TriggerLab's own numbers follow regardless.
         ArrayNode published = body.putArray("awsPublishes");
-        mappings.all().stream().filter(m -> m.uuid().equals(mapping)).findFirst()
+        context.mappings().all().stream().filter(m -> m.uuid().equals(mapping)).findFirst()
                 .ifPresent(m -> AwsPublishedMetrics.of(m).forEach(published::add));
-        body.set("totals", totals(metrics.totals(mapping)));
-        metrics.latest(mapping).ifPresentOrElse(s -> body.set("latest", sample(s)), () -> body.putNull("latest"));
+        body.set("totals", totals(context.metrics().totals(mapping)));
+        context.metrics().latest(mapping).ifPresentOrElse(s -> body.set("latest", sample(s)), () -> body.putNull("latest"));
         return body;
     }
 
@@ -155,7 +143,7 @@ final class MetricsRoutes {
         }
         ObjectNode body = mapper.createObjectNode();
         ArrayNode list = body.putArray("decisions");
-        for (ScalingDecision d : metrics.scalingDecisions(mapping, limit)) {
+        for (ScalingDecision d : context.metrics().scalingDecisions(mapping, limit)) {
             list.addObject().put("id", d.id()).put("at", d.at().toString()).put("fromPollers", d.fromPollers())
                     .put("toPollers", d.toPollers()).put("reason", d.reason().name()).put("message", d.message());
         }

@@ -30,27 +30,22 @@ import java.util.List;
  *            "kafkaAcls":["ALLOW User:&lt;user&gt; READ on TOPIC orders",…]}   (kafkaAcls only for SCRAM, PLAIN and mTLS)
  * </pre>
  */
-final class PolicyCheckRoutes {
+final class PolicyCheckRoutes extends ExtensionRoute {
 
     /** Stands for the principal in the ACL list: the SCRAM/PLAIN user or certificate CN, which lives in a secret. */
     static final String PRINCIPAL_PLACEHOLDER = "User:<user name or certificate CN>";
 
-    private final ApiContext context;
-    private final ObjectMapper mapper;
-
     PolicyCheckRoutes(ApiContext context, ObjectMapper mapper) {
-        this.context = context;
-        this.mapper = mapper;
+        super(context, mapper);
     }
 
+    @Override
     ApiResponse handle(ApiRequest request, String item) {
         if (item != null) {
             throw ApiException.resourceNotFound("No policy-check resource '" + item + "': POST to "
                     + ExtensionRoutes.PREFIX + "policy-check");
         }
-        if (!"POST".equals(request.method())) {
-            throw ExtensionRoutes.notAllowed(request, "POST");
-        }
+        requireMethod(request, "POST");
         JsonNode body = request.jsonBody();
         String uuid = body.path("mappingUuid").isTextual() ? body.get("mappingUuid").textValue() : null;
         if (uuid == null) {

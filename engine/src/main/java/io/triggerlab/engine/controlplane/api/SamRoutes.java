@@ -29,25 +29,23 @@ import java.util.Map;
  *     template cluster could be any of several registered clusters (the message lists them; nothing is changed)
  * </pre>
  */
-final class SamRoutes {
+final class SamRoutes extends ExtensionRoute {
 
     private final TemplateImporter importer;
-    private final ObjectMapper mapper;
 
     SamRoutes(ApiContext context, ObjectMapper mapper) {
+        super(context, mapper);
         this.importer = new TemplateImporter(context.functions(), context.mappings(), context.clusters(),
                 context.region(), context.accountId(), FunctionTargetFactory.RUNTIME);
-        this.mapper = mapper;
     }
 
+    @Override
     ApiResponse handle(ApiRequest request, String item) {
         if (!"import".equals(item)) {
             throw ApiException.resourceNotFound("No sam resource '" + item + "': POST to " + ExtensionRoutes.PREFIX
                     + "sam/import");
         }
-        if (!"POST".equals(request.method())) {
-            throw ExtensionRoutes.notAllowed(request, "POST");
-        }
+        requireMethod(request, "POST");
         JsonNode body = request.jsonBody();
         if (!body.path("template").isTextual() || body.get("template").textValue().isBlank()) {
             throw ApiException.invalidParameter("template is required: the path of the SAM template on the engine's machine");

@@ -14,39 +14,33 @@ import java.util.List;
  * {@code /triggerlab/v1/sandbox[/users|/esm-acls]}: the secured sandbox's CA, SCRAM users and ACLs, so users rehearse
  * cluster authentication locally (the engine must run with {@code --secured-sandbox}).
  * <pre>
- * GET  sandbox            {"secured":true,"clusterArn","bootstrapBrokers":{…},"caFile","caCertificate","caSecretArn"}
- *                         ({"secured":false} without a secured sandbox)
+ * GET  sandbox            {"secured":true,"schemaRegistry","clusterArn","bootstrapBrokers":{…},"caFile","caCertificate",
+ *                         "caSecretArn"} ({"secured":false,"schemaRegistry"} without a secured sandbox; no
+ *                         "schemaRegistry" on an external cluster)
  * POST sandbox/users      {"name","password","mechanism"?: "SCRAM-SHA-512"|"SCRAM-SHA-256"}
  *                         201 {"name","mechanism","principal"}  (creates or replaces; the password is never echoed)
  * POST sandbox/esm-acls   {"user","topic","group"}   201 {"principal","acls":["ALLOW User:… READ on TOPIC …",…]}
  *                         (the five ACLs Lambda needs, docs/aws-behaviour.md#permissions; "*" for any topic or group)
  * </pre>
  */
-final class SandboxRoutes {
-
-    private final ApiContext context;
-    private final ObjectMapper mapper;
+final class SandboxRoutes extends ExtensionRoute {
 
     SandboxRoutes(ApiContext context, ObjectMapper mapper) {
-        this.context = context;
-        this.mapper = mapper;
+        super(context, mapper);
     }
 
+    @Override
     ApiResponse handle(ApiRequest request, String item) {
         if (item == null) {
-            if (!"GET".equals(request.method())) {
-                throw ExtensionRoutes.notAllowed(request, "GET");
-            }
+            requireMethod(request, "GET");
             return ApiResponse.ok(describe());
         }
         if (!item.equals("users") && !item.equals("esm-acls")) {
             throw ApiException.resourceNotFound("No sandbox resource '" + item + "': use " + ExtensionRoutes.PREFIX
                     + "sandbox/users or " + ExtensionRoutes.PREFIX + "sandbox/esm-acls");
         }
-        if (!"POST".equals(request.method())) {
-            throw ExtensionRoutes.notAllowed(request, "POST");
-        }
-        JsonFields body = JsonFields.root(request.jsonBody(), mapper);
+        requireMethod(request, "POST");
+        JsonFields body = body(request);
         return item.equals("users") ? addUser(body) : grantEsm(body);
     }
 
@@ -54,6 +48,9 @@ final class SandboxRoutes {
         ObjectNode body = mapper.createObjectNode();
         SecuredSandbox sandbox = context.securedSandbox();
         body.put("secured", sandbox != null);
+        if (context.schemaRegistry() != null) {
+            body.put("schemaRegistry", context.schemaRegistry().toString());
+        }
         if (sandbox == null) {
             return body;
         }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
-import io.triggerlab.engine.controlplane.mapping.MappingService;
 import io.triggerlab.engine.observe.systemlog.SystemLogEntry;
 import io.triggerlab.engine.observe.systemlog.SystemLogLevel;
 import io.triggerlab.engine.observe.systemlog.SystemLogQuery;
@@ -24,35 +23,29 @@ import java.util.List;
  * waits that long for a new event: a follower asks again with {@code after=nextAfter}. {@code message} is the event's
  * JSON line as AWS's poller writes it; {@code timestamp} is epoch milliseconds, as in CloudWatch's GetLogEvents.
  */
-final class SystemLogRoutes {
+final class SystemLogRoutes extends ExtensionRoute {
 
     private static final String SUFFIX = "/system-logs";
     static final int MAX_WAIT_SECONDS = 10;
     private static final int DEFAULT_LIMIT = 1000;
 
-    private final MappingService mappings;
-    private final SystemLogs logs;
-    private final ObjectMapper mapper;
-
     SystemLogRoutes(ApiContext context, ObjectMapper mapper) {
-        this.mappings = context.mappings();
-        this.logs = context.systemLogs();
-        this.mapper = mapper;
+        super(context, mapper);
     }
 
     static boolean handles(String rest) {
         return rest.startsWith("mappings/") && rest.endsWith(SUFFIX);
     }
 
+    @Override
     ApiResponse handle(ApiRequest request, String rest) {
-        if (!request.method().equals("GET")) {
-            throw ExtensionRoutes.notAllowed(request, "GET");
-        }
+        requireMethod(request, "GET");
+        SystemLogs logs = context.systemLogs();
         if (logs == null) {
             throw ApiException.resourceNotFound("This server keeps no system logs");
         }
         String uuid = ApiRequest.decode(rest.substring("mappings/".length(), rest.length() - SUFFIX.length()));
-        EventSourceMapping mapping = mappings.get(uuid); // 404 for an unknown trigger
+        EventSourceMapping mapping = context.mappings().get(uuid); // 404 for an unknown trigger
         SystemLogQuery query = new SystemLogQuery(uuid, number(request, "after", 0, Long.MAX_VALUE, 0),
                 level(request.query("level")), (int) number(request, "limit", 1, SystemLogQuery.MAX_LIMIT, DEFAULT_LIMIT));
         long wait = number(request, "waitSeconds", 0, MAX_WAIT_SECONDS, 0);
@@ -94,15 +87,7 @@ final class SystemLogRoutes {
         if (value == null) {
             return fallback;
         }
-        try {
-            long n = Long.parseLong(value.strip());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ApiException.invalidParameter("Query parameter " + name + "='" + value + "' is not valid: must be a whole number "
-                + min + ".." + max);
+        return wholeNumber(value.strip(), min, max).orElseThrow(() -> ApiException.invalidParameter("Query parameter "
+                + name + "='" + value + "' is not valid: must be a whole number " + min + ".." + max));
     }
 }

@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.triggerlab.engine.observe.history.InvocationRecord;
-import io.triggerlab.engine.controlplane.mapping.MappingService;
 import io.triggerlab.engine.runtime.offsets.OffsetReset;
 import io.triggerlab.engine.runtime.offsets.OffsetResetResult;
 import io.triggerlab.engine.runtime.offsets.PartitionOffsetReset;
-import io.triggerlab.engine.runtime.replay.Replayer;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -24,20 +21,15 @@ import java.util.Locale;
  * POST history/{id}/replay            (no body)   200 Summary of the new invocation (its "replayOf" is id)
  * </pre>
  */
-final class TriggerOperationRoutes {
+final class TriggerOperationRoutes extends ExtensionRoute {
 
     private static final String RESET_SUFFIX = "/reset-offsets";
     private static final String REPLAY_SUFFIX = "/replay";
 
-    private final MappingService mappings;
-    private final Replayer replayer;
-    private final ObjectMapper mapper;
     private final HistoryJson history;
 
     TriggerOperationRoutes(ApiContext context, ObjectMapper mapper) {
-        this.mappings = context.mappings();
-        this.replayer = context.replayer();
-        this.mapper = mapper;
+        super(context, mapper);
         this.history = new HistoryJson(mapper);
     }
 
@@ -47,27 +39,22 @@ final class TriggerOperationRoutes {
                 || rest.startsWith("history/") && rest.endsWith(REPLAY_SUFFIX);
     }
 
+    @Override
     ApiResponse handle(ApiRequest request, String rest) {
-        if (!request.method().equals("POST")) {
-            throw ExtensionRoutes.notAllowed(request, "POST");
-        }
+        requireMethod(request, "POST");
         if (rest.startsWith("mappings/")) {
             String uuid = ApiRequest.decode(rest.substring("mappings/".length(), rest.length() - RESET_SUFFIX.length()));
-            return ApiResponse.ok(write(mappings.resetOffsets(uuid, target(request))));
+            return ApiResponse.ok(write(context.mappings().resetOffsets(uuid, target(request))));
         }
         String id = rest.substring("history/".length(), rest.length() - REPLAY_SUFFIX.length());
         return ApiResponse.ok(replay(id));
     }
 
     private OffsetReset target(ApiRequest request) {
-        JsonFields body = JsonFields.root(request.jsonBody(), mapper);
+        JsonFields body = body(request);
         String to = body.string("to");
         Instant timestamp = body.timestamp("timestamp");
-        List<String> unread = body.unread();
-        if (!unread.isEmpty()) {
-            throw ApiException.invalidParameter("Unknown member(s) " + unread + " in the reset request: send only"
-                    + " {\"to\":\"EARLIEST|LATEST|TIMESTAMP\",\"timestamp\":…}");
-        }
+        refuseUnread(body, "reset request", "{\"to\":\"EARLIEST|LATEST|TIMESTAMP\",\"timestamp\":…}");
         if (to == null) {
             throw ApiException.invalidParameter("The reset request needs \"to\": one of EARLIEST, LATEST, TIMESTAMP");
         }
@@ -123,7 +110,7 @@ final class TriggerOperationRoutes {
     }
 
     private ObjectNode replay(String rawId) {
-        if (replayer == null) {
+        if (context.replayer() == null) {
             throw ApiException.resourceNotFound("This server runs without replays: POST " + ExtensionRoutes.PREFIX
                     + "history/{id}/replay needs the engine's function invokers");
         }
@@ -134,7 +121,7 @@ final class TriggerOperationRoutes {
             throw ApiException.invalidParameter("'" + rawId + "' is not an invocation id: use the numeric id the "
                     + "history lists, e.g. " + ExtensionRoutes.PREFIX + "history/42/replay");
         }
-        InvocationRecord replayed = replayer.replay(id);
+        InvocationRecord replayed = context.replayer().replay(id);
         return history.summary(replayed.summary());
     }
 }

@@ -1,12 +1,9 @@
 package io.triggerlab.engine.controlplane.awscheck;
 
-import io.triggerlab.engine.infra.auth.AccessConfigurations;
-import io.triggerlab.engine.infra.auth.ClientSecurityProperties;
+import io.triggerlab.engine.infra.auth.MappingClusterAccess;
 import io.triggerlab.engine.infra.auth.MskAccess;
-import io.triggerlab.engine.infra.cluster.ClusterRegistry;
 import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
@@ -14,7 +11,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.HashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,28 +22,25 @@ import java.util.concurrent.TimeUnit;
 public final class KafkaTopicLimits implements TopicLimits {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaTopicLimits.class);
-    private static final int TIMEOUT_MS = 5_000;
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    private final ClusterRegistry clusters;
-    private final ClientSecurityProperties security;
+    private final MappingClusterAccess clusters;
 
-    public KafkaTopicLimits(ClusterRegistry clusters, ClientSecurityProperties security) {
+    public KafkaTopicLimits(MappingClusterAccess clusters) {
         this.clusters = Objects.requireNonNull(clusters, "clusters");
-        this.security = Objects.requireNonNull(security, "security");
     }
 
     @Override
     public OptionalLong maxMessageBytes(EventSourceMapping mapping) {
         try {
-            MskAccess access = access(mapping);
-            Map<String, Object> props = new HashMap<>(security.properties(access.auth()));
-            props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, access.bootstrapServers());
-            props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
-            props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
-            props.put(AdminClientConfig.CLIENT_ID_CONFIG, "triggerlab-aws-check-" + mapping.uuid());
+            // The pollers' access, the sandbox's own CA included, so the check reads the topic as the trigger would.
+            MskAccess access = clusters.of(mapping).orElseThrow(
+                    () -> new IllegalStateException("cluster " + mapping.eventSourceArn() + " is not registered"));
+            Map<String, Object> props = clusters.adminProperties(access, "triggerlab-aws-check-" + mapping.uuid(),
+                    TIMEOUT);
             ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, mapping.topic());
             try (Admin admin = Admin.create(props)) {
-                Config config = admin.describeConfigs(List.of(topic)).all().get(TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                Config config = admin.describeConfigs(List.of(topic)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                         .get(topic);
                 ConfigEntry entry = config == null ? null : config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
                 return entry == null || entry.value() == null
@@ -61,11 +55,5 @@ public final class KafkaTopicLimits implements TopicLimits {
                     mapping.topic(), e.toString());
             return OptionalLong.empty();
         }
-    }
-
-    private MskAccess access(EventSourceMapping mapping) {
-        // The pollers' access, the sandbox's own CA included, so the check reads the topic as the trigger would.
-        return AccessConfigurations.forMapping(mapping, clusters).orElseThrow(
-                () -> new IllegalStateException("cluster " + mapping.eventSourceArn() + " is not registered"));
     }
 }

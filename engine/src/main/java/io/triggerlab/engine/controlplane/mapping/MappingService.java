@@ -276,6 +276,16 @@ public final class MappingService {
         return repository.findAll();
     }
 
+    /** The UUIDs of the MSK mappings whose event source is this registered cluster: it cannot go while they exist. */
+    public List<String> usingCluster(String clusterArn) {
+        return all().stream()
+                .filter(EventSourceMapping::isMsk)
+                .filter(m -> clusters.findForEventSource(m.eventSourceArn())
+                        .map(c -> c.clusterArn().equals(clusterArn)).orElse(false))
+                .map(EventSourceMapping::uuid)
+                .toList();
+    }
+
     /** The {@code UUID} path member is a 36-character string in the model; anything else fails validation first. */
     private static void uuidMember(String uuid) {
         Violations violations = new Violations();

@@ -34,23 +34,22 @@ final class Violations {
     }
 
     void length(String member, String value, int min, int max) {
-        if (value == null) {
-            return;
-        }
-        if (value.length() < min) {
-            add(member, value, "Member must have length greater than or equal to " + min);
-        } else if (value.length() > max) {
-            add(member, value, "Member must have length less than or equal to " + max);
+        if (value != null) {
+            length(member, value, value.length(), min, max);
         }
     }
 
     void size(String member, Collection<?> value, int min, int max) {
-        if (value == null) {
-            return;
+        if (value != null) {
+            length(member, value, value.size(), min, max);
         }
-        if (value.size() < min) {
+    }
+
+    /** AWS says "length" for strings, lists and maps alike. */
+    private void length(String member, Object value, int length, int min, int max) {
+        if (length < min) {
             add(member, value, "Member must have length greater than or equal to " + min);
-        } else if (value.size() > max) {
+        } else if (length > max) {
             add(member, value, "Member must have length less than or equal to " + max);
         }
     }

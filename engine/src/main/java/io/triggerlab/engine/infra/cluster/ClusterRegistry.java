@@ -1,14 +1,13 @@
 package io.triggerlab.engine.infra.cluster;
 
+import io.triggerlab.engine.infra.store.RowQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -128,21 +127,9 @@ public final class ClusterRegistry {
     }
 
     private List<KafkaCluster> query(String sql, String arn) {
-        try (Connection con = dataSource.getConnection(); PreparedStatement s = con.prepareStatement(sql)) {
-            if (arn != null) {
-                s.setString(1, arn);
-            }
-            List<KafkaCluster> result = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    result.add(new KafkaCluster(rs.getString("cluster_arn"), rs.getString("cluster_name"),
-                            new BootstrapBrokers(rs.getString("bootstrap_plaintext"), rs.getString("bootstrap_tls"),
-                                    rs.getString("bootstrap_sasl_scram"), rs.getString("bootstrap_sasl_iam"))));
-                }
-            }
-            return result;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read clusters: " + e.getMessage(), e);
-        }
+        return RowQuery.list(dataSource, sql, arn, "clusters", rs -> new KafkaCluster(rs.getString("cluster_arn"),
+                rs.getString("cluster_name"), new BootstrapBrokers(rs.getString("bootstrap_plaintext"),
+                        rs.getString("bootstrap_tls"), rs.getString("bootstrap_sasl_scram"),
+                        rs.getString("bootstrap_sasl_iam"))));
     }
 }

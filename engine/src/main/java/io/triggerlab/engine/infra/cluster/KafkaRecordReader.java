@@ -28,16 +28,10 @@ public final class KafkaRecordReader {
 
     private static final Duration POLL = Duration.ofMillis(200);
 
-    private final String bootstrapServers;
-    private final Duration timeout;
+    private final ClusterEndpoint cluster;
 
-    public KafkaRecordReader(String bootstrapServers, Duration timeout) {
-        this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
-        this.timeout = Objects.requireNonNull(timeout, "timeout");
-    }
-
-    public KafkaRecordReader(String bootstrapServers) {
-        this(bootstrapServers, KafkaTopicCatalog.DEFAULT_TIMEOUT);
+    public KafkaRecordReader(ClusterEndpoint cluster) {
+        this.cluster = Objects.requireNonNull(cluster, "cluster");
     }
 
     /**
@@ -45,13 +39,8 @@ public final class KafkaRecordReader {
      * @throws ClusterUnavailableException when the cluster does not answer in time
      */
     public List<StoredRecord> read(RecordQuery query) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.CLIENT_ID_CONFIG, "triggerlab-record-reader",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, RecordQuery.MAX_LIMIT,
-                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        Map<String, Object> config = cluster.groupLessConsumerProperties("triggerlab-record-reader");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, RecordQuery.MAX_LIMIT);
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = partitions(consumer, query);
@@ -88,15 +77,17 @@ public final class KafkaRecordReader {
             return read.size() > query.limit() ? List.copyOf(read.subList(0, query.limit())) : List.copyOf(read);
         } catch (TimeoutException e) {
             throw new ClusterUnavailableException("Cannot read topic " + query.topic() + " of the cluster at "
-                    + bootstrapServers + ": it did not answer within " + timeout.toSeconds() + " s", e);
+                    + cluster.bootstrapServers() + ": it did not answer within " + cluster.timeout().toSeconds() + " s",
+                    e);
         }
     }
 
     private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer, RecordQuery query) {
-        Map<String, List<PartitionInfo>> topics = consumer.listTopics(timeout);
+        Map<String, List<PartitionInfo>> topics = consumer.listTopics(cluster.timeout());
         List<PartitionInfo> infos = topics.get(query.topic());
         if (infos == null || infos.isEmpty()) {
-            throw new IllegalArgumentException("Topic " + query.topic() + " is not on the cluster at " + bootstrapServers);
+            throw new IllegalArgumentException("Topic " + query.topic() + " is not on the cluster at "
+                    + cluster.bootstrapServers());
         }
         List<TopicPartition> all = infos.stream().map(p -> new TopicPartition(p.topic(), p.partition()))
                 .sorted(Comparator.comparingInt(TopicPartition::partition)).toList();
@@ -139,7 +130,7 @@ public final class KafkaRecordReader {
     private void readUntil(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> stops,
                            List<StoredRecord> read) {
         Map<TopicPartition, Long> remaining = new HashMap<>(stops);
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = System.nanoTime() + cluster.timeout().toNanos();
         while (!remaining.isEmpty() && System.nanoTime() < deadline) {
             for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
                 TopicPartition tp = new TopicPartition(r.topic(), r.partition());

@@ -7,7 +7,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,16 +23,10 @@ public final class KafkaTestRecordProducer implements TestRecordProducer {
 
     private static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 
-    private final String bootstrapServers;
-    private final Duration timeout;
+    private final ClusterEndpoint cluster;
 
-    public KafkaTestRecordProducer(String bootstrapServers, Duration timeout) {
-        this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
-        this.timeout = Objects.requireNonNull(timeout, "timeout");
-    }
-
-    public KafkaTestRecordProducer(String bootstrapServers) {
-        this(bootstrapServers, KafkaTopicCatalog.DEFAULT_TIMEOUT);
+    public KafkaTestRecordProducer(ClusterEndpoint cluster) {
+        this.cluster = Objects.requireNonNull(cluster, "cluster");
     }
 
     @Override
@@ -42,15 +35,8 @@ public final class KafkaTestRecordProducer implements TestRecordProducer {
             throw new IllegalArgumentException("Give the topic to send the records to");
         }
         Objects.requireNonNull(records, "records");
-        int millis = (int) timeout.toMillis();
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, millis,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, millis,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, millis + 5000,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_REQUEST_BYTES,
-                ProducerConfig.CLIENT_ID_CONFIG, "triggerlab-test-producer");
+        Map<String, Object> config = cluster.producerProperties("triggerlab-test-producer");
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_REQUEST_BYTES);
         try (KafkaProducer<byte[], byte[]> producer =
                      new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
             List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
@@ -86,10 +72,10 @@ public final class KafkaTestRecordProducer implements TestRecordProducer {
     private RuntimeException failure(String topic, Throwable cause) {
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         if (message.contains("not present in metadata") || message.contains("Partition")) {
-            return new IllegalArgumentException("Cannot send to topic " + topic + " on the cluster at " + bootstrapServers
-                    + ": " + message + ". Check the topic name and that the partition exists.", cause);
+            return new IllegalArgumentException("Cannot send to topic " + topic + " on the cluster at "
+                    + cluster.bootstrapServers() + ": " + message + ". Check the topic name and that the partition exists.", cause);
         }
         return new ClusterUnavailableException("Cannot send to topic " + topic + " on the cluster at "
-                + bootstrapServers + ": " + message, cause);
+                + cluster.bootstrapServers() + ": " + message, cause);
     }
 }

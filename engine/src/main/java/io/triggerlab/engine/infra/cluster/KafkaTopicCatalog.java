@@ -1,7 +1,6 @@
 package io.triggerlab.engine.infra.cluster;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -28,23 +27,15 @@ import java.util.concurrent.TimeoutException;
  */
 public final class KafkaTopicCatalog implements TopicCatalog {
 
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    private final ClusterEndpoint cluster;
 
-    private final String bootstrapServers;
-    private final Duration timeout;
-
-    public KafkaTopicCatalog(String bootstrapServers, Duration timeout) {
-        this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
-        this.timeout = Objects.requireNonNull(timeout, "timeout");
-    }
-
-    public KafkaTopicCatalog(String bootstrapServers) {
-        this(bootstrapServers, DEFAULT_TIMEOUT);
+    public KafkaTopicCatalog(ClusterEndpoint cluster) {
+        this.cluster = Objects.requireNonNull(cluster, "cluster");
     }
 
     @Override
     public String bootstrapServers() {
-        return bootstrapServers;
+        return cluster.bootstrapServers();
     }
 
     @Override
@@ -79,11 +70,11 @@ public final class KafkaTopicCatalog implements TopicCatalog {
         } catch (ClusterUnavailableException e) {
             if (e.getCause() instanceof TopicExistsException) {
                 throw new IllegalArgumentException("Topic " + name + " already exists on the cluster at "
-                        + bootstrapServers + ": choose another name, or use the existing topic", e.getCause());
+                        + cluster.bootstrapServers() + ": choose another name, or use the existing topic", e.getCause());
             }
             if (e.getCause() instanceof InvalidPartitionsException || e.getCause() instanceof InvalidTopicException) {
-                throw new IllegalArgumentException("The cluster at " + bootstrapServers + " refused topic " + name
-                        + ": " + e.getCause().getMessage(), e.getCause());
+                throw new IllegalArgumentException("The cluster at " + cluster.bootstrapServers() + " refused topic "
+                        + name + ": " + e.getCause().getMessage(), e.getCause());
             }
             throw e;
         }
@@ -103,22 +94,18 @@ public final class KafkaTopicCatalog implements TopicCatalog {
 
     /** One Admin session; {@link #await} inside it turns Kafka's failures into {@link AdminFailure}. */
     private <T> T withAdmin(String what, AdminWork<T> work) {
-        Map<String, Object> config = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                AdminClientConfig.CLIENT_ID_CONFIG, "triggerlab-topic-catalog");
-        Admin admin = Admin.create(config);
+        Admin admin = Admin.create(cluster.adminProperties("triggerlab-topic-catalog"));
         try {
             return work.run(admin);
         } catch (AdminFailure e) {
             Throwable cause = e.getCause();
             if (cause instanceof TimeoutException || cause instanceof org.apache.kafka.common.errors.TimeoutException) {
-                throw new ClusterUnavailableException("Cannot " + what + " the cluster at " + bootstrapServers
-                        + ": it did not answer within " + timeout.toSeconds() + " s. Is it running and reachable?", cause);
+                throw new ClusterUnavailableException("Cannot " + what + " the cluster at " + cluster.bootstrapServers()
+                        + ": it did not answer within " + cluster.timeout().toSeconds()
+                        + " s. Is it running and reachable?", cause);
             }
-            throw new ClusterUnavailableException("Cannot " + what + " the cluster at " + bootstrapServers + ": "
-                    + cause.getMessage(), cause);
+            throw new ClusterUnavailableException("Cannot " + what + " the cluster at " + cluster.bootstrapServers()
+                    + ": " + cause.getMessage(), cause);
         } finally {
             admin.close(Duration.ofSeconds(2));
         }
@@ -126,7 +113,7 @@ public final class KafkaTopicCatalog implements TopicCatalog {
 
     private <T> T await(KafkaFuture<T> future) {
         try {
-            return future.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            return future.get(cluster.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new AdminFailure(e.getCause());
         } catch (TimeoutException e) {

@@ -1,6 +1,8 @@
 package io.triggerlab.engine.invoke.faults;
 
+import io.triggerlab.engine.invoke.DelegatingInvoker;
 import io.triggerlab.engine.invoke.FunctionInvoker;
+import io.triggerlab.engine.invoke.FunctionInvokerFactory;
 import io.triggerlab.engine.invoke.InvocationRequest;
 import io.triggerlab.engine.invoke.InvocationResult;
 import org.slf4j.Logger;
@@ -17,7 +19,7 @@ import java.util.Optional;
  * ordinary {@link InvocationResult}; only the words "Injected by TriggerLab fault injection" in the error message and
  * logs tell it apart.
  */
-public final class FaultInjectingInvoker implements FunctionInvoker {
+public final class FaultInjectingInvoker extends DelegatingInvoker {
 
     /** The marker every injected failure carries in its message and logs. */
     public static final String MARKER = "Injected by TriggerLab fault injection";
@@ -27,13 +29,19 @@ public final class FaultInjectingInvoker implements FunctionInvoker {
     private static final Logger log = LoggerFactory.getLogger(FaultInjectingInvoker.class);
 
     private final String functionName;
-    private final FunctionInvoker delegate;
     private final FaultInjector faults;
 
     public FaultInjectingInvoker(String functionName, FunctionInvoker delegate, FaultInjector faults) {
+        super(delegate);
         this.functionName = Objects.requireNonNull(functionName, "functionName");
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.faults = Objects.requireNonNull(faults, "faults");
+    }
+
+    /** Builds every function's invoker through {@code delegate} and wraps it for fault injection, whatever its target. */
+    public static FunctionInvokerFactory wrapping(FunctionInvokerFactory delegate, FaultInjector faults) {
+        Objects.requireNonNull(delegate, "delegate");
+        Objects.requireNonNull(faults, "faults");
+        return function -> new FaultInjectingInvoker(function.name(), delegate.create(function), faults);
     }
 
     @Override
@@ -61,10 +69,5 @@ public final class FaultInjectingInvoker implements FunctionInvoker {
         // The message is ours and has no quotes or backslashes, so it needs no escaping.
         return ("{\"errorMessage\":\"" + why + "\",\"errorType\":\"" + ERROR_TYPE + "\",\"stackTrace\":[]}")
                 .getBytes(StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 }

@@ -46,4 +46,19 @@ public record FunctionDefinition(String name, FunctionTarget target, Duration ti
     public boolean exceedsKafkaTriggerTimeout() {
         return timeout.compareTo(KAFKA_TRIGGER_MAX_TIMEOUT) > 0;
     }
+
+    /**
+     * This function's target as the kind an invoker runs.
+     *
+     * @param invoker the invoker that asks, for the message, e.g. {@code the command invoker}
+     * @param needed  the target kind's name, for the message, e.g. {@code command}
+     * @throws IllegalArgumentException when the target is of another kind
+     */
+    public <T extends FunctionTarget> T targetAs(Class<T> type, String invoker, String needed) {
+        if (!type.isInstance(target)) {
+            throw new IllegalArgumentException("Function '" + name + "' has a " + target.kind() + " target; " + invoker
+                    + " needs a " + needed + " target");
+        }
+        return type.cast(target);
+    }
 }

@@ -1,12 +1,12 @@
 package io.triggerlab.engine.invoke.function;
 
+import io.triggerlab.engine.infra.store.RowQuery;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -99,22 +99,8 @@ public final class FunctionRegistry {
     }
 
     private List<FunctionDefinition> query(String sql, String name) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            if (name != null) {
-                s.setString(1, name);
-            }
-            List<FunctionDefinition> result = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    result.add(new FunctionDefinition(rs.getString("name"),
-                            json.read(rs.getString("target_kind"), rs.getString("target_json")),
-                            Duration.ofMillis(rs.getLong("timeout_millis")),
-                            rs.getString("region"), rs.getString("account_id")));
-                }
-            }
-            return result;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read functions: " + e.getMessage(), e);
-        }
+        return RowQuery.list(dataSource, sql, name, "functions", rs -> new FunctionDefinition(rs.getString("name"),
+                json.read(rs.getString("target_kind"), rs.getString("target_json")),
+                Duration.ofMillis(rs.getLong("timeout_millis")), rs.getString("region"), rs.getString("account_id")));
     }
 }

@@ -99,23 +99,20 @@ final class EnvironmentPool {
 
     /** No more invocations: idle environments stop now, busy ones when their invocation ends. */
     void retire() {
-        List<ExecutionEnvironment> stopping;
-        synchronized (this) {
-            retired = true;
-            stopping = new ArrayList<>(idle);
-            all.removeAll(idle);
-            idle.clear();
-        }
-        stopping.forEach(ExecutionEnvironment::close);
+        retireAndStop(false);
     }
 
     /** Stops every environment, busy or not (engine shutdown). */
     void stopAll() {
+        retireAndStop(true);
+    }
+
+    private void retireAndStop(boolean busyToo) {
         List<ExecutionEnvironment> stopping;
         synchronized (this) {
             retired = true;
-            stopping = new ArrayList<>(all);
-            all.clear();
+            stopping = new ArrayList<>(busyToo ? all : idle);
+            all.removeAll(stopping);
             idle.clear();
         }
         stopping.forEach(ExecutionEnvironment::close);

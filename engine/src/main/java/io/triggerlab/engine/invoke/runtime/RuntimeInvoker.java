@@ -18,10 +18,7 @@ public final class RuntimeInvoker implements FunctionInvoker {
     private final RuntimeHost host;
 
     public RuntimeInvoker(FunctionDefinition function, RuntimeHost host) {
-        if (!(function.target() instanceof RuntimeTarget)) {
-            throw new IllegalArgumentException("Function '" + function.name() + "' has a " + function.target().kind()
-                    + " target; the runtime invoker needs a runtime target");
-        }
+        function.targetAs(RuntimeTarget.class, "the runtime invoker", "runtime");
         this.function = function;
         this.host = Objects.requireNonNull(host, "host");
     }

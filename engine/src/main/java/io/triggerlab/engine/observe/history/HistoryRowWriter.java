@@ -6,8 +6,6 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -24,7 +22,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * Only a backlog of {@value #MAX_PENDING_ROWS} rows makes an appender wait: the history is then far behind and
  * delivery slows down to it rather than filling the heap.
  */
-public final class HistoryRowWriter implements InvocationHistory, AutoCloseable {
+public final class HistoryRowWriter extends ForwardingHistory implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HistoryRowWriter.class);
     static final int RUN = 256;
@@ -34,7 +32,6 @@ public final class HistoryRowWriter implements InvocationHistory, AutoCloseable 
     private record Pending(InvocationRecord invocation, Appended then) {
     }
 
-    private final InvocationHistory stored;
     private final Thread thread;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -45,7 +42,7 @@ public final class HistoryRowWriter implements InvocationHistory, AutoCloseable 
     private boolean closed;       // guarded by lock
 
     public HistoryRowWriter(InvocationHistory stored) {
-        this.stored = Objects.requireNonNull(stored, "stored");
+        super(stored);
         this.thread = new Thread(this::writeUntilClosed, "history-rows");
         thread.setDaemon(true);
         thread.start();
@@ -61,7 +58,7 @@ public final class HistoryRowWriter implements InvocationHistory, AutoCloseable 
             if (closed) {
                 lock.unlock();
                 try {
-                    InvocationHistory.super.appendLater(invocation, then);
+                    super.appendLater(invocation, then);
                 } finally {
                     lock.lock();
                 }
@@ -83,52 +80,10 @@ public final class HistoryRowWriter implements InvocationHistory, AutoCloseable 
         }
     }
 
-    /** Stores at once, after everything queued before it. */
+    /** Every call waits for the rows queued before it: an append is stored after them, a read sees them. */
     @Override
-    public InvocationRecord append(InvocationRecord invocation) {
+    protected void beforeAccess() {
         awaitWritten();
-        return stored.append(invocation);
-    }
-
-    @Override
-    public Optional<String> bodiesNotKept(long bodyBytes) {
-        return stored.bodiesNotKept(bodyBytes);
-    }
-
-    @Override
-    public List<InvocationSummary> list(HistoryQuery query) {
-        awaitWritten();
-        return stored.list(query);
-    }
-
-    @Override
-    public Optional<InvocationRecord> get(long id) {
-        awaitWritten();
-        return stored.get(id);
-    }
-
-    @Override
-    public List<InvocationSummary> attemptsOf(String batchId) {
-        awaitWritten();
-        return stored.attemptsOf(batchId);
-    }
-
-    @Override
-    public long count(String mappingUuid) {
-        awaitWritten();
-        return stored.count(mappingUuid);
-    }
-
-    @Override
-    public int deleteMapping(String mappingUuid) {
-        awaitWritten();
-        return stored.deleteMapping(mappingUuid);
-    }
-
-    @Override
-    public HistoryStats stats() {
-        awaitWritten();
-        return stored.stats();
     }
 
     /**

@@ -354,37 +354,32 @@ public final class JdbcInvocationHistory implements InvocationHistory, AutoClose
      * bodies); the ids in the rows' order.
      */
     private static long[] insertAll(Connection c, List<InvocationRows.Encoded> rows) throws SQLException {
-        c.setAutoCommit(false);
-        try (PreparedStatement invocation = c.prepareStatement(InvocationRows.INSERT_INVOCATION,
-                Statement.RETURN_GENERATED_KEYS);
-             PreparedStatement body = c.prepareStatement(InvocationRows.INSERT_BODY)) {
-            for (InvocationRows.Encoded row : rows) {
-                InvocationRows.bindInvocation(invocation, row);
-                invocation.addBatch();
-            }
-            invocation.executeBatch();
-            long[] ids = new long[rows.size()];
-            try (ResultSet keys = invocation.getGeneratedKeys()) {
-                for (int i = 0; i < ids.length; i++) {
-                    if (!keys.next()) {
-                        throw new SQLException("the database returned " + i + " ids for " + ids.length + " rows");
-                    }
-                    ids[i] = keys.getLong(1);
+        return inTransaction(c, () -> {
+            try (PreparedStatement invocation = c.prepareStatement(InvocationRows.INSERT_INVOCATION,
+                    Statement.RETURN_GENERATED_KEYS);
+                 PreparedStatement body = c.prepareStatement(InvocationRows.INSERT_BODY)) {
+                for (InvocationRows.Encoded row : rows) {
+                    InvocationRows.bindInvocation(invocation, row);
+                    invocation.addBatch();
                 }
+                invocation.executeBatch();
+                long[] ids = new long[rows.size()];
+                try (ResultSet keys = invocation.getGeneratedKeys()) {
+                    for (int i = 0; i < ids.length; i++) {
+                        if (!keys.next()) {
+                            throw new SQLException("the database returned " + i + " ids for " + ids.length + " rows");
+                        }
+                        ids[i] = keys.getLong(1);
+                    }
+                }
+                for (int i = 0; i < ids.length; i++) {
+                    InvocationRows.bindBody(body, ids[i], rows.get(i));
+                    body.addBatch();
+                }
+                body.executeBatch();
+                return ids;
             }
-            for (int i = 0; i < ids.length; i++) {
-                InvocationRows.bindBody(body, ids[i], rows.get(i));
-                body.addBatch();
-            }
-            body.executeBatch();
-            c.commit();
-            return ids;
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
+        });
     }
 
     /**
@@ -392,19 +387,33 @@ public final class JdbcInvocationHistory implements InvocationHistory, AutoClose
      * is gone. The update locks the row, so a concurrent prune or delete waits and then takes the bodies with it.
      */
     private static boolean insertBodies(Connection c, long id, InvocationRows.Encoded row) throws SQLException {
-        c.setAutoCommit(false);
-        try (PreparedStatement update = c.prepareStatement(InvocationRows.UPDATE_STORED_BYTES);
-             PreparedStatement body = c.prepareStatement(InvocationRows.INSERT_BODY)) {
-            update.setLong(1, row.storedBytes());
-            update.setLong(2, id);
-            if (update.executeUpdate() == 0) {
-                c.rollback();
-                return false;
+        return inTransaction(c, () -> {
+            try (PreparedStatement update = c.prepareStatement(InvocationRows.UPDATE_STORED_BYTES);
+                 PreparedStatement body = c.prepareStatement(InvocationRows.INSERT_BODY)) {
+                update.setLong(1, row.storedBytes());
+                update.setLong(2, id);
+                if (update.executeUpdate() == 0) {
+                    return false;
+                }
+                InvocationRows.bindBody(body, id, row);
+                body.executeUpdate();
+                return true;
             }
-            InvocationRows.bindBody(body, id, row);
-            body.executeUpdate();
+        });
+    }
+
+    @FunctionalInterface
+    private interface Transaction<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs {@code work} as one transaction on {@code c}: committed when it returns, rolled back when it throws. */
+    private static <T> T inTransaction(Connection c, Transaction<T> work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            T result = work.run();
             c.commit();
-            return true;
+            return result;
         } catch (SQLException | RuntimeException e) {
             c.rollback();
             throw e;

@@ -1,5 +1,6 @@
 package io.triggerlab.engine.observe.metrics;
 
+import io.triggerlab.engine.invoke.DelegatingInvoker;
 import io.triggerlab.engine.invoke.FunctionInvoker;
 import io.triggerlab.engine.invoke.InvocationRequest;
 import io.triggerlab.engine.invoke.InvocationResult;
@@ -7,13 +8,12 @@ import io.triggerlab.engine.invoke.InvocationResult;
 import java.util.Objects;
 
 /** Wraps a mapping's invoker to count the invocations in flight (its {@code ConcurrentExecutions}). */
-public final class CountingInvoker implements FunctionInvoker {
+public final class CountingInvoker extends DelegatingInvoker {
 
-    private final FunctionInvoker delegate;
     private final MappingCounters counters;
 
     public CountingInvoker(FunctionInvoker delegate, MappingCounters counters) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        super(delegate);
         this.counters = Objects.requireNonNull(counters, "counters");
     }
 
@@ -25,10 +25,5 @@ public final class CountingInvoker implements FunctionInvoker {
         } finally {
             counters.invocationFinished();
         }
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 }

@@ -1,11 +1,9 @@
 package io.triggerlab.engine.runtime.offsets;
 
-import io.triggerlab.engine.infra.auth.AccessConfigurations;
 import io.triggerlab.engine.infra.auth.ClientSecurityException;
-import io.triggerlab.engine.infra.auth.ClientSecurityProperties;
+import io.triggerlab.engine.infra.auth.MappingClusterAccess;
 import io.triggerlab.engine.infra.auth.InvalidAccessConfigurationException;
 import io.triggerlab.engine.infra.auth.MskAccess;
-import io.triggerlab.engine.infra.cluster.ClusterRegistry;
 import io.triggerlab.engine.runtime.offsets.ConsumerGroupOffsets;
 import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
 import io.triggerlab.engine.controlplane.mapping.InvalidParameterValueException;
@@ -14,7 +12,6 @@ import io.triggerlab.engine.runtime.offsets.PartitionOffsetReset;
 import io.triggerlab.engine.controlplane.mapping.ResourceInUseException;
 import io.triggerlab.engine.controlplane.mapping.ServiceException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -36,6 +33,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * Resets a mapping's consumer group through the Kafka Admin API, reaching its cluster exactly as its pollers do: the
@@ -47,13 +45,11 @@ public final class KafkaGroupOffsets implements ConsumerGroupOffsets {
     /** How long one reset may wait for the cluster: describe, list and alter are a few small requests. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
 
-    private final ClusterRegistry clusters;
-    private final ClientSecurityProperties security;
+    private final MappingClusterAccess clusters;
     private final Duration timeout;
 
-    public KafkaGroupOffsets(ClusterRegistry clusters, ClientSecurityProperties security, Duration timeout) {
+    public KafkaGroupOffsets(MappingClusterAccess clusters, Duration timeout) {
         this.clusters = Objects.requireNonNull(clusters, "clusters");
-        this.security = Objects.requireNonNull(security, "security");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
     }
 
@@ -81,24 +77,18 @@ public final class KafkaGroupOffsets implements ConsumerGroupOffsets {
 
     private Map<String, Object> clientProperties(EventSourceMapping mapping) {
         MskAccess access = access(mapping);
-        Map<String, Object> props = new HashMap<>();
         try {
-            props.putAll(security.properties(access.auth()));
+            return clusters.adminProperties(access, mapping.uuid() + "-offset-reset", timeout);
         } catch (ClientSecurityException e) {
             throw new InvalidParameterValueException("Cannot reach the cluster of " + mapping.uuid() + " to reset its "
                     + "offsets: " + e.getMessage());
         }
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, access.bootstrapServers());
-        props.put(AdminClientConfig.CLIENT_ID_CONFIG, mapping.uuid() + "-offset-reset");
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-        return props;
     }
 
     /** The same brokers and authentication method the pollers choose (see the poller's configuration). */
     private MskAccess access(EventSourceMapping mapping) {
         try {
-            return AccessConfigurations.forMapping(mapping, clusters)
+            return clusters.of(mapping)
                     .orElseThrow(() -> new InvalidParameterValueException("Cluster not found: "
                             + mapping.eventSourceArn() + ". Register it again (triggerlab cluster add) to reset the "
                             + "offsets of " + mapping.uuid()));
@@ -108,22 +98,15 @@ public final class KafkaGroupOffsets implements ConsumerGroupOffsets {
     }
 
     private List<TopicPartition> partitions(Admin admin, String topic) {
-        Map<String, TopicDescription> described;
-        try {
-            described = admin.describeTopics(List.of(topic)).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                throw new InvalidParameterValueException("Topic " + topic + " does not exist on the trigger's cluster:"
-                        + " there are no offsets to reset");
-            }
-            throw unavailable("the partitions of topic " + topic, e.getCause());
-        } catch (TimeoutException e) {
-            throw new ServiceException("The cluster did not answer within " + timeout.toMillis() + " ms when asked for"
-                    + " the partitions of topic " + topic + ": check that it is running and reachable");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ServiceException("Interrupted while reading the partitions of topic " + topic);
-        }
+        String what = "the partitions of topic " + topic;
+        Map<String, TopicDescription> described = await(admin.describeTopics(List.of(topic)).allTopicNames(), what,
+                cause -> {
+                    if (cause instanceof UnknownTopicOrPartitionException) {
+                        throw new InvalidParameterValueException("Topic " + topic + " does not exist on the trigger's "
+                                + "cluster: there are no offsets to reset");
+                    }
+                    throw unavailable(what, cause);
+                });
         List<TopicPartition> out = new ArrayList<>();
         for (TopicPartitionInfo info : described.get(topic).partitions()) {
             out.add(new TopicPartition(topic, info.partition()));
@@ -133,23 +116,15 @@ public final class KafkaGroupOffsets implements ConsumerGroupOffsets {
 
     /** Kafka refuses to move a group with members; saying who is still in it is more useful than its error code. */
     private void refuseActiveMembers(Admin admin, String group, String uuid) {
-        ConsumerGroupDescription description;
-        try {
-            description = admin.describeConsumerGroups(List.of(group)).describedGroups().get(group)
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof GroupIdNotFoundException) {
-                return; // a mapping that never polled: the group does not exist yet, and the reset creates it
-            }
-            throw unavailable("the members of consumer group " + group, e.getCause());
-        } catch (TimeoutException e) {
-            throw new ServiceException("The cluster did not answer within " + timeout.toMillis() + " ms when asked for"
-                    + " the members of consumer group " + group + ": check that it is running and reachable");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ServiceException("Interrupted while reading the members of consumer group " + group);
-        }
-        if (!description.members().isEmpty()) {
+        String what = "the members of consumer group " + group;
+        ConsumerGroupDescription description = await(
+                admin.describeConsumerGroups(List.of(group)).describedGroups().get(group), what, cause -> {
+                    if (cause instanceof GroupIdNotFoundException) {
+                        return null; // a mapping that never polled: the group does not exist yet, the reset creates it
+                    }
+                    throw unavailable(what, cause);
+                });
+        if (description != null && !description.members().isEmpty()) {
             throw groupInUse(group, description.members().size());
         }
     }
@@ -183,22 +158,31 @@ public final class KafkaGroupOffsets implements ConsumerGroupOffsets {
     }
 
     private <T> T await(KafkaFuture<T> future, String what, String uuid) {
-        try {
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
+        return await(future, what + " of " + uuid, cause -> {
             if (cause instanceof GroupNotEmptyException || cause instanceof UnknownMemberIdException) {
                 throw new ResourceInUseException("Kafka refused " + what + " of " + uuid + " because the group has "
                         + "members: stop the other consumers of this group (or wait a few seconds after disabling) "
                         + "and try again");
             }
             throw unavailable(what + " of " + uuid, cause);
+        });
+    }
+
+    /**
+     * The cluster's answer within the timeout; a failure the cluster reports goes to {@code onFailure}, which throws
+     * the exception that explains it (or returns what that failure means).
+     */
+    private <T> T await(KafkaFuture<T> future, String what, Function<Throwable, T> onFailure) {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            return onFailure.apply(e.getCause());
         } catch (TimeoutException e) {
             throw new ServiceException("The cluster did not answer within " + timeout.toMillis() + " ms when asked for "
-                    + what + " of " + uuid + ": check that it is running and reachable");
+                    + what + ": check that it is running and reachable");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ServiceException("Interrupted while reading " + what + " of " + uuid);
+            throw new ServiceException("Interrupted while reading " + what);
         }
     }
 

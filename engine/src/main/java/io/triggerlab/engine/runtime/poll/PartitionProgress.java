@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 
 /**
  * Where each partition may be committed to: past the longest run of polled records, from the start, that are all
@@ -79,12 +80,7 @@ final class PartitionProgress {
 
     /** How many records the given commit points move past. */
     int recordsIn(Map<TopicPartition, OffsetAndMetadata> offsets) {
-        int n = 0;
-        for (TopicPartition tp : offsets.keySet()) {
-            Track t = tracks.get(tp);
-            n += t == null ? 0 : t.doneSinceCommit;
-        }
-        return n;
+        return sum(offsets, t -> t.doneSinceCommit);
     }
 
     /**
@@ -103,10 +99,14 @@ final class PartitionProgress {
 
     /** How many records a commit sent by {@link #startCommit} moves past. */
     int recordsInFlight(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        return sum(offsets, t -> t.inFlightRecords);
+    }
+
+    private int sum(Map<TopicPartition, OffsetAndMetadata> offsets, ToIntFunction<Track> count) {
         int n = 0;
         for (TopicPartition tp : offsets.keySet()) {
             Track t = tracks.get(tp);
-            n += t == null ? 0 : t.inFlightRecords;
+            n += t == null ? 0 : count.applyAsInt(t);
         }
         return n;
     }

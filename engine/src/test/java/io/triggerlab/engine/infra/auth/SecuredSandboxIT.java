@@ -152,7 +152,8 @@ class SecuredSandboxIT {
         assertThat(info.exitCode()).as(info.err()).isZero();
         assertThat(info.out()).contains("MSK cluster ARN:      " + clusterArn)
                 .contains("SASL/SCRAM brokers:   " + secured.bootstrapBrokers().saslScram())
-                .contains("CA certificate:       " + dataDir.resolve(SandboxCaFiles.CERTIFICATE_FILE));
+                .contains("CA certificate:       " + dataDir.resolve(SandboxCaFiles.CERTIFICATE_FILE))
+                .contains("Schema registry:      " + engine.sandboxSchemaRegistry().orElseThrow());
     }
 
     @Test

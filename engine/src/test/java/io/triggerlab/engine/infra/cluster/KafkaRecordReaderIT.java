@@ -24,8 +24,8 @@ class KafkaRecordReaderIT {
 
     KafkaRecordReaderIT(EmbeddedKafkaBroker broker) {
         this.broker = broker;
-        this.reader = new KafkaRecordReader(broker.bootstrapServers());
-        this.producer = new KafkaTestRecordProducer(broker.bootstrapServers());
+        this.reader = new KafkaRecordReader(ClusterEndpoint.of(broker.bootstrapServers()));
+        this.producer = new KafkaTestRecordProducer(ClusterEndpoint.of(broker.bootstrapServers()));
     }
 
     private static byte[] utf8(String text) {

@@ -28,8 +28,8 @@ class TopicCatalogAndProducerIT {
 
     TopicCatalogAndProducerIT(EmbeddedKafkaBroker broker) {
         this.broker = broker;
-        this.catalog = new KafkaTopicCatalog(broker.bootstrapServers());
-        this.producer = new KafkaTestRecordProducer(broker.bootstrapServers());
+        this.catalog = new KafkaTopicCatalog(ClusterEndpoint.of(broker.bootstrapServers()));
+        this.producer = new KafkaTestRecordProducer(ClusterEndpoint.of(broker.bootstrapServers()));
     }
 
     private static byte[] utf8(String text) {
@@ -76,7 +76,7 @@ class TopicCatalogAndProducerIT {
 
     @Test
     void healthCheck_ofAClusterThatIsNotThere_saysWhichAndWhy() {
-        TopicCatalog nowhere = new KafkaTopicCatalog("127.0.0.1:9", Duration.ofSeconds(2));
+        TopicCatalog nowhere = new KafkaTopicCatalog(new ClusterEndpoint("127.0.0.1:9", Duration.ofSeconds(2)));
 
         assertThatThrownBy(nowhere::checkHealth)
                 .isInstanceOf(ClusterUnavailableException.class)
@@ -113,7 +113,8 @@ class TopicCatalogAndProducerIT {
     void sendingToAPartitionThatDoesNotExist_isRefusedWithThePartition() {
         String topic = TestTopics.unique("small");
         broker.createTopic(topic, 1);
-        TestRecordProducer quick = new KafkaTestRecordProducer(broker.bootstrapServers(), Duration.ofSeconds(3));
+        TestRecordProducer quick = new KafkaTestRecordProducer(
+                new ClusterEndpoint(broker.bootstrapServers(), Duration.ofSeconds(3)));
 
         assertThatThrownBy(() -> quick.send(topic, List.of(new TestRecord(5, null, utf8("x"), List.of()))))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.triggerlab.engine.infra.http.PooledHttpServer;
 import io.triggerlab.engine.infra.schema.RegisteredSchema;
 import io.triggerlab.engine.infra.schema.SchemaDecoders;
 import io.triggerlab.engine.infra.schema.SchemaDecodingException;
@@ -25,11 +25,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A Confluent-compatible schema registry for the embedded broker, so a new user can produce and consume Avro,
@@ -48,23 +43,19 @@ public final class SandboxSchemaRegistry implements AutoCloseable {
     private final SchemasTopic topic;
     private final SchemaCatalog catalog = new SchemaCatalog();
     private final SchemaDecoders checker = new SchemaDecoders();
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final PooledHttpServer server;
 
     private SandboxSchemaRegistry(String bootstrapServers, int port) {
         this.topic = new SchemasTopic(bootstrapServers);
         topic.readAll().forEach(catalog::add);
         try {
-            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            this.server = PooledHttpServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2,
+                    "schema-registry-http", this::serve);
         } catch (IOException e) {
             topic.close();
             throw new UncheckedIOException("Cannot start the sandbox schema registry on port " + port + " ("
                     + e.getMessage() + "): choose another port, or 0 for a free one", e);
         }
-        this.executor = Executors.newFixedThreadPool(2, namedThreads());
-        server.setExecutor(executor);
-        server.createContext("/", this::serve);
-        server.start();
         log.info("Sandbox schema registry listening on {} ({} subjects)", url(), catalog.subjects().size());
     }
 
@@ -75,7 +66,7 @@ public final class SandboxSchemaRegistry implements AutoCloseable {
 
     /** The URL to give serializers and {@code SchemaRegistryURI}. */
     public URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + server.address().getPort());
     }
 
     private void serve(HttpExchange exchange) throws IOException {
@@ -278,27 +269,9 @@ public final class SandboxSchemaRegistry implements AutoCloseable {
         return JSON.createObjectNode().put("error_code", code).put("message", message);
     }
 
-    private static ThreadFactory namedThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "schema-registry-http-" + count.getAndIncrement());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        server.close();
         topic.close();
     }
 
