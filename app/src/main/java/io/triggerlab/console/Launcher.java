@@ -5,8 +5,11 @@ import io.triggerlab.engine.selftest.SelfTest;
 import io.triggerlab.engine.selftest.SelfTestFailedException;
 
 import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
 
@@ -46,11 +49,50 @@ public final class Launcher {
 
     public static void main(String[] args) {
         Launcher launcher = new Launcher(System.out, System.err, System.getenv(), System.getProperty("user.home"),
-                System.getProperties(), ConsoleApp::launchConsole, SelfTest::run);
+                System.getProperties(), Launcher::launchConsole, SelfTest::run);
         int exitCode = launcher.run(args);
         // Every command is finished here (the console returns once its window is closed): exiting explicitly keeps a
         // stray non-daemon thread from holding a packaged launcher, e.g. a CI smoke test, open.
         System.exit(exitCode);
+    }
+
+    /**
+     * Opens the console with JavaFX as named modules when its platform jars are on the class path
+     * ({@link JavaFxModuleLayer}), else from the class path. Blocks until the console is closed.
+     */
+    static void launchConsole(String[] args) {
+        Optional<ClassLoader> modular;
+        try {
+            modular = JavaFxModuleLayer.consoleLoader(System.getProperty("java.class.path", ""));
+        } catch (RuntimeException e) {
+            System.err.println("JavaFX could not be loaded as modules (" + e.getMessage() + "); loading it from the "
+                    + "class path instead.");
+            modular = Optional.empty();
+        }
+        if (modular.isEmpty()) {
+            ConsoleApp.launchConsole(args);
+            return;
+        }
+        ClassLoader loader = modular.get();
+        // Libraries that look up services or classes by the context loader (JDBC, SLF4J, Kafka) must find the
+        // console's copies, not the class path's.
+        Thread.currentThread().setContextClassLoader(loader);
+        try {
+            Method launch = Class.forName("io.triggerlab.console.ConsoleApp", true, loader)
+                    .getDeclaredMethod("launchConsole", String[].class);
+            launch.setAccessible(true);
+            launch.invoke(null, (Object) args);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException failed) {
+                throw failed;
+            }
+            if (e.getCause() instanceof Error failed) {
+                throw failed;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("The console's main class cannot be started from its class loader", e);
+        }
     }
 
     /** Handles the arguments; returns the process exit code. Blocks while the console is open. */

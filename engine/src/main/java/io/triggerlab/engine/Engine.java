@@ -205,7 +205,8 @@ public final class Engine implements AutoCloseable {
                     new KafkaGroupOffsets(clusterAccess, KafkaGroupOffsets.DEFAULT_TIMEOUT));
             AwsCompatibilityCheck awsCheck = new AwsCompatibilityCheck(mappings, functions, history, secrets,
                     new KafkaTopicLimits(clusterAccess));
-            Replayer replayer = new Replayer(history, mappings, functions, invokers, events, config.clock());
+            Replayer replayer = new Replayer(history, mappings, functions, invokers, events, config.clock(),
+                    clusters);
             LambdaApiServer api = push(started, new LambdaApiServer(new ApiContext(mappings, functions, clusters, history,
                     config.clock(), config.region(), config.accountId(), metrics, faults, awsCheck, secured, replayer,
                     supervisor.stepMode(), systemLogs, schemaRegistry == null ? null : schemaRegistry.url()),

@@ -35,14 +35,16 @@ import java.util.Objects;
 public final class TopicBrowserView {
 
     private final TopicBrowserViewModel viewModel;
+    private final RecordActionsViewModel actions;
     private final BorderPane root = new BorderPane();
     /** Held here: a binding only its own listener refers to would be collected (bindings listen weakly). */
     private ObjectBinding<BytesDetail> value;
     private ObjectBinding<BytesDetail> key;
     private ObjectBinding<BytesDetail> headerBytes;
 
-    public TopicBrowserView(TopicBrowserViewModel viewModel) {
+    public TopicBrowserView(TopicBrowserViewModel viewModel, RecordActionsViewModel actions) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        this.actions = Objects.requireNonNull(actions, "actions");
         root.setId("topic-browser");
         root.getStyleClass().add("producer");
         root.setTop(form());
@@ -123,6 +125,7 @@ public final class TopicBrowserView {
         TableHeaders.fit(records);
         mode.valueProperty().addListener((o, was, is) -> records.refresh());
         var selected = records.getSelectionModel().selectedItemProperty();
+        selected.addListener((o, was, is) -> actions.selectedProperty().set(viewModel.stored(is).orElse(null)));
 
         TableView<HeaderRow> headers = new TableView<>();
         headers.setId("browse-headers");
@@ -162,7 +165,7 @@ public final class TopicBrowserView {
         SplitPane split = new SplitPane(records, headers, detail);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.45, 0.62);
-        VBox box = new VBox(6, modeRow, split);
+        VBox box = new VBox(6, modeRow, split, new RecordActionsView(actions).root());
         VBox.setVgrow(split, Priority.ALWAYS);
         return box;
     }

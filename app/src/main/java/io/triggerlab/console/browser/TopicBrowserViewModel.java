@@ -24,7 +24,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -52,6 +55,8 @@ public final class TopicBrowserViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private List<RecordRow> read = List.of();
+    /** The record each row shows, as read: Produce again and Send to function need its exact bytes. */
+    private final Map<RecordRow, StoredRecord> stored = new IdentityHashMap<>();
 
     public TopicBrowserViewModel(TopicBrowserBackend backend, BackgroundWork work, ZoneId zone) {
         this.backend = Objects.requireNonNull(backend, "backend");
@@ -76,8 +81,10 @@ public final class TopicBrowserViewModel {
             return;
         }
         summary.set("Reading " + query.topic() + "…");
-        work.submit("read the topic", () -> backend.read(query).stream().map(this::row).toList(), rows -> {
-            read = rows;
+        work.submit("read the topic", () -> backend.read(query).stream().map(r -> new Read(row(r), r)).toList(), reads -> {
+            stored.clear();
+            reads.forEach(r -> stored.put(r.row(), r.record()));
+            read = reads.stream().map(Read::row).toList();
             applySearch();
         }, message -> {
             summary.set("");
@@ -170,6 +177,15 @@ public final class TopicBrowserViewModel {
         return new RecordRow(r.topic() + "-" + r.partition(), r.offset(), TIME.format(r.timestamp().atZone(zone)),
                 r.timestampType(), r.key() == null ? null : DecodedBytes.ofBytes(r.key()),
                 r.value() == null ? null : DecodedBytes.ofBytes(r.value()), headers);
+    }
+
+    /** A row decoded in the background, with the record it shows. */
+    private record Read(RecordRow row, StoredRecord record) {
+    }
+
+    /** The record as read for one of {@link #records()}; empty for a row this browser did not read. */
+    public Optional<StoredRecord> stored(RecordRow row) {
+        return Optional.ofNullable(row == null ? null : stored.get(row));
     }
 
     private static boolean blank(String text) {

@@ -17,6 +17,8 @@ public final class BytesPane {
 
     private final VBox root = new VBox(4);
 
+    private static final double MIN_HEIGHT = 28;
+
     /** @param id the decoded area's id; the hex area gets {@code id-hex}, the labels {@code id-size}, {@code id-marker} */
     public BytesPane(String id, ObservableValue<BytesDetail> detail) {
         Label summary = new Label();
@@ -56,6 +58,8 @@ public final class BytesPane {
         area.setId(id);
         area.setEditable(false);
         area.getStyleClass().add("mono");
+        // A line and a half at least; on a small window the text scrolls instead of pushing the pane past the window's edge.
+        area.setMinHeight(MIN_HEIGHT);
         return area;
     }
 }

@@ -14,6 +14,8 @@ import javafx.scene.text.Text;
 
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.List;
 
 /**
@@ -29,6 +31,7 @@ public final class ColouredJsonView {
 
     private final ListView<Integer> list = new ListView<>();
     private ColouredJson json = ColouredJson.EMPTY;
+    private BiConsumer<Integer, Integer> onCopied = (lines, chars) -> { };
 
     public ColouredJsonView(String id) {
         list.setId(id);
@@ -69,13 +72,20 @@ public final class ColouredJsonView {
         return json.textOfLines(new ArrayList<>(list.getSelectionModel().getSelectedItems()));
     }
 
+    /** Told the number of lines and characters after Ctrl+C copied them, so the copy can be confirmed on screen. */
+    public void setOnCopied(BiConsumer<Integer, Integer> onCopied) {
+        this.onCopied = Objects.requireNonNull(onCopied, "onCopied");
+    }
+
     private void copySelectedLines() {
         if (list.getSelectionModel().isEmpty()) {
             return;
         }
+        String text = selectedText();
         ClipboardContent content = new ClipboardContent();
-        content.putString(selectedText());
+        content.putString(text);
         javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        onCopied.accept(list.getSelectionModel().getSelectedItems().size(), text.length());
     }
 
     /** 0, 1, … n-1 without allocating n objects up front: the list asks only for the indices in view. */

@@ -36,6 +36,10 @@ import java.util.function.Function;
  */
 public final class InspectorView {
 
+    private static final double RECORDS_MIN_HEIGHT = 30 + 24;
+    /** The tab headers, the size line and the bytes' minimum ({@link BytesPane}). */
+    private static final double DETAIL_MIN_HEIGHT = 32 + 22 + 34;
+
     private final InspectorViewModel viewModel;
     private final StackPane root = new StackPane();
 
@@ -104,10 +108,12 @@ public final class InspectorView {
         copy.setMinWidth(Region.USE_PREF_SIZE);
         export.setMinWidth(Region.USE_PREF_SIZE);
         replay.setMinWidth(Region.USE_PREF_SIZE);
-        VBox text = new VBox(2, title, details);
-        text.setMinWidth(0);
-        HBox.setHgrow(text, Priority.ALWAYS);
-        HBox row = new HBox(10, text, copy, export, replaying, replay);
+        // The buttons share a line with the title only: the details below get the pane's whole width, so on a
+        // narrow window they take one or two lines instead of four.
+        title.setMinWidth(0);
+        HBox.setHgrow(title, Priority.ALWAYS);
+        title.setMaxWidth(Double.MAX_VALUE);
+        HBox row = new HBox(10, title, copy, export, replaying, replay);
         row.setAlignment(Pos.CENTER_LEFT);
         Label status = shownWhenSet(bound(new Label(), viewModel.statusMessageProperty()));
         status.setId("inspector-status");
@@ -115,7 +121,7 @@ public final class InspectorView {
         Label error = shownWhenSet(bound(new Label(), viewModel.errorMessageProperty()));
         error.setId("inspector-error");
         error.getStyleClass().add("inline-error");
-        VBox header = new VBox(4, row, attempts, status, error);
+        VBox header = new VBox(4, row, details, attempts, status, error);
         header.getStyleClass().add("inspector-header");
         return header;
     }
@@ -142,13 +148,16 @@ public final class InspectorView {
         TextArea logs = monospace("inspector-logs");
         logs.setWrapText(true);
         logs.textProperty().bind(viewModel.logsProperty());
-        Tab eventTab = new Tab("Event sent", event);
+        // Short titles, so the three tabs fit beside the records at 1024 px; the tooltips say the rest.
+        Tab eventTab = new Tab("Event", event);
         eventTab.setId("tab-event");
-        eventTab.setTooltip(new javafx.scene.control.Tooltip("Pretty-printed; Export writes the exact bytes sent"));
-        Tab responseTab = new Tab("Response or error", response);
+        eventTab.setTooltip(new Tooltip("The event sent, pretty-printed; Export writes the exact bytes sent"));
+        Tab responseTab = new Tab("Response", response);
         responseTab.setId("tab-response");
-        Tab logsTab = new Tab("Function logs", logs);
+        responseTab.setTooltip(new Tooltip("What the function answered, or its error"));
+        Tab logsTab = new Tab("Logs", logs);
         logsTab.setId("tab-logs");
+        logsTab.setTooltip(new Tooltip("The function's logs for this invocation"));
         TabPane tabs = new TabPane(eventTab, responseTab, logsTab);
         tabs.setId("inspector-output");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -162,11 +171,13 @@ public final class InspectorView {
      */
     private Node eventPane() {
         ColouredJsonView coloured = new ColouredJsonView("inspector-event-coloured");
+        coloured.setOnCopied(viewModel::copiedLines);
         viewModel.eventColouredProperty().addListener((o, was, is) -> coloured.show(is));
         coloured.show(viewModel.eventColouredProperty().get());
         TextArea plain = monospace("inspector-event");
-        javafx.scene.control.CheckBox plainText = new javafx.scene.control.CheckBox("Plain text (to select part of a line)");
+        javafx.scene.control.CheckBox plainText = new javafx.scene.control.CheckBox("Plain text");
         plainText.setId("inspector-event-plain");
+        plainText.setTooltip(new Tooltip("Show the event as plain text, to select part of a line"));
         plainText.setMinWidth(Region.USE_PREF_SIZE);
         Runnable fillPlain = () -> plain.setText(plainText.isSelected() ? viewModel.eventJsonProperty().get() : "");
         plainText.selectedProperty().addListener((o, was, is) -> fillPlain.run());
@@ -205,11 +216,15 @@ public final class InspectorView {
         heading.getStyleClass().add("section-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(8, heading, spacer, new Label("Show keys and values as"), mode);
+        Label showAs = new Label("Show as");
+        showAs.setTooltip(new Tooltip("How keys and values are shown in the table and the Value and Key tabs"));
+        HBox top = new HBox(8, heading, spacer, showAs, mode);
         top.setAlignment(Pos.CENTER_LEFT);
 
         TableView<RecordRow> records = new TableView<>(viewModel.records());
         records.setId("inspector-records");
+        // At 700 px the records give way to the detail tabs below, down to one row; the table scrolls.
+        records.setMinHeight(RECORDS_MIN_HEIGHT);
         records.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         records.getColumns().add(TextColumns.of("Partition", RecordRow::topicPartition, 110));
         records.getColumns().add(TextColumns.of("Offset", r -> String.valueOf(r.offset()), 50));
@@ -238,19 +253,26 @@ public final class InspectorView {
         headers.getColumns().add(TextColumns.<HeaderRow>of("Header", HeaderRow::name));
         headers.getColumns().add(TextColumns.<HeaderRow>of("Size", HeaderRow::size));
         headers.getColumns().add(TextColumns.<HeaderRow>of("Decoded (UTF-8)", HeaderRow::text));
-        headers.getColumns().add(TextColumns.<HeaderRow>of("Raw signed bytes (as sent)", HeaderRow::raw));
+        headers.getColumns().add(TextColumns.<HeaderRow>of("Bytes as sent", HeaderRow::raw));
         Label noHeaders = new Label("This record has no headers.");
         noHeaders.getStyleClass().add("placeholder");
         headers.setPlaceholder(noHeaders);
         TableHeaders.fit(headers);
-        headers.setPrefHeight(110);
 
+        // The headers share the detail tabs with the value and the key: three panes stacked under the records left
+        // too little height at 700 px for any of them.
         Tab valueTab = new Tab("Value", new BytesPane("inspector-value", viewModel.valueDetailProperty()).root());
         valueTab.setId("tab-record-value");
         Tab keyTab = new Tab("Key", new BytesPane("inspector-key", viewModel.keyDetailProperty()).root());
         keyTab.setId("tab-record-key");
-        Tab headerTab = new Tab("Header", new BytesPane("inspector-header", viewModel.headerDetailProperty()).root());
+        SplitPane headerPanes = new SplitPane(headers,
+                new BytesPane("inspector-header", viewModel.headerDetailProperty()).root());
+        headerPanes.setOrientation(Orientation.VERTICAL);
+        headerPanes.setDividerPositions(0.45);
+        Tab headerTab = new Tab("Headers", headerPanes);
         headerTab.setId("tab-record-header");
+        headerTab.textProperty().bind(javafx.beans.binding.Bindings.size(viewModel.headers())
+                .asString("Headers (%d)"));
         TabPane detail = new TabPane(valueTab, keyTab, headerTab);
         Label schemaNote = new Label();
         schemaNote.setId("inspector-schema-note");
@@ -261,21 +283,29 @@ public final class InspectorView {
         schemaNote.textProperty().bind(viewModel.schemaNoteProperty());
         schemaNote.visibleProperty().bind(viewModel.schemaNoteProperty().isNotEmpty());
         schemaNote.managedProperty().bind(schemaNote.visibleProperty());
+        Label rawBytes = new Label();
+        rawBytes.setId("inspector-raw-bytes");
+        rawBytes.getStyleClass().add("mono");
+        rawBytes.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        rawBytes.textProperty().bind(viewModel.rawBytesProperty());
+        rawBytes.visibleProperty().bind(viewModel.rawBytesProperty().isNotEmpty());
+        rawBytes.managedProperty().bind(rawBytes.visibleProperty());
         detail.setId("record-detail");
+        // A tab pane reports a minimum without its content's: said here, the split panes above keep room for a line
+        // or two of the bytes instead of cutting them off at a small window's bottom edge.
+        detail.setMinHeight(DETAIL_MIN_HEIGHT);
         detail.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        headers.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
-            viewModel.selectedHeaderProperty().set(is);
-            if (is != null) {
-                detail.getSelectionModel().select(headerTab);
-            }
-        });
+        headers.getSelectionModel().selectedItemProperty().addListener((o, was, is) ->
+                viewModel.selectedHeaderProperty().set(is));
 
-        VBox detailBox = new VBox(4, schemaNote, detail);
+        VBox detailBox = new VBox(4, schemaNote, rawBytes, detail);
         VBox.setVgrow(detail, Priority.ALWAYS);
-        SplitPane split = new SplitPane(records, headers, detailBox);
+        SplitPane split = new SplitPane(records, detailBox);
         split.setId("inspector-record-split");
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.36, 0.68);
+        split.setDividerPositions(0.45);
+        // A smaller window takes its height from the records (which scroll), not from the detail tabs below them.
+        SplitPane.setResizableWithParent(detailBox, false);
         VBox box = new VBox(4, top, split);
         VBox.setVgrow(split, Priority.ALWAYS);
         return box;

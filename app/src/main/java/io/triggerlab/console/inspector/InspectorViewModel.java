@@ -46,6 +46,7 @@ public final class InspectorViewModel {
     private final InvocationReplayer replayer;
     private final BackgroundWork work;
     private final SchemaAnnotations schemaAnnotations;
+    private final RawBytesAnnotations rawBytes;
     private final ZoneId zone;
     private final KafkaEventReader reader;
 
@@ -89,6 +90,7 @@ public final class InspectorViewModel {
         this.replayer = replayer;
         this.work = Objects.requireNonNull(work, "work");
         this.schemaAnnotations = new SchemaAnnotations(work);
+        this.rawBytes = new RawBytesAnnotations(work);
         this.zone = Objects.requireNonNull(zone, "zone");
         this.reader = new KafkaEventReader(zone);
         selectedRecord.addListener((o, was, is) -> showRecord());
@@ -195,6 +197,7 @@ public final class InspectorViewModel {
     private void showRecord() {
         RecordRow record = selectedRecord.get();
         schemaAnnotations.show(record, shown == null ? null : shown.mappingUuid());
+        rawBytes.show(record);
         if (record == null) {
             headers.clear();
             selectedHeader.set(null);
@@ -251,6 +254,13 @@ public final class InspectorViewModel {
         errorMessage.set("");
         statusMessage.set("Copied the event exactly as sent (" + String.format("%,d",
                 eventAsSent.getBytes(StandardCharsets.UTF_8).length) + " bytes) to the clipboard.");
+    }
+
+    /** Ctrl+C in the event's lines: confirms what went to the clipboard. */
+    public void copiedLines(int lines, int characters) {
+        errorMessage.set("");
+        statusMessage.set("Copied " + lines + (lines == 1 ? " line" : " lines") + " of the event ("
+                + String.format("%,d", characters) + " characters) to the clipboard.");
     }
 
     /** A file name for the exported event, e.g. {@code orders-0-offset-42-attempt-1.json}. */
@@ -399,6 +409,16 @@ public final class InspectorViewModel {
     /** Where the subject of a schema id and a trigger's EventRecordFormat are found. */
     public void lookUpSchemasWith(SchemaLookup lookup) {
         schemaAnnotations.lookUpWith(lookup);
+    }
+
+    /** The selected schema-decoded record's bytes as stored in Kafka, framing annotated; "" for a plain record. */
+    public ReadOnlyStringProperty rawBytesProperty() {
+        return rawBytes.textProperty();
+    }
+
+    /** Where a record's bytes are read back from Kafka for {@link #rawBytesProperty()}. */
+    public void readRawBytesWith(RawRecordSource source) {
+        rawBytes.readWith(source);
     }
 
     public ReadOnlyObjectProperty<BytesDetail> valueDetailProperty() {

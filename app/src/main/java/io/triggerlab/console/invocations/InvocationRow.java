@@ -25,6 +25,7 @@ public record InvocationRow(long id, String mappingUuid, String batchId, String 
         String partitions = s.partitions().stream().map(InvocationRow::range).collect(Collectors.joining(", "));
         OptionalLong replayOf = ReplayBatchIds.replayOf(s);
         String attempt = replayOf.isPresent() ? "Replay of #" + replayOf.getAsLong()
+                : ReplayBatchIds.isTestEvent(s) ? "Test event"
                 : s.attempt() == 1 ? "1" : s.attempt() + " ↻ retry";
         return new InvocationRow(s.id(), s.mappingUuid(), s.batchId(), s.requestId(),
                 TIME.format(s.startedAt().atZone(zone)), partitions.isEmpty() ? "—" : partitions, s.recordCount(),

@@ -32,6 +32,11 @@ import java.util.function.Function;
  */
 public final class InvocationsView {
 
+    /** The table never gets less than four rows (twice what 1024×700 showed before) of height, whatever the divider above the inspector says. */
+    private static final double TABLE_MIN_HEIGHT = 30 + 4 * 24 + 6;
+    private static final double SEARCH_MIN_WIDTH = 100;
+    private static final double SUMMARY_MIN_WIDTH = 90;
+
     private final InvocationsViewModel viewModel;
     private final BorderPane root = new BorderPane();
 
@@ -55,6 +60,8 @@ public final class InvocationsView {
         search.setId("invocation-search");
         search.setPromptText("Search request id, partition, error…");
         search.setPrefColumnCount(16);
+        // Narrower than this the prompt reads "Sear": the summary beside it wraps onto two lines instead.
+        search.setMinWidth(SEARCH_MIN_WIDTH);
         search.textProperty().bindBidirectional(viewModel.searchProperty());
         HBox.setHgrow(search, Priority.SOMETIMES);
         CheckBox group = new CheckBox("Group attempts");
@@ -64,7 +71,8 @@ public final class InvocationsView {
         group.setMinWidth(Region.USE_PREF_SIZE);
         Label summary = new Label();
         summary.setId("invocation-summary");
-        summary.setMinWidth(Region.USE_PREF_SIZE);
+        summary.setMinWidth(SUMMARY_MIN_WIDTH);
+        summary.setWrapText(true);
         summary.getStyleClass().add("hint");
         summary.textProperty().bind(viewModel.summaryProperty());
         Label error = new Label();
@@ -78,7 +86,8 @@ public final class InvocationsView {
         older.setOnAction(e -> viewModel.loadOlder());
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> viewModel.reload());
-        // The search field and the summary give way on a narrow window; the controls keep their words.
+        // The search field and the summary give way on a narrow window (down to their minimum); the controls keep
+        // their words.
         older.setMinWidth(Region.USE_PREF_SIZE);
         refresh.setMinWidth(Region.USE_PREF_SIZE);
         filter.setMinWidth(Region.USE_PREF_SIZE);
@@ -91,6 +100,7 @@ public final class InvocationsView {
     private Node table() {
         TableView<InvocationLine> table = new TableView<>(viewModel.lines());
         table.setId("invocation-table");
+        table.setMinHeight(TABLE_MIN_HEIGHT);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.getColumns().add(column("Time", InvocationRow::time, 95));
         table.getColumns().add(column("Partitions @ offsets", InvocationRow::partitions, 220));

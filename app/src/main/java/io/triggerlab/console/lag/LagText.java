@@ -2,6 +2,7 @@ package io.triggerlab.console.lag;
 
 import io.triggerlab.engine.observe.metrics.CounterTotals;
 import io.triggerlab.engine.observe.metrics.EsmMetric;
+import io.triggerlab.engine.observe.metrics.LagStatus;
 import io.triggerlab.engine.observe.metrics.LagTrend;
 import io.triggerlab.engine.observe.metrics.MetricsSnapshot;
 import io.triggerlab.engine.observe.metrics.ScalingDecision;
@@ -23,8 +24,9 @@ final class LagText {
     static String timeLag(MetricsSnapshot s) {
         long offsetLag = s.offsetLag();
         if (offsetLag < 0) {
-            // The engine reports -1 both while a new topic is being created and when the broker did not answer.
-            return "Lag unknown yet: the topic is being created, or its end offsets could not be read";
+            return s.lagStatus() == LagStatus.TOPIC_NOT_READY
+                    ? "Lag unknown yet: the topic is being created"
+                    : "Lag unknown: the broker could not be read (see LastProcessingResult)";
         }
         if (offsetLag == 0) {
             return "Up to date";

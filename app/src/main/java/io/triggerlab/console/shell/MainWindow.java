@@ -46,6 +46,8 @@ public final class MainWindow {
 
     private static final PseudoClass RUNNING = PseudoClass.getPseudoClass("running");
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+    /** At 1024 px this leaves the trigger page about 790 px, enough for its header, toolbar and inspector. */
+    private static final double SIDEBAR_MAX_SHARE = 0.22;
 
     private final MainWindowViewModel viewModel;
     private final BorderPane root = new BorderPane();
@@ -67,6 +69,9 @@ public final class MainWindow {
         split = new SplitPane(sidebar, workArea);
         split.setId("main-split");
         SplitPane.setResizableWithParent(sidebar, false);
+        // A remembered wide divider must not keep the list wide on a small window: it gives way to the work area.
+        sidebar.maxWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.max(sidebar.getMinWidth(), split.getWidth() * SIDEBAR_MAX_SHARE), split.widthProperty()));
         split.setDividerPositions(WindowLayout.DEFAULT.sidebarDivider());
         root.setCenter(split);
         root.setBottom(statusBar());

@@ -96,11 +96,13 @@ public final class SystemLogsView {
     private TableView<SystemLogRow> table() {
         TableView<SystemLogRow> table = new TableView<>(viewModel.rows());
         table.setId("system-logs-table");
+        // The columns share the page's width (Details gives way first), so at 1024 px nothing runs off the window.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No system log events."));
         table.getColumns().add(TextColumns.of("Time", SystemLogRow::time, 170));
         table.getColumns().add(TextColumns.of("logLevel", SystemLogRow::level, 70));
         table.getColumns().add(TextColumns.of("eventType", SystemLogRow::eventType, 180));
         table.getColumns().add(TextColumns.of("Details", SystemLogRow::summary, 520));
-        return table;
+        return io.triggerlab.console.common.TableHeaders.fit(table);
     }
 }

@@ -100,18 +100,21 @@ public final class TriggerPageView {
         delete.disableProperty().bind(viewModel.mappingProperty().isNull().or(viewModel.busyProperty()));
         delete.setOnAction(e -> confirmDelete(delete));
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         // At 1024 px the buttons and the badge keep their words; the title and subtitle wrap instead.
         for (javafx.scene.control.Control c : java.util.List.of(badge, toggle, edit, delete)) {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
         title.setWrapText(true);
         subtitle.setWrapText(true);
-        VBox names = new VBox(2, title, subtitle);
+        // The badge beside the title, not beside the subtitle: the subtitle then has the width to stay on one line.
+        title.setMinWidth(0);
+        HBox titleRow = new HBox(10, title, badge);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+        VBox names = new VBox(2, titleRow, subtitle);
         names.setMinWidth(120);
-        HBox.setHgrow(names, Priority.SOMETIMES);
-        HBox row = new HBox(10, names, badge, spacer, toggle, edit);
+        names.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(names, Priority.ALWAYS);
+        HBox row = new HBox(10, names, toggle, edit);
         if (onResetOffsets != null) {
             row.getChildren().add(resetOffsetsAction());
         }

@@ -10,6 +10,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import java.util.List;
 import java.util.Objects;
 
 /** The side list of triggers: function, topic and a state badge per row. Binds to {@link TriggerListViewModel}. */
@@ -76,23 +77,27 @@ public final class TriggerListView {
     private static final class TriggerCell extends ListCell<TriggerRow> {
         private final Label function = new Label();
         private final Label topic = new Label();
+        private final Label source = new Label();
         private final Label badge = new Label();
-        private final HBox box;
+        private final VBox box;
 
         TriggerCell() {
             function.getStyleClass().add("trigger-function");
             topic.getStyleClass().add("trigger-topic");
+            source.getStyleClass().add("trigger-topic");
             badge.getStyleClass().add("state-badge");
-            // The badge always shows in full; the names give way (with an ellipsis) when the list is narrow.
+            // One name per line, the badge beside the (small) topic: on a narrow list the function keeps the whole
+            // width, and a name longer than its line wraps instead of being cut (the tooltip has them all as well).
             badge.setMinWidth(Region.USE_PREF_SIZE);
-            function.setMinWidth(0);
-            topic.setMinWidth(0);
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            VBox text = new VBox(2, function, topic);
-            text.setMinWidth(0);
-            box = new HBox(8, text, spacer, badge);
-            box.setAlignment(Pos.CENTER_LEFT);
+            for (Label name : List.of(function, topic, source)) {
+                name.setMinWidth(0);
+                name.setWrapText(true);
+            }
+            HBox.setHgrow(topic, Priority.ALWAYS);
+            topic.setMaxWidth(Double.MAX_VALUE);
+            HBox second = new HBox(8, topic, badge);
+            second.setAlignment(Pos.CENTER_LEFT);
+            box = new VBox(2, function, second, source);
             getStyleClass().add("trigger-cell");
             // Cells take the list's width instead of their content's, so the list never scrolls sideways.
             setPrefWidth(0);
@@ -107,9 +112,10 @@ public final class TriggerListView {
                 return;
             }
             setId("trigger-" + row.uuid());
-            function.setText(row.title(getListView().getItems()));
-            topic.setText(row.source());
-            setTooltip(new javafx.scene.control.Tooltip(row.functionName() + " · " + row.topic() + " · " + row.source()
+            function.setText(row.functionName());
+            topic.setText(row.topicLine(getListView().getItems()));
+            source.setText(row.source());
+            setTooltip(new javafx.scene.control.Tooltip(row.title(getListView().getItems()) + " · " + row.source()
                     + "\nUUID " + row.uuid()));
             badge.setText(row.badge().label());
             badge.getStyleClass().removeIf(c -> c.startsWith("badge-"));

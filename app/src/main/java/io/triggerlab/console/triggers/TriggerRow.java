@@ -30,14 +30,18 @@ public record TriggerRow(String uuid, String functionName, String topic, StateBa
     }
 
     /**
-     * The row's first line: "function · topic", and the UUID's first 8 characters when another row has the same
-     * function and topic (on another cluster, or with another consumer group), so no two rows read alike.
+     * "function · topic", and the UUID's first 8 characters when another row has the same function and topic (on
+     * another cluster, or with another consumer group), so no two rows read alike.
      */
     public String title(List<TriggerRow> all) {
-        String title = functionName + " · " + topic;
+        return functionName + " · " + topicLine(all);
+    }
+
+    /** The row's second line: the topic, and the UUID's first 8 characters when {@link #title} needs them. */
+    public String topicLine(List<TriggerRow> all) {
         boolean ambiguous = all.stream().anyMatch(r -> r != this && !r.uuid.equals(uuid)
                 && r.functionName.equals(functionName) && r.topic.equals(topic));
-        return ambiguous ? title + " · " + uuid.substring(0, Math.min(8, uuid.length())) : title;
+        return ambiguous ? topic + " · " + uuid.substring(0, Math.min(8, uuid.length())) : topic;
     }
 
     /** {@code arn:aws:lambda:r:a:function:name[:qualifier]} → {@code name[:qualifier]}. */

@@ -50,6 +50,7 @@ public final class ConsoleComposition implements AutoCloseable {
     private final MainWindowViewModel mainWindowViewModel;
     private final WindowLayoutStore layoutStore;
     private final AtomicReference<Engine> engine = new AtomicReference<>();
+    private final StartTimes startTimes = new StartTimes();
     private MainWindow mainWindow;
     private Workspace workspace;
 
@@ -145,9 +146,11 @@ public final class ConsoleComposition implements AutoCloseable {
         mainWindowViewModel.engineStateProperty().addListener((o, was, is) -> {
             if (is instanceof EngineState.Running && (workspace == null || workspace.engine() != engine.get().client())) {
                 showWorkspace();
+                startTimes.running();
             }
         });
         mainWindow.showOn(stage, layoutStore.load(), layoutStore::save);
+        startTimes.windowShown();
         mainWindowViewModel.start();
     }
 

@@ -2,6 +2,8 @@ package io.triggerlab.console.wiring;
 
 import io.triggerlab.console.awscheck.AwsCheckBackend;
 import io.triggerlab.console.browser.TopicBrowserBackend;
+import io.triggerlab.console.browser.TriggerChoice;
+import io.triggerlab.console.triggers.TriggerRow;
 import io.triggerlab.console.faults.FaultSwitch;
 import io.triggerlab.console.inspector.InvocationReplayer;
 import io.triggerlab.console.lag.LagBackend;
@@ -13,6 +15,7 @@ import io.triggerlab.engine.client.EngineClient;
 import io.triggerlab.engine.infra.cluster.KafkaCluster;
 import io.triggerlab.engine.infra.cluster.RecordQuery;
 import io.triggerlab.engine.infra.cluster.StoredRecord;
+import io.triggerlab.engine.observe.history.InvocationRecord;
 import io.triggerlab.engine.infra.cluster.TopicInfo;
 import io.triggerlab.engine.infra.secrets.SecretMetadata;
 import io.triggerlab.engine.invoke.faults.FaultKind;
@@ -46,6 +49,17 @@ final class EngineBackends {
             @Override
             public List<StoredRecord> read(RecordQuery query) {
                 return engine.readRecords(query);
+            }
+
+            @Override
+            public List<TriggerChoice> triggersReading(String topic) {
+                return engine.mappings().stream().filter(m -> m.topic().equals(topic))
+                        .map(m -> new TriggerChoice(m.uuid(), TriggerRow.functionNameOf(m.functionArn()))).toList();
+            }
+
+            @Override
+            public InvocationRecord sendToFunction(String mappingUuid, StoredRecord record) {
+                return engine.sendRecordToFunction(mappingUuid, record);
             }
         };
     }

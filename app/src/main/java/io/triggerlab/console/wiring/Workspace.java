@@ -2,6 +2,9 @@ package io.triggerlab.console.wiring;
 
 import io.triggerlab.console.awscheck.AwsCheckView;
 import io.triggerlab.console.awscheck.AwsCheckViewModel;
+import io.triggerlab.console.browser.ProducerPrefill;
+import io.triggerlab.console.browser.RecordActionsViewModel;
+import io.triggerlab.console.browser.TopicBrowserBackend;
 import io.triggerlab.console.browser.TopicBrowserView;
 import io.triggerlab.console.browser.TopicBrowserViewModel;
 import io.triggerlab.console.common.BackgroundWork;
@@ -20,11 +23,13 @@ import io.triggerlab.console.invocations.InvocationsView;
 import io.triggerlab.console.invocations.InvocationsViewModel;
 import io.triggerlab.console.lag.LagChartView;
 import io.triggerlab.console.lag.LagChartViewModel;
+import io.triggerlab.console.producer.HeaderEntry;
 import io.triggerlab.console.producer.Pacer;
 import io.triggerlab.console.producer.ProducerForms;
 import io.triggerlab.console.producer.ProducerView;
 import io.triggerlab.console.producer.ProducerViewModel;
 import io.triggerlab.console.producer.SchemaBackend;
+import io.triggerlab.console.producer.ValueSource;
 import io.triggerlab.console.sam.SamImportBackend;
 import io.triggerlab.console.sam.SamImportView;
 import io.triggerlab.console.sam.SamImportViewModel;
@@ -118,6 +123,7 @@ final class Workspace implements ShellActions {
     private final TabPane tabs = new TabPane();
     private final Runnable restartEngine;
     private Stage producerStage;
+    private ProducerViewModel shownProducer;
     /** The producer panel's last form per topic: outlives the panel and the console, so reopening brings it back. */
     private final ProducerForms producerForms;
     private Stage settingsStage;
@@ -137,6 +143,7 @@ final class Workspace implements ShellActions {
         this.invocations = new InvocationsViewModel(engine.invocations(), work, zone);
         this.inspector = new InspectorViewModel(engine.invocations(), EngineBackends.replayer(engine), work, zone);
         inspector.lookUpSchemasWith(SchemaBackends.inspector(engine));
+        inspector.readRawBytesWith(SchemaBackends.rawRecords(engine));
         this.health = new ClusterHealthViewModel(engine.topics(), work);
         triggers.selectedUuidProperty().addListener((o, was, is) -> {
             page.show(is);
@@ -333,9 +340,28 @@ final class Workspace implements ShellActions {
 
     @Override
     public void produce() {
+        openProducer();
+    }
+
+    /** The topic browser's "Produce again": the producer, opened or brought up, with the record's form in it. */
+    private void produceAgain(ProducerPrefill record) {
+        ProducerViewModel producer = openProducer();
+        // The topic first: choosing it recalls that topic's last form, which the record's fields then replace.
+        producer.topicProperty().set(record.topic());
+        producer.keyProperty().set(record.key());
+        // The record's bytes as they were: a schema encoding recalled for the topic would frame them again.
+        producer.schema().encodingProperty().set(io.triggerlab.console.producer.ValueEncoding.NONE);
+        producer.valueSourceProperty().set(record.json() ? ValueSource.JSON : ValueSource.TEXT);
+        producer.valueProperty().set(record.value());
+        producer.headers().setAll(record.headers().stream().map(h -> new HeaderEntry(h.name(), h.value())).toList());
+        producer.partitionProperty().set(String.valueOf(record.partition()));
+        producer.countProperty().set("1");
+    }
+
+    private ProducerViewModel openProducer() {
         if (producerStage != null) {
             producerStage.toFront();
-            return;
+            return shownProducer;
         }
         // Its own thread: a paced send may run for minutes and must not hold one of the console's workers.
         ExecutorService sendThread = Executors.newSingleThreadExecutor(task -> {
@@ -353,24 +379,29 @@ final class Workspace implements ShellActions {
         producer.loadTopics();
         producerStage = stage("Produce test records", Modality.NONE);
         producerStage.setScene(scene(new ProducerView(producer).root(), 640, 760));
+        shownProducer = producer;
         producerStage.setOnHidden(e -> {
             producerStage = null;
+            shownProducer = null;
             producer.stop();
             sendThread.shutdown(); // the send under way ends at the next chunk
         });
         producerStage.show();
+        return producer;
     }
 
     @Override
     public void browseTopic() {
-        TopicBrowserViewModel browser = new TopicBrowserViewModel(EngineBackends.topicBrowser(engine), work, zone);
+        TopicBrowserBackend backend = EngineBackends.topicBrowser(engine);
+        TopicBrowserViewModel browser = new TopicBrowserViewModel(backend, work, zone);
+        RecordActionsViewModel actions = new RecordActionsViewModel(backend, work, this::produceAgain);
         EventSourceMapping shown = page.mappingProperty().get();
         if (shown != null) {
             browser.topicProperty().set(shown.topic());
         }
         browser.loadTopics();
         Stage stage = stage("Browse topic", Modality.NONE);
-        stage.setScene(scene(new TopicBrowserView(browser).root(), 980, 680));
+        stage.setScene(scene(new TopicBrowserView(browser, actions).root(), 980, 680));
         stage.show();
     }
 

@@ -7,6 +7,7 @@ import io.triggerlab.engine.infra.cluster.RecordQuery;
 import io.triggerlab.engine.infra.cluster.StoredRecord;
 import io.triggerlab.engine.infra.cluster.TestRecord;
 import io.triggerlab.engine.infra.cluster.TopicInfo;
+import io.triggerlab.engine.observe.history.InvocationRecord;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
@@ -71,11 +72,22 @@ class TopicBrowserIT {
                 }
                 return out;
             }
+
+            @Override
+            public List<TriggerChoice> triggersReading(String topic) {
+                return List.of();
+            }
+
+            @Override
+            public InvocationRecord sendToFunction(String mappingUuid, StoredRecord record) {
+                throw new AssertionError("not sent in this test");
+            }
         };
         TopicBrowserViewModel vm = new TopicBrowserViewModel(backend, new BackgroundWork(Runnable::run, Runnable::run),
                 ZoneOffset.UTC);
         robot.interact(() -> {
-            Scene scene = new Scene((Parent) new TopicBrowserView(vm).root(), 1024, 700);
+            Scene scene = new Scene((Parent) new TopicBrowserView(vm, new RecordActionsViewModel(backend,
+                    new BackgroundWork(Runnable::run, Runnable::run), prefill -> { })).root(), 1024, 700);
             scene.getStylesheets().add(MainWindow.STYLESHEET);
             stage.setScene(scene);
             stage.show();

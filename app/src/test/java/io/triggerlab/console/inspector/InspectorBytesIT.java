@@ -82,9 +82,10 @@ class InspectorBytesIT {
         TableView<RecordRow> records = robot.lookup("#inspector-records").queryTableView();
         assertThat(onFx(() -> records.getItems().get(0).valuePreview(ValueMode.JSON))).startsWith("⚠ not JSON: {");
 
-        robot.clickOn("#inspector-headers .table-row-cell");
         TabPane detail = robot.lookup("#record-detail").queryAs(TabPane.class);
-        assertThat(onFx(() -> detail.getSelectionModel().getSelectedItem().getId())).isEqualTo("tab-record-header");
+        assertThat(onFx(() -> detail.getTabs().get(2).getText())).isEqualTo("Headers (1)");
+        robot.interact(() -> detail.getSelectionModel().select(2));
+        robot.clickOn("#inspector-headers .table-row-cell");
         assertThat(label(robot, "#inspector-header-size")).isEqualTo("Header blob · 3 bytes · binary (not UTF-8)");
         assertThat(label(robot, "#inspector-header-marker")).startsWith("Not JSON and not UTF-8 text: byte 0 (0xff)");
         assertThat(text(robot, "#inspector-header")).isEqualTo("ff 00 41");

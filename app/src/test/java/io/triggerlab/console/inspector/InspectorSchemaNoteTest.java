@@ -4,13 +4,17 @@ import io.triggerlab.console.QueuedExecutor;
 import io.triggerlab.console.common.BackgroundWork;
 import io.triggerlab.console.invocations.FakeHistory;
 import io.triggerlab.console.invocations.InvocationRow;
+import io.triggerlab.engine.infra.cluster.StoredRecord;
 import io.triggerlab.engine.observe.history.InvocationOutcome;
 import io.triggerlab.engine.observe.history.InvocationRecord;
 import org.junit.jupiter.api.Test;
 
+import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,6 +60,52 @@ class InspectorSchemaNoteTest {
 
         vm.selectedRecordProperty().set(vm.records().get(1));
         assertThat(vm.schemaNoteProperty().get()).as("a plain record has no note").isEmpty();
+    }
+
+    @Test
+    void rawBytes_readBackFromKafka_withTheFramingAnnotated() {
+        byte[] avro = {0, 0, 0, 0, 3, 0x0e};
+        byte[] glueProto = ByteBuffer.allocate(20).put((byte) 3).put((byte) 0).putLong(0xb7b4a7f000004000L)
+                .putLong(0x8000000000000001L).put((byte) 0).put((byte) 0x0a).array();
+        List<String> reads = new ArrayList<>();
+        vm.readRawBytesWith((topic, partition, offset) -> {
+            reads.add(topic + " " + partition + " " + offset);
+            return Optional.of(new StoredRecord(topic, partition, offset, Instant.EPOCH, "CREATE_TIME", glueProto,
+                    avro, List.of()));
+        });
+        InvocationRecord record = history.add(MAPPING, "batch-1", 1, InvocationOutcome.SUCCESS, 5, EVENT);
+
+        vm.show(InvocationRow.of(record.summary(), ZoneOffset.UTC));
+        background.runAll();
+
+        assertThat(reads).containsExactly("orders 0 5");
+        assertThat(vm.rawBytesProperty().get()).isEqualTo("""
+                Raw value bytes in Kafka (6 bytes):
+                  00 | magic byte (Confluent)
+                  00 00 00 03 | schema id 3 (big-endian)
+                  payload: 1 byte | 0e
+                Raw key bytes in Kafka (20 bytes):
+                  03 | header version 3 (AWS Glue)
+                  00 | compression none
+                  b7 b4 a7 f0 00 00 40 00 80 00 00 00 00 00 00 01 | schema version b7b4a7f0-0000-4000-8000-000000000001
+                  00 | message index 0
+                  payload: 1 byte | 0a""");
+
+        vm.selectedRecordProperty().set(vm.records().get(1));
+        assertThat(vm.rawBytesProperty().get()).as("a plain record: its bytes are the value shown").isEmpty();
+    }
+
+    @Test
+    void rawBytes_ofARecordRetentionDeleted_sayItIsGone() {
+        vm.readRawBytesWith((topic, partition, offset) -> Optional.empty());
+        InvocationRecord record = history.add(MAPPING, "batch-1", 1, InvocationOutcome.SUCCESS, 5, EVENT);
+
+        vm.show(InvocationRow.of(record.summary(), ZoneOffset.UTC));
+        background.runAll();
+
+        assertThat(vm.rawBytesProperty().get()).isEqualTo("Raw bytes: offset 5 of orders-0 is no longer in Kafka "
+                + "(retention deleted it, or the topic was recreated), so its framing cannot be shown; the event above "
+                + "is what the function got.");
     }
 
     @Test

@@ -155,4 +155,13 @@ class InspectorViewModelTest {
         assertThat(vm.errorMessageProperty().get()).startsWith("Invocation 1 is no longer in the history");
         assertThat(vm.loadedProperty().get()).isFalse();
     }
+
+    @Test
+    void ctrlCOnTheEventsLines_isConfirmedWithWhatWasCopied() {
+        vm.copiedLines(3, 1234);
+        assertThat(vm.statusMessageProperty().get())
+                .isEqualTo("Copied 3 lines of the event (1,234 characters) to the clipboard.");
+        vm.copiedLines(1, 7);
+        assertThat(vm.statusMessageProperty().get()).isEqualTo("Copied 1 line of the event (7 characters) to the clipboard.");
+    }
 }

@@ -4,6 +4,7 @@ import io.triggerlab.console.QueuedExecutor;
 import io.triggerlab.console.common.BackgroundWork;
 import io.triggerlab.engine.observe.metrics.CounterTotals;
 import io.triggerlab.engine.observe.metrics.EsmMetric;
+import io.triggerlab.engine.observe.metrics.LagStatus;
 import io.triggerlab.engine.observe.metrics.LagTrend;
 import io.triggerlab.engine.observe.metrics.MetricPoint;
 import io.triggerlab.engine.observe.metrics.MetricQuery;
@@ -187,7 +188,7 @@ class LagChartViewModelTest {
     }
 
     @Test
-    void readout_saysUpToDate_whenNothingLags_andUnknown_whenTheBrokerCannotBeRead() {
+    void readout_saysUpToDate_whenNothingLags_beingCreated_whenTheTopicIsNotReady_andUnknown_whenTheBrokerCannotBeRead() {
         vm.show(A);
         background.runAll();
 
@@ -196,9 +197,14 @@ class LagChartViewModelTest {
 
         vm.onMetricsSampled(new MetricsSnapshot(A, T0.plusSeconds(5), Duration.ofSeconds(5), Map.of(), List.of(),
                 LagTrend.STEADY, new CounterTotals(Map.of())));
-        assertThat(vm.timeLagProperty().get()).isEqualTo("Lag unknown yet: the topic is being created, or its end offsets could not be read");
+        assertThat(vm.timeLagProperty().get()).isEqualTo("Lag unknown: the broker could not be read (see LastProcessingResult)");
         assertThat(vm.offsetLagProperty().get()).isEqualTo("OffsetLag —");
         assertThat(vm.linesProperty().get().get(0).points()).hasSize(1); // no invented point for the unknown sample
+
+        vm.onMetricsSampled(new MetricsSnapshot(A, T0.plusSeconds(10), Duration.ofSeconds(5), Map.of(), List.of(),
+                LagTrend.STEADY, new CounterTotals(Map.of()), LagStatus.TOPIC_NOT_READY));
+        assertThat(vm.timeLagProperty().get()).isEqualTo("Lag unknown yet: the topic is being created");
+        assertThat(vm.offsetLagProperty().get()).isEqualTo("OffsetLag —");
     }
 
     @Test

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import static org.awaitility.Awaitility.await;
 
@@ -64,6 +65,15 @@ final class ConsoleDriver implements AutoCloseable {
      * that shows its text cut short.
      */
     List<String> ellipsizedAt1024x700() throws Exception {
+        return checkedAt1024x700(io.triggerlab.console.layout.Ellipsis::in);
+    }
+
+    /** Like {@link #ellipsizedAt1024x700()}, for controls cut off by the window's or a pane's edge. */
+    List<String> clippedAt1024x700() throws Exception {
+        return checkedAt1024x700(io.triggerlab.console.layout.Clipping::in);
+    }
+
+    private List<String> checkedAt1024x700(Function<Parent, List<String>> check) throws Exception {
         robot.interact(() -> {
             stage.setWidth(1024);
             stage.setHeight(700);
@@ -75,11 +85,23 @@ final class ConsoleDriver implements AutoCloseable {
                 if (w.isShowing() && w.getScene() != null) {
                     w.getScene().getRoot().applyCss();
                     w.getScene().getRoot().layout();
-                    cut.addAll(io.triggerlab.console.layout.Ellipsis.in(w.getScene().getRoot()));
+                    cut.addAll(check.apply(w.getScene().getRoot()));
                 }
             }
             return cut;
         });
+    }
+
+    /**
+     * Restarts the engine the way Settings › Clusters › "Restart engine" does (stop, start on the saved cluster) and
+     * waits until the new engine runs.
+     */
+    Engine restartEngine() throws Exception {
+        Engine before = engine.get();
+        String cluster = text("#cluster-name");
+        robot.interact(() -> composition.mainWindowViewModel().restart(cluster, true));
+        await().atMost(ENGINE_START).until(() -> engine.get() != before && "Running".equals(text("#engine-state")));
+        return engine.get();
     }
 
     Engine engine() {

@@ -114,7 +114,7 @@ class ConsoleScreenshotsIT {
         await().until(() -> ConsoleDriver.onFx(() -> records.getItems().size()) == 100);
 
         // The inspector's Event tab: the whole event syntax-coloured, a record's value wrapped at 120 characters.
-        selectTab(robot, "#inspector-output", "Event sent");
+        selectTab(robot, "#inspector-output", "Event");
         ListView<Integer> event = robot.lookup("#inspector-event-coloured").queryListView();
         await().until(() -> ConsoleDriver.onFx(() -> event.getItems().size()) > 100);
         robot.interact(() -> event.scrollTo(12));
@@ -127,7 +127,7 @@ class ConsoleScreenshotsIT {
         await().until(() -> console.rows("#invocation-table") >= 2);
         robot.interact(() -> table.getSelectionModel().select(0));
         await().until(() -> console.text("#inspector-attempts").startsWith("Attempts at this batch: #1"));
-        selectTab(robot, "#inspector-output", "Response or error");
+        selectTab(robot, "#inspector-output", "Response");
         console.snapshot(stage, out.resolve("inspector.png"));
 
         // Trigger page: the PROBLEM with its explanation.

@@ -86,7 +86,9 @@ class SchemaProducerWorkflowIT {
         ChoiceBox<ValueEncoding> encoding = robot.lookup("#produce-encoding").queryAs(ChoiceBox.class);
         robot.interact(() -> encoding.setValue(ValueEncoding.AVRO));
         await().until(() -> registry.equals(console.text("#produce-registry")));
-        assertThat(robot.lookup("#produce-subject").queryComboBox().getEditor().getText()).isEqualTo(TOPIC + "-value");
+        // the subject is filled in once the registry's subjects come back: wait for it like the registry line
+        await().untilAsserted(() -> assertThat(robot.lookup("#produce-subject").queryComboBox().getEditor().getText())
+                .isEqualTo(TOPIC + "-value"));
         console.setText("#produce-schema", AVSC);
 
         console.setText("#produce-value", "{\"id\": {n}, \"amount\": \"lots\"}");
@@ -120,6 +122,16 @@ class SchemaProducerWorkflowIT {
                 .contains("subject " + TOPIC + "-value, AVRO.")
                 .endsWith("The function got the decoded record as JSON (EventRecordFormat JSON)."));
         assertThat(console.text("#inspector-value")).isEqualTo("{\n  \"id\" : 1,\n  \"amount\" : 12.5\n}");
+        // The raw bytes, read back from the broker: Confluent framing, then the Avro body of {"id":1,"amount":12.5}
+        // (zigzag long 1 = 02, then the double 12.5 little-endian).
+        int schemaId = records.get(0).path("valueSchemaMetadata").path("schemaId").asInt();
+        await().untilAsserted(() -> assertThat(console.text("#inspector-raw-bytes")).isEqualTo(
+                "Raw value bytes in Kafka (14 bytes):\n"
+                        + "  00 | magic byte (Confluent)\n"
+                        + "  " + java.util.HexFormat.ofDelimiter(" ").formatHex(
+                                java.nio.ByteBuffer.allocate(4).putInt(schemaId).array())
+                        + " | schema id " + schemaId + " (big-endian)\n"
+                        + "  payload: 9 bytes | 02 00 00 00 00 00 00 29 40"));
     }
 
     private int delivered(EventSourceMapping mapping) {

@@ -214,6 +214,14 @@ public final class EngineClient {
         return parts.replayer().replay(invocationId);
     }
 
+    /**
+     * Sends one record of a trigger's topic (read back by {@link #readRecords}) to the trigger's function as a
+     * one-record event, once, committing nothing: a TriggerLab extra; the new history row.
+     */
+    public InvocationRecord sendRecordToFunction(String mappingUuid, StoredRecord record) {
+        return parts.replayer().sendRecord(mappingUuid, record);
+    }
+
     // ---- system logs
 
     /**

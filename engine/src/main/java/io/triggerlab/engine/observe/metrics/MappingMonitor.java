@@ -33,6 +33,7 @@ final class MappingMonitor implements AutoCloseable {
     private final Clock clock;
     private Instant previous;
     private boolean lagFailing;
+    private LagStatus lagStatus = LagStatus.UNREADABLE;
     private volatile MetricsSnapshot latest;
     private volatile long lastSampleNanos;
 
@@ -80,7 +81,7 @@ final class MappingMonitor implements AutoCloseable {
             partitions = lag.partitions();
         }
         MetricsSnapshot snapshot = new MetricsSnapshot(mapping.mappingUuid(), at, Duration.between(previous, at),
-                values, partitions, trend, counters.totals());
+                values, partitions, trend, counters.totals(), lag != null ? LagStatus.READ : lagStatus);
         previous = at;
         store.write(snapshot);
         latest = snapshot;
@@ -116,16 +117,31 @@ final class MappingMonitor implements AutoCloseable {
                 lagFailing = false;
             }
             return reading;
+        } catch (LagUnavailableException e) {
+            return lagUnavailable(e, e.status());
         } catch (RuntimeException e) {
-            // Unreachable cluster, failed authentication, unusable security settings: the pollers report those as
-            // LastProcessingResult; here the sample only goes without lag, and the clients are made anew next time.
-            if (!lagFailing) {
-                log.warn("{}; samples carry no lag until it can be read again", e.getMessage());
-                lagFailing = true;
-            }
-            closeLagSampler();
-            return null;
+            return lagUnavailable(e, LagStatus.UNREADABLE);
         }
+    }
+
+    /**
+     * Unreachable cluster, failed authentication, unusable security settings: the pollers report those as
+     * LastProcessingResult; here the sample only goes without lag, and the clients are made anew next time. A topic
+     * still being created is said so, not reported as a broker that cannot be read.
+     */
+    private LagReading lagUnavailable(RuntimeException e, LagStatus status) {
+        lagStatus = status;
+        if (!lagFailing) {
+            if (status == LagStatus.TOPIC_NOT_READY) {
+                log.info("Topic {} of mapping {} is not ready yet (being created); samples carry no lag until it is",
+                        mapping.topic(), mapping.mappingUuid());
+            } else {
+                log.warn("{}; samples carry no lag until it can be read again", e.getMessage());
+            }
+            lagFailing = true;
+        }
+        closeLagSampler();
+        return null;
     }
 
     MetricsSnapshot latest() {

@@ -17,9 +17,17 @@ import java.util.OptionalDouble;
  * @param partitions per-partition lag, empty when the broker could not be read
  * @param trend      where {@code OffsetLag} is heading over the trend window
  * @param totals     exact counts since the engine started
+ * @param lagStatus  whether the lag metrics were read, and if not whether the topic is still being created
  */
 public record MetricsSnapshot(String mappingUuid, Instant at, Duration interval, Map<EsmMetric, Double> values,
-                              List<PartitionLag> partitions, LagTrend trend, CounterTotals totals) {
+                              List<PartitionLag> partitions, LagTrend trend, CounterTotals totals, LagStatus lagStatus) {
+
+    /** A sample whose lag status follows from its values: read when {@code OffsetLag} is there, else unreadable. */
+    public MetricsSnapshot(String mappingUuid, Instant at, Duration interval, Map<EsmMetric, Double> values,
+                           List<PartitionLag> partitions, LagTrend trend, CounterTotals totals) {
+        this(mappingUuid, at, interval, values, partitions, trend, totals,
+                values.containsKey(EsmMetric.OFFSET_LAG) ? LagStatus.READ : LagStatus.UNREADABLE);
+    }
 
     public MetricsSnapshot {
         Objects.requireNonNull(mappingUuid, "mappingUuid");
@@ -29,6 +37,7 @@ public record MetricsSnapshot(String mappingUuid, Instant at, Duration interval,
         partitions = List.copyOf(partitions);
         Objects.requireNonNull(trend, "trend");
         Objects.requireNonNull(totals, "totals");
+        Objects.requireNonNull(lagStatus, "lagStatus");
     }
 
     public OptionalDouble value(EsmMetric metric) {

@@ -7,6 +7,9 @@ import io.triggerlab.engine.invoke.function.FunctionRegistry;
 import io.triggerlab.engine.observe.history.InvocationHistory;
 import io.triggerlab.engine.observe.history.InvocationOutcome;
 import io.triggerlab.engine.observe.history.InvocationRecord;
+import io.triggerlab.engine.observe.history.PartitionRange;
+import io.triggerlab.engine.infra.cluster.ClusterRegistry;
+import io.triggerlab.engine.infra.cluster.StoredRecord;
 import io.triggerlab.engine.invoke.FunctionInvoker;
 import io.triggerlab.engine.invoke.FunctionInvokerFactory;
 import io.triggerlab.engine.invoke.InvocationRequest;
@@ -22,6 +25,7 @@ import org.slf4j.MDC;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -45,15 +49,17 @@ public final class Replayer {
     private final FunctionInvokerFactory invokers;
     private final EngineEventBus events;
     private final Clock clock;
+    private final RecordTestEvents testEvents;
 
     public Replayer(InvocationHistory history, MappingService mappings, FunctionRegistry functions,
-                    FunctionInvokerFactory invokers, EngineEventBus events, Clock clock) {
+                    FunctionInvokerFactory invokers, EngineEventBus events, Clock clock, ClusterRegistry clusters) {
         this.history = Objects.requireNonNull(history, "history");
         this.mappings = Objects.requireNonNull(mappings, "mappings");
         this.functions = Objects.requireNonNull(functions, "functions");
         this.invokers = Objects.requireNonNull(invokers, "invokers");
         this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.testEvents = new RecordTestEvents(Objects.requireNonNull(clusters, "clusters"));
     }
 
     /**
@@ -69,14 +75,47 @@ public final class Replayer {
                         + "removed it"));
         byte[] event = requireEvent(original);
         FunctionDefinition function = functionOf(original);
-        MDC.put("esm", original.mappingUuid());
+        InvocationRecord stored = invokeOnce(original.mappingUuid(), function, event,
+                ReplayBatchIds.newBatchId(original.id()), original.partitions(), original.recordCount());
+        log.info("Replayed invocation #{} of mapping {} to {} as #{}: {}", invocationId, original.mappingUuid(),
+                function.functionArn(), stored.id(), stored.outcome());
+        return stored;
+    }
+
+    /**
+     * Sends one record of the mapping's topic, read back from the cluster, to the mapping's function as a one-record
+     * event, now, once (a TriggerLab extra: AWS has no such call). Like a replay: no retries, no offsets committed,
+     * its own history row ({@link ReplayBatchIds#newTestEventBatchId()}).
+     *
+     * @throws ResourceNotFoundException      when the mapping or its function is gone
+     * @throws InvalidParameterValueException when the record is not of the mapping's topic
+     */
+    public InvocationRecord sendRecord(String mappingUuid, StoredRecord record) {
+        EventSourceMapping mapping = mappings.get(mappingUuid);
+        if (!mapping.topic().equals(record.topic())) {
+            throw new InvalidParameterValueException("The record is from topic " + record.topic() + ", but mapping "
+                    + mappingUuid + " reads topic " + mapping.topic());
+        }
+        FunctionDefinition function = functions.find(mapping.functionArn()).orElseThrow(() ->
+                new ResourceNotFoundException("The function " + mapping.functionArn() + " of mapping " + mappingUuid
+                        + " is not registered. Register it again (triggerlab function add) and retry"));
+        byte[] event = testEvents.eventOf(mapping, record);
+        InvocationRecord stored = invokeOnce(mappingUuid, function, event, ReplayBatchIds.newTestEventBatchId(),
+                List.of(new PartitionRange(record.topic(), record.partition(), record.offset(), record.offset(), 1)), 1);
+        log.info("Sent record {}-{}@{} to {} as a test event of mapping {} (#{}): {}", record.topic(),
+                record.partition(), record.offset(), function.functionArn(), mappingUuid, stored.id(), stored.outcome());
+        return stored;
+    }
+
+    private InvocationRecord invokeOnce(String mappingUuid, FunctionDefinition function, byte[] event, String batchId,
+                                        List<PartitionRange> partitions, int recordCount) {
+        MDC.put("esm", mappingUuid);
         try (FunctionInvoker invoker = invokers.create(function)) {
             String requestId = UUID.randomUUID().toString();
             Instant started = clock.instant();
             InvocationResult result = invoker.invoke(new InvocationRequest(event, requestId, function.timeout()));
-            InvocationRecord stored = history.append(recordOf(original, requestId, started, event, result));
-            log.info("Replayed invocation #{} of mapping {} to {} as #{}: {}", invocationId, original.mappingUuid(),
-                    function.functionArn(), stored.id(), stored.outcome());
+            InvocationRecord stored = history.append(recordOf(mappingUuid, batchId, partitions, recordCount,
+                    requestId, started, event, result));
             events.publish(new EngineEvent.InvocationCompleted(clock.instant(), stored.summary()));
             return stored;
         } finally {
@@ -112,7 +151,8 @@ public final class Replayer {
                 + "registered. Register it again (triggerlab function add) and retry"));
     }
 
-    private static InvocationRecord recordOf(InvocationRecord original, String requestId, Instant started, byte[] event,
+    private static InvocationRecord recordOf(String mappingUuid, String batchId, List<PartitionRange> partitions,
+                                             int recordCount, String requestId, Instant started, byte[] event,
                                              InvocationResult result) {
         byte[] response = null;
         String error = null;
@@ -130,8 +170,8 @@ public final class Replayer {
         } else if (result instanceof InvocationResult.InvokeFailed f) {
             error = f.message();
         }
-        return new InvocationRecord(0, original.mappingUuid(), ReplayBatchIds.newBatchId(original.id()), 1, requestId,
-                started, result.duration(), InvocationOutcome.of(result), original.partitions(),
-                original.recordCount(), event.length, event, response, error, result.logs());
+        return new InvocationRecord(0, mappingUuid, batchId, 1, requestId, started, result.duration(),
+                InvocationOutcome.of(result), partitions, recordCount, event.length, event, response, error,
+                result.logs());
     }
 }
