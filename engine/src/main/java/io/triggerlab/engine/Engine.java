@@ -12,8 +12,6 @@ import io.triggerlab.engine.infra.auth.AccessConfigurations;
 import io.triggerlab.engine.infra.auth.ClientSecurityProperties;
 import io.triggerlab.engine.infra.auth.MappingClusterAccess;
 import io.triggerlab.engine.controlplane.awscheck.AwsCompatibilityCheck;
-import io.triggerlab.engine.controlplane.awscheck.StrictAwsAdmission;
-import io.triggerlab.engine.controlplane.mapping.MappingAdmission;
 import io.triggerlab.engine.controlplane.awscheck.KafkaTopicLimits;
 import io.triggerlab.engine.infra.auth.ClusterAuth;
 import io.triggerlab.engine.infra.auth.MskIamSettings;
@@ -365,12 +363,12 @@ public final class Engine implements AutoCloseable {
      * (the default) those findings stay warnings.
      */
     public void strictAws(boolean strict) {
-        parts.mappings().admitWith(strict ? new StrictAwsAdmission(parts.awsCheck()) : MappingAdmission.NONE);
+        client().strictAws(strict);
     }
 
     /** True in strict mode. */
     public boolean strictAws() {
-        return !parts.mappings().admitsEverything();
+        return client().strictAws();
     }
 
     public AwsCompatibilityCheck awsCheck() {

@@ -4,14 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -25,19 +18,19 @@ import java.util.Properties;
  */
 public final class ClusterInUseStore {
 
-    public static final String FILE_NAME = "console.properties";
+    public static final String FILE_NAME = ConsoleProperties.FILE_NAME;
     static final String MODE = "cluster.mode";
     static final String BOOTSTRAP = "cluster.bootstrapServers";
     private static final Logger log = LoggerFactory.getLogger(ClusterInUseStore.class);
 
-    private final Path file;
+    private final ConsoleProperties properties;
 
     public ClusterInUseStore(Path dataDirectory) {
-        this.file = Objects.requireNonNull(dataDirectory, "dataDirectory").resolve(FILE_NAME);
+        this.properties = new ConsoleProperties(dataDirectory);
     }
 
     public Path file() {
-        return file;
+        return properties.file();
     }
 
     /**
@@ -50,43 +43,28 @@ public final class ClusterInUseStore {
 
     /** The saved choice, or empty when none was ever saved (the engine's own configuration then stands). */
     public Optional<ClusterInUse> find() {
-        if (!Files.isRegularFile(file)) {
+        if (!properties.exists()) {
             return Optional.empty();
         }
-        Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(in);
+        try {
+            Properties p = properties.read();
             return Optional.of(new ClusterInUse(ClusterInUse.Mode.ofKey(p.getProperty(MODE, "sandbox").strip()),
                     p.getProperty(BOOTSTRAP, "")));
         } catch (IOException | IllegalArgumentException e) {
-            log.warn("Cannot read the cluster in use from {}; using the embedded sandbox: {}", file, e.getMessage());
+            log.warn("Cannot read the cluster in use from {}; using the embedded sandbox: {}", file(), e.getMessage());
             return Optional.of(ClusterInUse.SANDBOX);
         }
     }
 
     /** Writes the choice atomically, keeping any other keys in the file. */
     public void save(ClusterInUse choice) {
-        Properties p = new Properties();
-        try {
-            if (Files.isRegularFile(file)) {
-                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    p.load(in);
-                }
-            }
+        properties.update(p -> {
             p.setProperty(MODE, choice.mode().key());
             if (choice.bootstrapServers().isEmpty()) {
                 p.remove(BOOTSTRAP);
             } else {
                 p.setProperty(BOOTSTRAP, choice.bootstrapServers());
             }
-            Files.createDirectories(file.getParent());
-            Path temp = file.resolveSibling(FILE_NAME + ".tmp");
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                p.store(out, "TriggerLab console: the cluster the engine runs against (Settings > Clusters)");
-            }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot save the cluster in use to " + file + ": " + e.getMessage(), e);
-        }
+        }, "the cluster in use");
     }
 }

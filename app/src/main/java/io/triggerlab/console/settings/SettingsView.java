@@ -11,13 +11,21 @@ import javafx.scene.layout.HBox;
 
 import java.util.Objects;
 
-/** The Settings window's tabs: Functions, Clusters, Secrets (in that order; Functions is the one most often needed). */
+/**
+ * The Settings window's tabs: Functions, Clusters, Secrets (in that order; Functions is the one most often needed),
+ * and AWS compatibility when a strict-mode view is given.
+ */
 public final class SettingsView {
 
     private final TabPane tabs = new TabPane();
     private final BorderPane root = new BorderPane(tabs);
 
     public SettingsView(FunctionsView functions, ClustersView clusters, SecretsView secrets) {
+        this(functions, clusters, secrets, null);
+    }
+
+    /** @param strictMode the "AWS compatibility" tab's content, or null for none */
+    public SettingsView(FunctionsView functions, ClustersView clusters, SecretsView secrets, StrictModeView strictMode) {
         Objects.requireNonNull(functions, "functions");
         Objects.requireNonNull(clusters, "clusters");
         Objects.requireNonNull(secrets, "secrets");
@@ -28,6 +36,9 @@ public final class SettingsView {
         tabs.getTabs().setAll(tab("Functions", "settings-tab-functions", functions.root()),
                 tab("Clusters", "settings-tab-clusters", clusters.root()),
                 tab("Secrets", "settings-tab-secrets", secrets.root()));
+        if (strictMode != null) {
+            tabs.getTabs().add(tab("AWS compatibility", "settings-tab-aws", strictMode.root()));
+        }
     }
 
     private Node closeBar() {
@@ -51,7 +62,7 @@ public final class SettingsView {
         return root;
     }
 
-    /** Shows the tab with this title: "Functions", "Clusters" or "Secrets". */
+    /** Shows the tab with this title: "Functions", "Clusters", "Secrets" or "AWS compatibility". */
     public void select(String title) {
         tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
                 .ifPresent(t -> tabs.getSelectionModel().select(t));

@@ -11,6 +11,19 @@ import java.util.Optional;
 public final class ProblemExplanations {
 
     private static final List<Entry> ENTRIES = List.of(
+            new Entry("problem: function not found", new ProblemExplanation(
+                    "The trigger's function is gone, so Lambda stopped it (FUNCTION_CONFIG_NOT_VALID)",
+                    List.of("The function was removed after the trigger was created, and the pollers started again "
+                            + "(an update, enable, or an engine restart)"),
+                    List.of("Register the function again (Settings › Functions), then Enable the trigger",
+                            "Or point the trigger at another function with Edit…"))),
+            new Entry("event source mapping configuration is not valid", new ProblemExplanation(
+                    "The trigger's configuration can no longer be used, so Lambda stopped it (ESM_CONFIG_NOT_VALID)",
+                    List.of("Its MSK cluster is no longer registered, or no longer offers the brokers its "
+                                    + "authentication needs",
+                            "Its SourceAccessConfigurations name no method the cluster offers, or its schema "
+                                    + "registry cannot be set up"),
+                    List.of("Read the cause after \"not valid:\", fix the cluster or the trigger, then Enable it"))),
             new Entry("function call failed", new ProblemExplanation("The function failed on the last batch",
                     List.of("The function threw an error or returned a function error for the batch",
                             "It ran past its timeout, or it could not be started or reached at all",
@@ -112,8 +125,8 @@ public final class ProblemExplanations {
             case "EVENT_SOURCE_AUTHZ_ERROR":
                 return "Lambda stopped the trigger: the cluster does not authorize it to read.";
             case "FUNCTION_CONFIG_NOT_VALID":
-                return "Lambda stopped the trigger: the function's configuration is not valid (e.g. its timeout "
-                        + "is over the 14 minutes a Kafka trigger allows).";
+                return "Lambda stopped the trigger: the function's configuration is not valid (in TriggerLab: the "
+                        + "function is no longer registered). Fix it and enable the trigger again.";
             default:
                 return "";
         }

@@ -3,6 +3,7 @@ package io.triggerlab.console.wiring;
 import io.triggerlab.console.common.BackgroundWork;
 import io.triggerlab.console.settings.ClusterInUse;
 import io.triggerlab.console.settings.ClusterInUseStore;
+import io.triggerlab.console.settings.StrictModeStore;
 import io.triggerlab.console.shell.EngineSession;
 import io.triggerlab.console.shell.EngineState;
 import io.triggerlab.console.shell.MainWindow;
@@ -144,6 +145,7 @@ public final class ConsoleComposition implements AutoCloseable {
                     + "\n(The cluster in use, " + saved.shortLabel() + ", was chosen in Settings and is kept in "
                     + clusterStore.file() + ": delete that file to start on the embedded sandbox.)", e);
         }
+        started.strictAws(new StrictModeStore(config.dataDirectory()).load());
         engine.set(started);
         AutoCloseable events = eventBridge.attach(started.client().events());
         return new StartedEngine(started, events);

@@ -48,6 +48,9 @@ import io.triggerlab.console.settings.SecretEditorViewModel;
 import io.triggerlab.console.settings.SecretsView;
 import io.triggerlab.console.settings.SecretsViewModel;
 import io.triggerlab.console.settings.SettingsView;
+import io.triggerlab.console.settings.StrictModeStore;
+import io.triggerlab.console.settings.StrictModeView;
+import io.triggerlab.console.settings.StrictModeViewModel;
 import io.triggerlab.console.shell.ClusterHealthViewModel;
 import io.triggerlab.console.shell.MainWindow;
 import io.triggerlab.console.shell.ShellActions;
@@ -114,6 +117,7 @@ final class Workspace implements ShellActions {
     private final AwsCheckViewModel awsCheck;
     private final FaultsViewModel faults;
     private final DestinationsViewModel destinations;
+    private final ResourceSettingsTabs resourceSettings;
     private final StepModeViewModel steps;
     private final SystemLogsViewModel systemLogs;
     private final TabPane tabs = new TabPane();
@@ -150,6 +154,7 @@ final class Workspace implements ShellActions {
         this.awsCheck = new AwsCheckViewModel(EngineBackends.awsCheck(engine), work);
         this.faults = new FaultsViewModel(EngineBackends.faults(engine), work);
         this.destinations = new DestinationsViewModel(engine.invocations(), work, zone);
+        this.resourceSettings = new ResourceSettingsTabs(engine, work);
         this.steps = new StepModeViewModel(EngineBackends.stepMode(engine), work);
         this.systemLogs = new SystemLogsViewModel(engine::systemLogs, work, zone);
         followShownMappingForAwsFeatures();
@@ -161,6 +166,7 @@ final class Workspace implements ShellActions {
             awsCheck.show(is == null ? null : is.uuid());
             faults.show(is == null ? null : is.functionArn());
             destinations.show(is);
+            resourceSettings.show(is);
             steps.show(is == null ? null : is.uuid());
             systemLogs.show(is);
         });
@@ -214,6 +220,7 @@ final class Workspace implements ShellActions {
             awsFeaturesOnInvocations(((EngineEvent.InvocationCompleted) event).invocation().mappingUuid());
         } else if (event instanceof EngineEvent.MetricsSampled) {
             lag.onMetricsSampled(((EngineEvent.MetricsSampled) event).snapshot());
+            resourceSettings.onMetricsSampled(((EngineEvent.MetricsSampled) event).snapshot());
         } else if (event instanceof EngineEvent.ScalingDecided) {
             lag.onScalingDecided(((EngineEvent.ScalingDecided) event).decision());
         }
@@ -234,6 +241,7 @@ final class Workspace implements ShellActions {
         overviewTab.setId("tab-overview");
         tabs.getTabs().setAll(invocationsTab, overviewTab);
         tabs.getTabs().addAll(awsFeatureTabs());
+        tabs.getTabs().addAll(resourceSettings.tabs());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("trigger-tabs");
         BorderPane selected = new BorderPane(tabs);
@@ -273,7 +281,7 @@ final class Workspace implements ShellActions {
         return List.of(check, faultsTab, outbox, logs);
     }
 
-    /** Shows a tab of the trigger page by its title ("Invocations", "Overview", …, "System logs"). */
+    /** Shows a tab of the trigger page by its title ("Invocations", "Overview", …, "Tags", "System logs"). */
     void selectTab(String title) {
         tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
                 .ifPresent(t -> tabs.getSelectionModel().select(t));
@@ -422,14 +430,17 @@ final class Workspace implements ShellActions {
                     restartEngine.run();
                 });
         SecretsViewModel secrets = new SecretsViewModel(SettingsBackends.secrets(engine), work, zone);
+        StrictModeViewModel strict = new StrictModeViewModel(engine::strictAws, engine::strictAws,
+                new StrictModeStore(engine.config().dataDirectory()), work);
         SettingsView view = new SettingsView(new FunctionsView(functions, stylesheet), new ClustersView(clusters, inUse),
-                new SecretsView(secrets, stylesheet));
+                new SecretsView(secrets, stylesheet), new StrictModeView(strict));
         stage.setScene(scene(view.root(), 960, 680));
         stage.setOnHidden(e -> settingsStage = null);
         functions.reload();
         clusters.reload();
         inUse.load();
         secrets.reload();
+        strict.load();
         stage.show();
     }
 

@@ -1,5 +1,6 @@
 package io.triggerlab.console.wizard;
 
+import io.triggerlab.console.pollers.PollerFields;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -21,10 +22,7 @@ public final class AdditionalSettingsForm {
     private final BooleanProperty reportBatchItemFailures = new SimpleBooleanProperty();
     private final StringProperty filters = new SimpleStringProperty("");
     private final StringProperty onFailureDestination = new SimpleStringProperty("");
-    private final BooleanProperty provisioned = new SimpleBooleanProperty();
-    private final StringProperty minPollers = new SimpleStringProperty("");
-    private final StringProperty maxPollers = new SimpleStringProperty("");
-    private final StringProperty pollerGroup = new SimpleStringProperty("");
+    private final PollerFields pollers = new PollerFields();
     private final StringProperty logLevel = new SimpleStringProperty("");
     private final BooleanProperty eventCount = new SimpleBooleanProperty();
     private final BooleanProperty errorCount = new SimpleBooleanProperty();
@@ -35,7 +33,8 @@ public final class AdditionalSettingsForm {
     /** Every field, for listening to changes. */
     Observable[] fields() {
         Observable[] own = {retries, recordAge, bisect, reportBatchItemFailures, filters, onFailureDestination,
-                provisioned, minPollers, maxPollers, pollerGroup, logLevel, eventCount, errorCount, kafkaMetrics, tags};
+                pollers.provisionedProperty(), pollers.minPollersProperty(), pollers.maxPollersProperty(),
+                pollers.groupProperty(), logLevel, eventCount, errorCount, kafkaMetrics, tags};
         return java.util.stream.Stream.concat(java.util.Arrays.stream(own), java.util.Arrays.stream(schemaRegistry.fields()))
                 .toArray(Observable[]::new);
     }
@@ -52,9 +51,9 @@ public final class AdditionalSettingsForm {
             metrics.add("KafkaMetrics");
         }
         return new AdditionalSettings(retries.get(), recordAge.get(), bisect.get(), reportBatchItemFailures.get(),
-                filters.get(), onFailureDestination.get(), provisioned.get(), minPollers.get(), maxPollers.get(),
-                pollerGroup.get(), logLevel.get() == null ? "" : logLevel.get(), metrics, tags.get(),
-                schemaRegistry.value());
+                filters.get(), onFailureDestination.get(), pollers.provisionedProperty().get(),
+                pollers.minPollersProperty().get(), pollers.maxPollersProperty().get(), pollers.groupProperty().get(),
+                logLevel.get() == null ? "" : logLevel.get(), metrics, tags.get(), schemaRegistry.value());
     }
 
     void fill(AdditionalSettings s) {
@@ -64,10 +63,7 @@ public final class AdditionalSettingsForm {
         reportBatchItemFailures.set(s.reportBatchItemFailures());
         filters.set(s.filters());
         onFailureDestination.set(s.onFailureDestination());
-        provisioned.set(s.provisioned());
-        minPollers.set(s.minPollers());
-        maxPollers.set(s.maxPollers());
-        pollerGroup.set(s.pollerGroup());
+        pollers.fill(s.provisioned(), s.minPollers(), s.maxPollers(), s.pollerGroup());
         logLevel.set(s.logLevel());
         eventCount.set(s.metrics().contains("EventCount"));
         errorCount.set(s.metrics().contains("ErrorCount"));
@@ -108,21 +104,9 @@ public final class AdditionalSettingsForm {
         return onFailureDestination;
     }
 
-    public BooleanProperty provisionedProperty() {
-        return provisioned;
-    }
-
-    public StringProperty minPollersProperty() {
-        return minPollers;
-    }
-
-    public StringProperty maxPollersProperty() {
-        return maxPollers;
-    }
-
-    /** PollerGroupName: mappings of one group share its pollers (provisioned mode). */
-    public StringProperty pollerGroupProperty() {
-        return pollerGroup;
+    /** Provisioned mode: MinimumPollers, MaximumPollers and PollerGroupName. */
+    public PollerFields pollers() {
+        return pollers;
     }
 
     public StringProperty logLevelProperty() {

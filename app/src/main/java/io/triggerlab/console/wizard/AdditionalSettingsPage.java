@@ -1,5 +1,6 @@
 package io.triggerlab.console.wizard;
 
+import io.triggerlab.console.pollers.PollerFields;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
@@ -100,16 +101,17 @@ final class AdditionalSettingsPage {
     private static Node pollers(AdditionalSettingsForm f) {
         CheckBox provisioned = new CheckBox("Provisioned mode");
         provisioned.setId("wizard-provisioned");
-        provisioned.selectedProperty().bindBidirectional(f.provisionedProperty());
-        TextField min = WizardFields.text("wizard-min-pollers", f.minPollersProperty(), "1", null);
-        TextField max = WizardFields.text("wizard-max-pollers", f.maxPollersProperty(), "200", null);
-        min.disableProperty().bind(f.provisionedProperty().not());
-        max.disableProperty().bind(f.provisionedProperty().not());
+        PollerFields p = f.pollers();
+        provisioned.selectedProperty().bindBidirectional(p.provisionedProperty());
+        TextField min = WizardFields.text("wizard-min-pollers", p.minPollersProperty(), "1", null);
+        TextField max = WizardFields.text("wizard-max-pollers", p.maxPollersProperty(), "200", null);
+        min.disableProperty().bind(p.provisionedProperty().not());
+        max.disableProperty().bind(p.provisionedProperty().not());
         HBox range = new HBox(8, WizardFields.name("Minimum pollers"), min, WizardFields.name("Maximum pollers"), max);
         range.setAlignment(Pos.CENTER_LEFT);
-        TextField group = WizardFields.text("wizard-poller-group", f.pollerGroupProperty(),
+        TextField group = WizardFields.text("wizard-poller-group", p.groupProperty(),
                 "Poller group name (optional): triggers of one group share its pollers", null);
-        group.disableProperty().bind(f.provisionedProperty().not());
+        group.disableProperty().bind(p.provisionedProperty().not());
         VBox content = new VBox(8, provisioned, range, group, WizardFields.hint("ProvisionedPollerConfig. Off: on-demand "
                 + "mode, where Lambda scales pollers itself."));
         return section("wizard-section-pollers", "Event pollers", content, false);
@@ -154,8 +156,8 @@ final class AdditionalSettingsPage {
         tags.setPromptText("team=payments");
         tags.textProperty().bindBidirectional(f.tagsProperty());
         tags.disableProperty().bind(editing);
-        VBox content = new VBox(8, tags, WizardFields.hint("key=value, one per line. Set at create; AWS changes the "
-                + "tags of an existing trigger with TagResource."));
+        VBox content = new VBox(8, tags, WizardFields.hint("key=value, one per line. Set at create; the tags of an "
+                + "existing trigger change in its Tags tab (TagResource, UntagResource), as on AWS."));
         return section("wizard-section-tags", "Tags", content, false);
     }
 }

@@ -19,6 +19,8 @@ class ProblemExplanationsTest {
             "PROBLEM: Provided certificate or private key is invalid.|The client certificate or private key in the secret cannot be read",
             "PROBLEM: Lambda failed to assume your function execution role.|Lambda could not assume the function's execution role",
             "PROBLEM: Lambda internal error. Please contact Lambda customer support.|The engine failed while processing the trigger",
+            "PROBLEM: Function not found: arn:aws:lambda:us-east-1:000000000000:function:gone. Register the function again, then enable the trigger (UpdateEventSourceMapping) to start it.|The trigger's function is gone, so Lambda stopped it (FUNCTION_CONFIG_NOT_VALID)",
+            "PROBLEM: The event source mapping configuration is not valid: The MSK cluster offers only SASL/SCRAM brokers, but the mapping has no SASL_SCRAM_512_AUTH secret: add one to SourceAccessConfigurations. Fix it, then enable the trigger (UpdateEventSourceMapping).|The trigger's configuration can no longer be used, so Lambda stopped it (ESM_CONFIG_NOT_VALID)",
             "PROBLEM: Record orders-0 offset 7 is larger than the 6291456-byte invocation payload limit (MaximumPayloadSizeExceeded); it was skipped.|A single record is larger than Lambda's 6 MB invocation payload"})
     void everyDocumentedProblem_hasItsOwnExplanation(String result, String title) {
         ProblemExplanation explanation = ProblemExplanations.explain(result).orElseThrow();
@@ -35,5 +37,6 @@ class ProblemExplanationsTest {
         assertThat(ProblemExplanations.explain("PROBLEM: Something new").orElseThrow().fixes().get(0))
                 .contains("engine log");
         assertThat(ProblemExplanations.explainReason("EVENT_SOURCE_AUTHN_ERROR")).contains("could not authenticate");
+        assertThat(ProblemExplanations.explainReason("FUNCTION_CONFIG_NOT_VALID")).contains("no longer registered");
     }
 }

@@ -260,10 +260,7 @@ class TriggerWizardViewModelTest {
         more.reportBatchItemFailuresProperty().set(true);
         more.filtersProperty().set("{\"value\":{\"status\":[\"paid\"]}}\n");
         more.onFailureDestinationProperty().set("kafka://orders-dlq");
-        more.provisionedProperty().set(true);
-        more.minPollersProperty().set("1");
-        more.maxPollersProperty().set("3");
-        more.pollerGroupProperty().set("orders-group");
+        more.pollers().fill(true, "1", "3", "orders-group");
         more.tagsProperty().set("team=payments");
         walkTo(WizardStep.REVIEW);
 
@@ -299,7 +296,7 @@ class TriggerWizardViewModelTest {
         registry.validateKeyProperty().set(true);
         registry.authTypeProperty().set("BASIC_AUTH");
         registry.authSecretProperty().set(SCRAM_SECRET);
-        vm.additional().provisionedProperty().set(true);
+        vm.additional().pollers().provisionedProperty().set(true);
         walkTo(WizardStep.REVIEW);
 
         assertThat(vm.reviewJsonProperty().get()).contains("\"AmazonManagedKafkaEventSourceConfig\" : {",

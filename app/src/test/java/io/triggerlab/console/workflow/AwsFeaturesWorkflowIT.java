@@ -5,20 +5,24 @@ import io.triggerlab.console.destinations.OutboxDelivery;
 import io.triggerlab.console.destinations.OutboxRow;
 import io.triggerlab.console.invocations.InvocationLine;
 import io.triggerlab.console.systemlogs.SystemLogRow;
+import io.triggerlab.console.tags.TagRow;
+import io.triggerlab.engine.controlplane.mapping.CreateEventSourceMappingRequest;
+import io.triggerlab.engine.controlplane.mapping.DestinationConfig;
+import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
+import io.triggerlab.engine.controlplane.mapping.LoggingConfig;
+import io.triggerlab.engine.controlplane.mapping.MappingState;
+import io.triggerlab.engine.controlplane.mapping.ProvisionedPollerConfig;
 import io.triggerlab.engine.infra.cluster.KafkaCluster;
 import io.triggerlab.engine.infra.cluster.TestRecord;
 import io.triggerlab.engine.invoke.function.CommandTarget;
 import io.triggerlab.engine.invoke.function.FunctionDefinition;
 import io.triggerlab.engine.observe.history.InvocationOutcome;
-import io.triggerlab.engine.controlplane.mapping.CreateEventSourceMappingRequest;
-import io.triggerlab.engine.controlplane.mapping.DestinationConfig;
-import io.triggerlab.engine.controlplane.mapping.LoggingConfig;
-import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
-import io.triggerlab.engine.controlplane.mapping.MappingState;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListView;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +34,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +46,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The console's views of AWS's newer trigger features, headless over a real engine and its embedded broker: the "Would
  * this pass on AWS?" tab lists the trigger's findings, an armed fault makes the next invocation fail (visible in the
- * invocations table), the given-up record lands in the destinations outbox, and the inspector colours the event.
+ * invocations table), the given-up record lands in the destinations outbox, and the inspector colours the event; tags,
+ * provisioned pollers and strict mode are set through the wizard, the trigger page and Settings.
  */
 @ExtendWith(ApplicationExtension.class)
 class AwsFeaturesWorkflowIT {
@@ -76,7 +82,7 @@ class AwsFeaturesWorkflowIT {
         await().until(() -> "Enabled".equals(console.text("#trigger-badge")));
 
         // The AWS check: a command target and the unset batching window both differ on AWS.
-        selectTab(robot, "Would this pass on AWS?");
+        console.selectTab("Would this pass on AWS?");
         ListView<FindingRow> findings = robot.lookup("#aws-check-findings").queryListView();
         await().atMost(Duration.ofSeconds(30)).until(() -> ConsoleDriver.onFx(() -> findings.getItems().size()) >= 2);
         assertThat(ConsoleDriver.onFx(() -> List.copyOf(findings.getItems()))).extracting(FindingRow::code)
@@ -85,7 +91,7 @@ class AwsFeaturesWorkflowIT {
         snapshot("aws-check.png");
 
         // Arm one function error from the console.
-        selectTab(robot, "Inject faults");
+        console.selectTab("Inject faults");
         await().until(() -> "Function: faults-fn".equals(console.text("#faults-function")));
         assertThat(console.text("#faults-extra")).isEqualTo("TriggerLab extra — AWS has no such switch");
         console.setText("#faults-count", "1");
@@ -99,7 +105,7 @@ class AwsFeaturesWorkflowIT {
                 "{\"orderId\":7}".getBytes(StandardCharsets.UTF_8), List.of())));
         await().atMost(Duration.ofSeconds(60)).until(() -> "Nothing armed: faults-fn runs normally."
                 .equals(console.text("#faults-armed")));
-        selectTab(robot, "Invocations");
+        console.selectTab("Invocations");
         TableView<InvocationLine> table = robot.lookup("#invocation-table").queryTableView();
         // The batch is one line, its final outcome first; opening it shows the failed attempt.
         await().atMost(Duration.ofSeconds(60)).until(() -> ConsoleDriver.onFx(() -> table.getItems().stream()
@@ -119,7 +125,7 @@ class AwsFeaturesWorkflowIT {
         await().until(() -> ConsoleDriver.onFx(() -> colouredKeys(coloured).contains("\"eventSource\"")));
 
         // The destinations outbox: kept locally (no AWS delivery configured), with AWS's failure record.
-        selectTab(robot, "Destinations");
+        console.selectTab("Destinations");
         assertThat(console.text("#outbox-destination")).isEqualTo("OnFailure destination: " + QUEUE);
         TableView<OutboxRow> outbox = robot.lookup("#outbox-table").queryTableView();
         await().atMost(Duration.ofSeconds(60)).until(() -> ConsoleDriver.onFx(() -> outbox.getItems().size()) == 1);
@@ -133,7 +139,7 @@ class AwsFeaturesWorkflowIT {
         snapshot("destinations.png");
 
         // The system logs (LoggingConfig WARN): the failed attempt as AWS's ESM_PROCESSING_EVENT, nothing else.
-        selectTab(robot, "System logs");
+        console.selectTab("System logs");
         assertThat(console.text("#system-logs-configured")).startsWith("SystemLogLevel WARN: the poller writes events");
         TableView<SystemLogRow> logs = robot.lookup("#system-logs-table").queryTableView();
         await().atMost(Duration.ofSeconds(30)).until(() -> ConsoleDriver.onFx(() -> logs.getItems().size()) >= 1);
@@ -143,8 +149,116 @@ class AwsFeaturesWorkflowIT {
             assertThat(row.json()).contains("\"eventProcessorId\":\"" + mapping.uuid() + "/0\"");
         });
         assertThat(console.text("#system-logs-stream")).endsWith("/" + mapping.uuid());
-        selectTab(robot, "Invocations");
+        console.selectTab("Invocations");
         snapshot("inspector-coloured.png");
+    }
+
+    /**
+     * Tags, provisioned pollers with a poller group, and strict mode: the wizard creates a trigger with tags and a
+     * provisioned poller group and the engine stores both; the Tags tab adds and removes tags (TagResource /
+     * UntagResource), the Pollers tab changes MaximumPollers and shows the provisioned-mode metrics; Settings › AWS
+     * compatibility turns strict mode on.
+     */
+    @Test
+    void wizardCreatesATaggedProvisionedTrigger_theTabsChangeIt_andSettingsTurnsStrictModeOn(FxRobot robot)
+            throws Exception {
+        console = new ConsoleDriver(robot, stage).open(dataDir);
+        var engine = console.engine();
+        engine.topics().createTopic("it-tagged", 2);
+        engine.functions().register(new FunctionDefinition("tagged-fn", new CommandTarget(List.of("cat"), null,
+                Map.of()), Duration.ofSeconds(10), engine.config().region(), engine.config().accountId()));
+
+        EventSourceMapping created = createWithTheWizard(robot);
+        assertThat(created.provisionedPollerConfig()).isEqualTo(new ProvisionedPollerConfig(1, 3, "it-group"));
+        assertThat(engine.client().mappingTags(created.uuid())).containsExactly(Map.entry("env", "dev"),
+                Map.entry("team", "payments"));
+        String uuid = created.uuid();
+        await().atMost(Duration.ofSeconds(60)).until(() -> engine.mappings().get(uuid).state() == MappingState.ENABLED);
+        await().until(() -> "Enabled".equals(console.text("#trigger-badge")));
+
+        // Tags tab: the two tags from the wizard; add one, remove one.
+        console.selectTab("Tags");
+        TableView<TagRow> tags = robot.lookup("#tags-table").queryTableView();
+        await().until(() -> ConsoleDriver.onFx(() -> tags.getItems().size()) == 2);
+        console.setText("#tags-key", "owner");
+        console.setText("#tags-value", "orders-team");
+        robot.clickOn("#tags-add");
+        await().until(() -> engine.client().mappingTags(uuid).size() == 3);
+        assertThat(engine.client().mappingTags(uuid)).containsEntry("owner", "orders-team");
+        await().until(() -> "3 tags of at most 50.".equals(console.text("#tags-summary")));
+        robot.interact(() -> tags.getSelectionModel().select(new TagRow("env", "dev")));
+        robot.clickOn("#tags-remove");
+        await().until(() -> !engine.client().mappingTags(uuid).containsKey("env"));
+        assertThat(engine.client().mappingTags(uuid)).containsOnlyKeys("owner", "team");
+
+        // Pollers tab: the stored provisioned settings, changed to 4 pollers at most, and the live metrics.
+        console.selectTab("Pollers");
+        assertThat(console.text("#pollers-mode")).isEqualTo("Provisioned mode: 1 to 3 event pollers, poller group "
+                + "it-group.");
+        await().until(() -> console.text("#pollers-group-summary").startsWith("Poller group it-group: 1 trigger of "
+                + "at most 100, 3 of at most 2,000 MaximumPollers in total."));
+        await().atMost(Duration.ofSeconds(30)).until(() -> console.text("#pollers-metrics")
+                .startsWith("ProvisionedPollers 1 · EventPollerUnit 0.10 · "));
+        console.setText("#pollers-max", "4");
+        robot.clickOn("#pollers-save");
+        await().until(() -> engine.mappings().get(uuid).provisionedPollerConfig()
+                .equals(new ProvisionedPollerConfig(1, 4, "it-group")));
+        await().until(() -> "Provisioned mode: 1 to 4 event pollers, poller group it-group."
+                .equals(console.text("#pollers-mode")));
+
+        // Settings › AWS compatibility: strict mode applies at once and is kept for the next start.
+        assertThat(engine.client().strictAws()).isFalse();
+        robot.clickOn("#trigger-list");
+        robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
+        await().until(() -> console.windowOpen("settings-tabs"));
+        javafx.scene.control.TabPane settings = robot.lookup("#settings-tab-pane").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> settings.getSelectionModel().select(settings.getTabs().stream()
+                .filter(t -> "settings-tab-aws".equals(t.getId())).findFirst().orElseThrow()));
+        await().until(() -> robot.lookup("#settings-strict-aws").query().isVisible());
+        robot.clickOn("#settings-strict-aws");
+        await().until(() -> engine.client().strictAws());
+        assertThat(Files.readString(dataDir.resolve("console.properties"))).contains("aws.strict=true");
+        await().until(() -> console.text("#settings-strict-status").startsWith("Strict:"));
+    }
+
+    /** Through every step of the wizard, with provisioned pollers in a group and two tags in Additional settings. */
+    private EventSourceMapping createWithTheWizard(FxRobot robot) throws Exception {
+        robot.clickOn("#trigger-list");
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        await().until(() -> console.windowOpen("trigger-wizard"));
+        robot.clickOn("#wizard-next");
+        await().until(() -> console.comboValue("#wizard-cluster") != null);
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-batch-window").write("0");
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-topic").write("it-tagged");
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-position-trim-horizon");
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+        ComboBox<String> function = robot.lookup("#wizard-function").queryComboBox();
+        robot.interact(() -> function.setValue("tagged-fn"));
+        robot.clickOn("#wizard-next");
+
+        // Sections below the fold are opened and ticked as a click would, whatever the window's height.
+        robot.interact(() -> {
+            robot.lookup("#wizard-section-pollers").queryAs(TitledPane.class).setExpanded(true);
+            robot.lookup("#wizard-section-tags").queryAs(TitledPane.class).setExpanded(true);
+            robot.lookup("#wizard-provisioned").queryAs(CheckBox.class).setSelected(true);
+        });
+        console.setText("#wizard-min-pollers", "1");
+        console.setText("#wizard-max-pollers", "3");
+        console.setText("#wizard-poller-group", "it-group");
+        console.setText("#wizard-tags", "team=payments\nenv=dev");
+        robot.clickOn("#wizard-next");
+        robot.clickOn("#wizard-next");
+        assertThat(console.text("#wizard-review-json")).contains("\"PollerGroupName\" : \"it-group\"",
+                "\"MaximumPollers\" : 3", "\"team\" : \"payments\"");
+        robot.clickOn("#wizard-create");
+        await().until(() -> !console.windowOpen("trigger-wizard"));
+        return console.engine().mappings().all().stream().filter(m -> m.topic().equals("it-tagged")).findFirst()
+                .orElseThrow();
     }
 
     /** With {@code -Dconsole.snapshotDir=DIR}, a PNG of the main window, to look at the views. */
@@ -169,17 +283,6 @@ class AwsFeaturesWorkflowIT {
                 .enabled(true).build());
         await().atMost(Duration.ofSeconds(60)).until(() -> engine.mappings().get(created.uuid()).state() == MappingState.ENABLED);
         return created;
-    }
-
-    private static void selectTab(FxRobot robot, String title) {
-        TabPane tabs = robot.lookup("#trigger-tabs").queryAs(TabPane.class);
-        robot.interact(() -> {
-            for (Tab tab : tabs.getTabs()) {
-                if (tab.getText().equals(title)) {
-                    tabs.getSelectionModel().select(tab);
-                }
-            }
-        });
     }
 
     /** The key runs in the coloured event's lines on screen. */

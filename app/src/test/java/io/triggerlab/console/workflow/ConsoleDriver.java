@@ -160,6 +160,13 @@ final class ConsoleDriver implements AutoCloseable {
         return onFx(() -> combo.getValue() == null ? null : combo.getValue().toString());
     }
 
+    /** Shows the trigger page's tab with this title. */
+    void selectTab(String title) {
+        javafx.scene.control.TabPane tabs = robot.lookup("#trigger-tabs").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t)));
+    }
+
     int rows(String tableQuery) throws Exception {
         TableView<?> table = robot.lookup(tableQuery).queryAs(TableView.class);
         return onFx(() -> table.getItems().size());

@@ -4,6 +4,8 @@ import io.triggerlab.engine.EngineConfig;
 import io.triggerlab.engine.client.view.SecretsManagerView;
 import io.triggerlab.engine.client.view.SecuredSandboxView;
 import io.triggerlab.engine.controlplane.awscheck.AwsCheckReport;
+import io.triggerlab.engine.controlplane.awscheck.StrictAwsAdmission;
+import io.triggerlab.engine.controlplane.mapping.MappingAdmission;
 import io.triggerlab.engine.controlplane.mapping.CreateEventSourceMappingRequest;
 import io.triggerlab.engine.controlplane.mapping.EventSourceMapping;
 import io.triggerlab.engine.controlplane.mapping.MappingValidator;
@@ -48,6 +50,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.function.Consumer;
 
 /**
@@ -172,6 +175,31 @@ public final class EngineClient {
     /** "Would this pass on AWS?" for a mapping and its function. */
     public AwsCheckReport awsCheck(String uuid) {
         return parts.awsCheck().check(uuid);
+    }
+
+    /** ListTags on the mapping's ARN: its tags by key. */
+    public SortedMap<String, String> mappingTags(String uuid) {
+        return parts.mappings().tagging().list(mapping(uuid).eventSourceMappingArn());
+    }
+
+    /** TagResource on the mapping's ARN, with the API's limits and errors. */
+    public void tagMapping(String uuid, Map<String, String> tags) {
+        parts.mappings().tagging().tag(mapping(uuid).eventSourceMappingArn(), tags);
+    }
+
+    /** UntagResource on the mapping's ARN; keys it does not have are ignored, as on AWS. */
+    public void untagMapping(String uuid, List<String> keys) {
+        parts.mappings().tagging().untag(mapping(uuid).eventSourceMappingArn(), keys);
+    }
+
+    /** True while Create and Update refuse what AWS would reject (strict mode, {@code serve --strict-aws}). */
+    public boolean strictAws() {
+        return !parts.mappings().admitsEverything();
+    }
+
+    /** Turns strict mode on or off for this engine, from the next Create or Update on. */
+    public void strictAws(boolean strict) {
+        parts.mappings().admitWith(strict ? new StrictAwsAdmission(parts.awsCheck()) : MappingAdmission.NONE);
     }
 
     // ---- invocations

@@ -48,8 +48,9 @@ final class MappingObserver implements PollerObserver {
     }
 
     @Override
-    public void polled(int records) {
+    public void polled(int records, long bytes) {
         counters.polled(records);
+        counters.polledBytes(bytes);
     }
 
     @Override

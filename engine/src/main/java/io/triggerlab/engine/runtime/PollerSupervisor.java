@@ -179,7 +179,9 @@ public final class PollerSupervisor implements MappingLifecycle, AutoCloseable {
         FunctionDefinition function = functions.find(mapping.functionArn()).orElse(null);
         if (function == null) {
             log.warn("Mapping {} cannot start: function {} is not registered", mapping.uuid(), mapping.functionArn());
-            mark(mapping.uuid(), MappingState.DISABLED, FUNCTION_CONFIG_NOT_VALID);
+            stopNotValid(mapping.uuid(), FUNCTION_CONFIG_NOT_VALID, "PROBLEM: Function not found: "
+                    + mapping.functionArn() + ". Register the function again, then enable the trigger "
+                    + "(UpdateEventSourceMapping) to start it.");
             return;
         }
         try {
@@ -197,8 +199,23 @@ public final class PollerSupervisor implements MappingLifecycle, AutoCloseable {
             mark(mapping.uuid(), MappingState.ENABLED, EventSourceMapping.USER_INITIATED);
         } catch (InvalidPollerConfigException e) {
             log.warn("Mapping {} cannot start: {}", mapping.uuid(), e.getMessage());
-            mark(mapping.uuid(), MappingState.DISABLED, ESM_CONFIG_NOT_VALID);
+            stopNotValid(mapping.uuid(), ESM_CONFIG_NOT_VALID, "PROBLEM: The event source mapping configuration is "
+                    + "not valid: " + sentence(e.getMessage()) + " Fix it, then enable the trigger (UpdateEventSourceMapping).");
         }
+    }
+
+    /**
+     * Lambda stops a consumer it cannot run ("ESM_CONFIG_NOT_VALID", "FUNCTION_CONFIG_NOT_VALID"); TriggerLab's reading
+     * (docs/aws-reading.md): the mapping goes to Disabled with that reason, a Lambda-initiated change, and its
+     * LastProcessingResult says what is wrong. Nothing is polled, so no offset moves.
+     */
+    private void stopNotValid(String uuid, String reason, String lastProcessingResult) {
+        mappings.recordProcessingResult(uuid, lastProcessingResult);
+        mark(uuid, MappingState.DISABLED, reason);
+    }
+
+    private static String sentence(String text) {
+        return text.endsWith(".") ? text : text + ".";
     }
 
     private void mark(String uuid, MappingState state, String reason) {

@@ -15,10 +15,6 @@ import java.util.Set;
  */
 public final class AwsPublishedMetrics {
 
-    /** AWS's provisioned-mode metrics (Lambda's metric reference); TriggerLab's {@code Pollers} is the first one. */
-    public static final List<String> PROVISIONED_MODE = List.of("ProvisionedPollers", "EventPollerUnit",
-            "EventPollerThroughputInBytes");
-
     private AwsPublishedMetrics() {
     }
 
@@ -26,13 +22,12 @@ public final class AwsPublishedMetrics {
     public static List<String> of(EventSourceMapping mapping) {
         Set<String> groups = mapping.metricsConfig() == null ? Set.of() : Set.copyOf(mapping.metricsConfig().metrics());
         List<String> names = new ArrayList<>();
+        boolean provisioned = mapping.provisionedPollerConfig() != null && !mapping.provisionedPollerConfig().isEmpty();
         for (EsmMetric metric : EsmMetric.values()) {
-            if (metric.group().equals("always") || groups.contains(metric.group())) {
+            if (metric.group().equals("always") || groups.contains(metric.group())
+                    || provisioned && metric.group().equals(EsmMetric.PROVISIONED_MODE)) {
                 names.add(metric.awsName());
             }
-        }
-        if (mapping.provisionedPollerConfig() != null && !mapping.provisionedPollerConfig().isEmpty()) {
-            names.addAll(PROVISIONED_MODE);
         }
         return List.copyOf(names);
     }

@@ -13,6 +13,8 @@ import java.util.Set;
  * StateTransitionReason"; it says nothing of {@code State}, so the mapping stays {@code Enabled} (the pollers keep
  * retrying, as they do for a connection error) and only the reason tells what is wrong. Once a poll works again
  * ({@code OK}), the reason is the user's again ({@code USER_INITIATED}), so a stale code never misleads.
+ * {@code ESM_CONFIG_NOT_VALID} and {@code FUNCTION_CONFIG_NOT_VALID} are set where pollers cannot start at all
+ * (the runtime's supervisor, which disables the mapping); an {@code OK} after them gives the reason back too.
  */
 final class StopReasons {
 

@@ -34,8 +34,20 @@ public enum EsmMetric {
     SUM_OFFSET_LAG("SumOffsetLag", Kind.GAUGE, "KafkaMetrics", "Count"),
     /** Age of the oldest record not yet processed, in milliseconds (0 when there is no lag). Beyond AWS. */
     TIME_LAG("TimeLag", Kind.GAUGE, "TriggerLab", "Milliseconds"),
-    /** Pollers (consumers in the mapping's group) running, as AWS's {@code ProvisionedPollers}. */
-    POLLERS("Pollers", Kind.GAUGE, "TriggerLab", "Count");
+    /** Pollers (consumers in the mapping's group) running, in either mode; provisioned mode adds {@code ProvisionedPollers}. */
+    POLLERS("Pollers", Kind.GAUGE, "TriggerLab", "Count"),
+    /** Provisioned mode only: event pollers actively running (AWS views it with MAX). */
+    PROVISIONED_POLLERS("ProvisionedPollers", Kind.GAUGE, EsmMetric.PROVISIONED_MODE, "Count"),
+    /** Provisioned mode only: event poller units in use, see {@link EventPollerUnits} (AWS views it with SUM). */
+    EVENT_POLLER_UNIT("EventPollerUnit", Kind.GAUGE, EsmMetric.PROVISIONED_MODE, "Count"),
+    /** Provisioned mode only: bytes of the records the pollers read from the topic (AWS views it with SUM). */
+    EVENT_POLLER_THROUGHPUT_IN_BYTES("EventPollerThroughputInBytes", Kind.COUNTER, EsmMetric.PROVISIONED_MODE, "Bytes");
+
+    /**
+     * The group of the metrics AWS publishes only for a mapping in provisioned mode, whatever its MetricsConfig
+     * (docs/aws-behaviour.md#metrics).
+     */
+    public static final String PROVISIONED_MODE = "ProvisionedMode";
 
     /** How a metric's values combine when buckets are merged. */
     public enum Kind { COUNTER, GAUGE }
@@ -63,7 +75,8 @@ public enum EsmMetric {
 
     /**
      * The {@code MetricsConfig} group AWS files it under ({@code EventCount}, {@code ErrorCount}, {@code KafkaMetrics}),
-     * {@code always} for {@code OffsetLag}, {@code TriggerLab} for what only TriggerLab records.
+     * {@code always} for {@code OffsetLag}, {@value #PROVISIONED_MODE} for what AWS publishes in provisioned mode,
+     * {@code TriggerLab} for what only TriggerLab records.
      */
     public String group() {
         return group;

@@ -44,6 +44,11 @@ public final class MappingCounters {
         add(EsmMetric.POLLED_EVENT_COUNT, records);
     }
 
+    /** Key and value bytes of polled records ({@code EventPollerThroughputInBytes}, kept for provisioned mode). */
+    public void polledBytes(long bytes) {
+        add(EsmMetric.EVENT_POLLER_THROUGHPUT_IN_BYTES, bytes);
+    }
+
     public void filteredOut(int records) {
         add(EsmMetric.FILTERED_OUT_EVENT_COUNT, records);
     }

@@ -66,7 +66,9 @@ final class MappingMonitor implements AutoCloseable {
         values.put(EsmMetric.DURATION_P50, interval.p50Millis());
         values.put(EsmMetric.DURATION_P90, interval.p90Millis());
         values.put(EsmMetric.DURATION_P99, interval.p99Millis());
-        values.put(EsmMetric.POLLERS, (double) pollers.pollerCount());
+        int running = pollers.pollerCount();
+        values.put(EsmMetric.POLLERS, (double) running);
+        provisionedMode(values, running, previous, at);
         LagTrend trend = LagTrend.STEADY;
         List<PartitionLag> partitions = List.of();
         if (lag != null) {
@@ -86,6 +88,22 @@ final class MappingMonitor implements AutoCloseable {
         lastSampleNanos = System.nanoTime() - started;
         events.sampled(at, snapshot);
         return snapshot;
+    }
+
+    /**
+     * AWS publishes {@code ProvisionedPollers}, {@code EventPollerUnit} and {@code EventPollerThroughputInBytes} only
+     * for a mapping in provisioned mode; an on-demand mapping's sample carries none of them.
+     */
+    private void provisionedMode(Map<EsmMetric, Double> values, int running, Instant from, Instant to) {
+        if (mapping.provisioned() == null) {
+            values.remove(EsmMetric.EVENT_POLLER_THROUGHPUT_IN_BYTES);
+            return;
+        }
+        long bytes = values.getOrDefault(EsmMetric.EVENT_POLLER_THROUGHPUT_IN_BYTES, 0.0).longValue();
+        String group = mapping.provisioned().pollerGroupName();
+        values.put(EsmMetric.PROVISIONED_POLLERS, (double) running);
+        values.put(EsmMetric.EVENT_POLLER_UNIT, EventPollerUnits.of(running, bytes, Duration.between(from, to),
+                group != null && !group.isEmpty()));
     }
 
     private LagReading readLag() {

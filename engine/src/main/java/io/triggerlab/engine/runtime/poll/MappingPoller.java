@@ -330,7 +330,7 @@ public final class MappingPoller implements Runnable {
         }
         try {
             ConsumerRecords<byte[], byte[]> records = consumer.poll(timeout);
-            observer.polled(records.count());
+            observer.polled(records.count(), PolledBytes.of(records));
             Instant now = clock.instant();
             intake.accept(records, now);
             connection.afterPoll(now, records.count());

@@ -14,8 +14,11 @@ import java.util.Set;
  */
 public interface PollerObserver {
 
-    /** A poll returned records (count may be 0). */
-    void polled(int records);
+    /**
+     * A poll returned {@code records} records (may be 0) of {@code bytes} key and value bytes
+     * ({@code PolledEventCount}, {@code EventPollerThroughputInBytes}).
+     */
+    void polled(int records, long bytes);
 
     /** One attempt at a batch finished (already in the history). */
     void invoked(InvocationRecord record);
@@ -71,7 +74,7 @@ public interface PollerObserver {
 
     /** An observer that ignores everything. */
     PollerObserver NONE = new PollerObserver() {
-        @Override public void polled(int records) { }
+        @Override public void polled(int records, long bytes) { }
         @Override public void invoked(InvocationRecord record) { }
         @Override public void committed(Map<TopicPartition, OffsetAndMetadata> offsets, int records) { }
         @Override public void processingResult(String lastProcessingResult) { }

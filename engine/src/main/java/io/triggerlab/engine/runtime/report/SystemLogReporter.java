@@ -69,8 +69,8 @@ public final class SystemLogReporter implements PollerObserver {
     }
 
     @Override
-    public void polled(int records) {
-        delegate.polled(records);
+    public void polled(int records, long bytes) {
+        delegate.polled(records, bytes);
         if (statusInterval == null) {
             return;
         }

@@ -70,7 +70,7 @@ class CommitPipelineTest {
         int committedRecords;
         int commitErrors;
 
-        @Override public void polled(int records) { }
+        @Override public void polled(int records, long bytes) { }
         @Override public void invoked(InvocationRecord record) { }
         @Override public void committed(Map<TopicPartition, OffsetAndMetadata> offsets, int records) {
             committedRecords += records;

@@ -107,7 +107,7 @@ class HistoryUnavailableTest {
                 Map.of("bootstrap.servers", "localhost:9092"), Duration.ofSeconds(3),
                 new RetryBackoff(Duration.ZERO, Duration.ZERO));
         PollerObserver observer = new PollerObserver() {
-            @Override public void polled(int records) { }
+            @Override public void polled(int records, long bytes) { }
             @Override public void invoked(InvocationRecord record) { }
             @Override public void committed(Map<TopicPartition, OffsetAndMetadata> offsets, int records) { }
             @Override public void processingResult(String lastProcessingResult) { }

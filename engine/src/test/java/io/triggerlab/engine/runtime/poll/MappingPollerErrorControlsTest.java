@@ -47,7 +47,7 @@ class MappingPollerErrorControlsTest {
     private MappingPoller poller;
 
     private final PollerObserver counting = new PollerObserver() {
-        @Override public void polled(int records) { }
+        @Override public void polled(int records, long bytes) { }
         @Override public void invoked(InvocationRecord record) { }
         @Override public void committed(Map<TopicPartition, OffsetAndMetadata> offsets, int records) { }
         @Override public void processingResult(String lastProcessingResult) { }

@@ -157,7 +157,7 @@ class MappingPollerPipelineTest {
     }
 
     private final class CountingPolls implements PollerObserver {
-        @Override public void polled(int records) {
+        @Override public void polled(int records, long bytes) {
             polled.addAndGet(records);
         }
         @Override public void invoked(InvocationRecord record) { }

@@ -84,7 +84,7 @@ class PollingProblemsTest {
     }
 
     private final class Results implements PollerObserver {
-        @Override public void polled(int records) { }
+        @Override public void polled(int records, long bytes) { }
         @Override public void invoked(InvocationRecord record) { }
         @Override public void committed(Map<TopicPartition, OffsetAndMetadata> offsets, int records) { }
         @Override public void processingResult(String lastProcessingResult) { results.add(lastProcessingResult); }

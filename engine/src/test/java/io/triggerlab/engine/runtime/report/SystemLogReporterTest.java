@@ -126,12 +126,12 @@ class SystemLogReporterTest {
         consumer.commitSync(Map.of(P0, new OffsetAndMetadata(7), P1, new OffsetAndMetadata(4)));
         reporter.committed(Map.of(P0, new OffsetAndMetadata(7), P1, new OffsetAndMetadata(4)), 11);
 
-        reporter.polled(3);
+        reporter.polled(3, 0);
         clock.advance(Duration.ofSeconds(59));
-        reporter.polled(0);
+        reporter.polled(0, 0);
         assertThat(logs.kept).as("the first minute is not over").isEmpty();
         clock.advance(Duration.ofSeconds(1));
-        reporter.polled(0);
+        reporter.polled(0, 0);
 
         String common = "{\"eventType\":\"KAFKA_STATUS_EVENT\",\"timestamp\":1796698860000,\"resourceArn\":\"" + ARN
                 + "\",\"eventProcessorId\":\"" + UUID + "/1\",\"logLevel\":\"DEBUG\",\"kafkaPartitionOffsets\":";
@@ -149,7 +149,7 @@ class SystemLogReporterTest {
         int afterStatus = consumer.brokerCalls;
         for (int i = 0; i < 1000; i++) {
             clock.advance(Duration.ofSeconds(10));
-            reporter.polled(500);
+            reporter.polled(500, 0);
         }
 
         assertThat(consumer.brokerCalls).isEqualTo(afterStatus);
@@ -169,9 +169,9 @@ class SystemLogReporterTest {
     void warn_writesOnlyErrors_withTheExceptionClassAsErrorCode() {
         SystemLogReporter reporter = reporter("WARN");
         reporter.assignmentChanged(Set.of(P0, P1));
-        reporter.polled(10);
+        reporter.polled(10, 0);
         clock.advance(Duration.ofMinutes(5));
-        reporter.polled(10);
+        reporter.polled(10, 0);
         reporter.pollingError(new TimeoutException("Timeout expired while fetching topic metadata"));
         reporter.commitError(new KafkaException("Commit failed"));
 
