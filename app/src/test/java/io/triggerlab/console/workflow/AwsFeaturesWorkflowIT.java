@@ -24,18 +24,11 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,33 +42,14 @@ import static org.awaitility.Awaitility.await;
  * invocations table), the given-up record lands in the destinations outbox, and the inspector colours the event; tags,
  * provisioned pollers and strict mode are set through the wizard, the trigger page and Settings.
  */
-@ExtendWith(ApplicationExtension.class)
-class AwsFeaturesWorkflowIT {
+class AwsFeaturesWorkflowIT extends ConsoleOnEngine {
 
     private static final String QUEUE = "arn:aws:sqs:us-east-1:000000000000:faults-dlq";
-
-    @TempDir
-    Path dataDir;
-
-    private Stage stage;
-    private ConsoleDriver console;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close() {
-        if (console != null) {
-            console.close();
-        }
-    }
 
     @Test
     void awsCheckListsFindings_anArmedFaultFailsTheNextInvocation_andItsRecordLandsInTheOutbox(FxRobot robot)
             throws Exception {
-        console = new ConsoleDriver(robot, stage).open(dataDir);
+        open(robot);
         EventSourceMapping mapping = createTrigger();
         await().until(() -> robot.lookup("#trigger-" + mapping.uuid()).tryQuery().isPresent());
         robot.clickOn("#trigger-" + mapping.uuid());
@@ -162,7 +136,7 @@ class AwsFeaturesWorkflowIT {
     @Test
     void wizardCreatesATaggedProvisionedTrigger_theTabsChangeIt_andSettingsTurnsStrictModeOn(FxRobot robot)
             throws Exception {
-        console = new ConsoleDriver(robot, stage).open(dataDir);
+        open(robot);
         var engine = console.engine();
         engine.topics().createTopic("it-tagged", 2);
         engine.functions().register(new FunctionDefinition("tagged-fn", new CommandTarget(List.of("cat"), null,
@@ -259,14 +233,6 @@ class AwsFeaturesWorkflowIT {
         await().until(() -> !console.windowOpen("trigger-wizard"));
         return console.engine().mappings().all().stream().filter(m -> m.topic().equals("it-tagged")).findFirst()
                 .orElseThrow();
-    }
-
-    /** With {@code -Dconsole.snapshotDir=DIR}, a PNG of the main window, to look at the views. */
-    private void snapshot(String name) {
-        String dir = System.getProperty("console.snapshotDir", "");
-        if (!dir.isBlank()) {
-            console.snapshot(stage, Path.of(dir, name));
-        }
     }
 
     /** A command function that echoes the event, and a trigger with no retries and an SQS destination (local outbox). */

@@ -19,14 +19,8 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -43,35 +37,16 @@ import static org.awaitility.Awaitility.await;
  * {@code screenshots} Maven profile sets it to the repository's {@code screenshots/} directory:
  * <pre>./mvnw -B -pl app -am verify -Pscreenshots -DskipTests</pre>
  */
-@ExtendWith(ApplicationExtension.class)
-class ConsoleScreenshotsIT {
+class ConsoleScreenshotsIT extends ConsoleOnEngine {
 
     static final String DIR_PROPERTY = "console.screenshotDir";
-
-    @TempDir
-    Path dataDir;
-
-    private Stage stage;
-    private ConsoleDriver console;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close() {
-        if (console != null) {
-            console.close();
-        }
-    }
 
     @Test
     void regeneratesTheScreenshotsFromTheRealConsole(FxRobot robot) throws Exception {
         String dir = System.getProperty(DIR_PROPERTY, "");
         assumeThat(dir).as("set -D" + DIR_PROPERTY + "=DIR (the screenshots profile does)").isNotBlank();
         Path out = Path.of(dir);
-        console = new ConsoleDriver(robot, stage).open(dataDir);
+        open(robot);
 
         fireMenuItem(robot, "menu-demo");
         await().atMost(Duration.ofMinutes(1)).until(() -> console.engine().mappings().all().size() == 4);

@@ -9,17 +9,10 @@ import io.triggerlab.engine.controlplane.mapping.MappingState;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.controlsfx.control.ToggleSwitch;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -31,30 +24,11 @@ import static org.awaitility.Awaitility.await;
  * wizard (registering the function inline), produce a record with a header from the producer panel, see the
  * invocation arrive in the table and find the header decoded in the inspector.
  */
-@ExtendWith(ApplicationExtension.class)
-class ConsoleWorkflowIT {
-
-    @TempDir
-    Path dataDir;
-
-    private Stage stage;
-    private ConsoleDriver console;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close() {
-        if (console != null) {
-            console.close();
-        }
-    }
+class ConsoleWorkflowIT extends ConsoleOnEngine {
 
     @Test
     void wizardCreatesAWorkingTrigger_andTheInspectorShowsTheRecordsHeaderDecoded(FxRobot robot) throws Exception {
-        console = new ConsoleDriver(robot, stage).open(dataDir);
+        open(robot);
         console.engine().topics().createTopic("it-orders", 2);
 
         // Ctrl+N opens the wizard: the Lambda console's MSK form, step by step.

@@ -7,14 +7,8 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,30 +23,11 @@ import static org.awaitility.Awaitility.await;
  * or tab may show its text cut short, no control may be cut off by an edge; the trigger list gives way and the
  * invocation table keeps at least four rows in view.
  */
-@ExtendWith(ApplicationExtension.class)
-class LayoutAt1024IT {
-
-    @TempDir
-    Path dataDir;
-
-    private Stage stage;
-    private ConsoleDriver console;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close() {
-        if (console != null) {
-            console.close();
-        }
-    }
+class LayoutAt1024IT extends ConsoleOnEngine {
 
     @Test
     void noScreenCutsItsLabelsAt1024x700(FxRobot robot) throws Exception {
-        console = new ConsoleDriver(robot, stage).open(dataDir);
+        open(robot);
         fireMenuItem(robot, "menu-demo");
         await().atMost(Duration.ofMinutes(1)).until(() -> console.engine().mappings().all().size() == 4);
         EventSourceMapping orders = console.engine().mappings().all().stream()

@@ -10,14 +10,9 @@ import io.triggerlab.engine.infra.cluster.TestRecord;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,35 +36,17 @@ import static org.awaitility.Awaitility.await;
  * again, and its function receives the same N records a second time. The function is a command that appends every
  * event it receives to a file, so the records are counted where the function got them.
  */
-@ExtendWith(ApplicationExtension.class)
-class ResetOffsetsWorkflowIT {
+class ResetOffsetsWorkflowIT extends ConsoleOnEngine {
 
     private static final int RECORDS = 25;
     private static final Pattern OFFSET = Pattern.compile("\"offset\":(\\d+)");
 
     @TempDir
-    Path dataDir;
-    @TempDir
     Path functionDir;
-
-    private Stage stage;
-    private ConsoleDriver console;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close() {
-        if (console != null) {
-            console.close();
-        }
-    }
 
     @Test
     void resetToEarliest_redeliversEveryRecordOnce_afterTheTriggerIsEnabledAgain(FxRobot robot) throws Exception {
-        console = new ConsoleDriver(robot, stage).open(dataDir);
+        open(robot);
         Path received = functionDir.resolve("events.jsonl");
         EventSourceMapping mapping = createTrigger(received);
         List<TestRecord> records = new ArrayList<>();
