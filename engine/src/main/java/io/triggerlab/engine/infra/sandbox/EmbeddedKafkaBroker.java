@@ -22,6 +22,7 @@ import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A real single-node Apache Kafka broker (KRaft, combined broker + controller) running in this JVM.
@@ -66,7 +68,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         Path logDir = settings.dataDirectory().resolve("kraft");
         requireFreePorts(settings.listeners(), logDir);
         Map<String, SandboxListener> listeners = withConcretePorts(settings.listeners());
-        int controllerPort = FreePorts.pick();
+        int controllerPort = FreePorts.pickExcept(listeners.values().stream().map(SandboxListener::port)
+                .collect(Collectors.toSet()));
         KafkaConfig config = BrokerProperties.toConfig(settings, logDir, listeners.values(), controllerPort);
         StorageFormatter.formatIfNeeded(logDir);
         KafkaExitGuard.install();
@@ -101,9 +104,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     private static Map<String, SandboxListener> withConcretePorts(List<SandboxListener> requested) {
+        Set<Integer> chosen = new HashSet<>();
+        requested.stream().filter(l -> l.port() > 0).forEach(l -> chosen.add(l.port()));
         Map<String, SandboxListener> bound = new LinkedHashMap<>();
         for (SandboxListener l : requested) {
-            bound.put(l.name(), l.port() > 0 ? l : l.withPort(FreePorts.pick()));
+            SandboxListener concrete = l.port() > 0 ? l : l.withPort(FreePorts.pickExcept(chosen));
+            chosen.add(concrete.port());
+            bound.put(l.name(), concrete);
         }
         return Map.copyOf(bound);
     }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.Set;
 
 /** Picks and probes loopback ports. There is a small race between closing a probe and the broker binding the port. */
 public final class FreePorts {
@@ -18,6 +19,21 @@ public final class FreePorts {
         } catch (IOException e) {
             throw new UncheckedIOException("No free loopback port", e);
         }
+    }
+
+    /**
+     * A free port that is none of {@code chosen}: ports chosen for other listeners are not bound until the broker
+     * starts, so the operating system may hand one of them out again (a secured sandbox once got its controller on the
+     * port its TLS listener had kept from the previous run).
+     */
+    public static int pickExcept(Set<Integer> chosen) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = pick();
+            if (!chosen.contains(port)) {
+                return port;
+            }
+        }
+        throw new UncheckedIOException(new IOException("No free loopback port other than " + chosen));
     }
 
     /** Whether a server could bind this port on 127.0.0.1 right now. */
